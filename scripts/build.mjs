@@ -1,0 +1,42 @@
+// Bundles every entry point with esbuild. `--watch` rebuilds on change; `--minify` for packaging.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+
+const entries = [
+  { in: 'client/src/extension.ts', out: 'extension' },
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'cli/src/main.ts', out: 'cli' },
+].filter((e) => fs.existsSync(path.join(root, e.in)));
+
+const options = {
+  absWorkingDir: root,
+  entryPoints: entries,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: args.has('--minify') ? false : 'linked',
+  minify: args.has('--minify'),
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+if (args.has('--watch')) {
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
+  console.log('build: watching');
+} else {
+  const t0 = performance.now();
+  const result = await esbuild.build(options);
+  const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
+  for (const [file, meta] of outputs) console.log(`build: ${file} ${(meta.bytes / 1024).toFixed(0)} KB`);
+  console.log(`build: ${entries.length} bundles in ${(performance.now() - t0).toFixed(0)} ms`);
+}
