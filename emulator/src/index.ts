@@ -1,0 +1,8 @@
+// The local VOD emulator (Node only): `startEmulator` for tests and tools, `runEmulatorCli` for the CLI.
+export { runEmulatorCli, parseEmulatorArgs, EMULATOR_USAGE, type EmulatorCliIo } from './cli';
+export {
+  startEmulator, generateTestKeys, loadMediaFile, EMULATOR_HOST,
+  type Emulator, type EmulatorOptions, type EmulatorRequestLog, type Fault, type StsCredential,
+} from './server';
+export type { MediaSeedEntry, MediaRecord, ProjectRecord } from './state';
+export { acsEncode, v2StringToSign, v3CanonicalRequest, verifyV2, verifyV3, readAuth } from './signature';
