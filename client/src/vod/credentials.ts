@@ -330,6 +330,12 @@ async function fromIniProfile(name: string, section: Record<string, string>, fil
 async function fromDefaultChain(options: CredentialResolveOptions): Promise<ResolvedCredentials> {
   const build = () => DefaultCredentialsProvider.builder().build();
   const chain = (options.allowEcsMetadata ? build() : withEcsMetadataDisabledSync(build)) as unknown as ProviderLike & { providers?: unknown[] };
+  // @alicloud/credentials 2.4.7 always adds its credentials-URI step; without
+  // ALIBABA_CLOUD_CREDENTIALS_URI it requests `https://undefined` (a DNS lookup and a connection attempt
+  // as a side effect of every unconfigured resolution), so the step is dropped unless it is configured.
+  if (Array.isArray(chain.providers) && !process.env.ALIBABA_CLOUD_CREDENTIALS_URI) {
+    chain.providers = chain.providers.filter((p) => (p as Partial<ProviderLike>)?.getProviderName?.() !== 'credential_uri');
+  }
   if (options.homeDir) {
     // The file-based providers read os.homedir() once, into this field ("used for mock" in their source).
     for (const p of chain.providers ?? []) {
