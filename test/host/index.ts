@@ -1,0 +1,65 @@
+// extensionTestsPath entry: the extension host require()s this bundle and calls run(); a rejection makes
+// the host exit non-zero. Mocha's own output reaches the code-server browser console only as raw `%c`
+// format strings, so the runner writes a JSON report that scripts/host/run.mjs reads and counts.
+//   VOD_TIMELINE_HOST_REPORT  report path (default: mocha-report.json next to this bundle)
+//   VOD_TIMELINE_HOST_GREP    run only tests whose full title matches this regular expression
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+interface TestRecord {
+  title: string;
+  state: 'passed' | 'failed' | 'pending';
+  durationMs?: number;
+  error?: string;
+}
+
+export async function run(): Promise<void> {
+  const reportPath = process.env.VOD_TIMELINE_HOST_REPORT || path.join(__dirname, 'mocha-report.json');
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000, reporter: 'spec' });
+  if (process.env.VOD_TIMELINE_HOST_GREP) mocha.grep(new RegExp(process.env.VOD_TIMELINE_HOST_GREP));
+
+  const suiteDir = path.join(__dirname, 'suite');
+  for (const file of fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(suiteDir, file));
+  }
+
+  const tests: TestRecord[] = [];
+  const report = () => ({
+    host: {
+      vscode: vscode.version,
+      appName: vscode.env.appName,
+      uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
+      remoteName: vscode.env.remoteName ?? null,
+      language: vscode.env.language,
+      node: process.version,
+      pid: process.pid,
+    },
+    grep: process.env.VOD_TIMELINE_HOST_GREP ?? null,
+    passed: tests.filter((t) => t.state === 'passed').length,
+    failed: tests.filter((t) => t.state === 'failed').length,
+    pending: tests.filter((t) => t.state === 'pending').length,
+    tests,
+    finished: new Date().toISOString(),
+  });
+  // Written before the run too, so a host that dies mid-run still leaves the host facts behind.
+  const write = () => {
+    fs.mkdirSync(path.dirname(reportPath), { recursive: true });
+    fs.writeFileSync(reportPath, JSON.stringify(report(), null, 2) + '\n');
+  };
+  write();
+
+  const failures = await new Promise<number>((resolve) => {
+    const runner = mocha.run(resolve);
+    runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
+    runner.on('pending', (t) => tests.push({ title: t.fullTitle(), state: 'pending' }));
+    runner.on('fail', (t, err: Error) => {
+      tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration, error: String(err?.stack ?? err) });
+    });
+    runner.on('test end', write);
+  });
+  write();
+  console.log(`host integration: ${report().passed} passed, ${report().failed} failed`);
+  if (failures > 0) throw new Error(`${failures} host test(s) failed`);
+}

@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, LANGUAGE_ID, closeAllEditors, openDocument, workspaceRoot } from '../helpers';
+
+suite('language', () => {
+  teardown(closeAllEditors);
+
+  test('the extension is loaded from the development path', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is loaded`);
+    assert.equal(ext.packageJSON.name, 'vod-timeline');
+  });
+
+  test('every *.timeline.json in the workspace opens as vod-timeline', async () => {
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(workspaceRoot(), '**/*.timeline.json'));
+    assert.ok(files.length >= 2, `found ${files.length} timeline files`);
+    for (const uri of files) {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.equal(doc.languageId, LANGUAGE_ID, uri.path);
+    }
+  });
+
+  test('the timeline editor shows the vod-timeline language', async () => {
+    const doc = await openDocument('short.timeline.json');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, LANGUAGE_ID);
+  });
+
+  test('a plain foo.json stays json', async () => {
+    const doc = await openDocument('foo.json');
+    assert.equal(doc.languageId, 'json');
+  });
+});

@@ -1,0 +1,152 @@
+// The UI driver handed to every scenario: one browser page showing code-server's workbench, plus the
+// step bookkeeping that turns each step into one counted result and one screenshot in artifacts/host/.
+// Selectors are VS Code's own DOM ids/classes (1.139); keep them here so a host upgrade is one file.
+import path from 'node:path';
+
+const STATUS_LANGUAGE = '#status\\.editor\\.mode';
+
+export class Workbench {
+  /**
+   * @param {import('playwright-core').Page} page
+   * @param {{ session: string, artifacts: string, folder: string, log: (line: string) => void }} options
+   */
+  constructor(page, { session, artifacts, folder, log }) {
+    this.page = page;
+    /** "trusted" or "untrusted": which code-server this page talks to; prefixes the screenshots. */
+    this.session = session;
+    this.artifacts = artifacts;
+    /** Absolute path of this session's workspace folder (a temp copy of test/host/workspace). */
+    this.folder = folder;
+    this.log = log;
+    this.passed = 0;
+    this.failed = 0;
+    this.scenario = 'session';
+    this.shots = 0;
+    this.t0 = Date.now();
+  }
+
+  /** Loads the workbench at `url` and waits until the status bar (the last part to render) is there. */
+  async open(url) {
+    await this.page.goto(url);
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90000 });
+  }
+
+  /**
+   * One counted check: runs `fn`, screenshots the result, and rethrows a failure so the scenario stops
+   * at its first broken step (later steps usually depend on it).
+   */
+  async step(name, fn) {
+    const t = Date.now();
+    try {
+      await fn();
+      this.passed++;
+      const shot = await this.screenshot(name);
+      this.log(`  ok   ${this.scenario} > ${name} (${Date.now() - t} ms) ${shot}`);
+    } catch (err) {
+      this.failed++;
+      const shot = await this.screenshot(`${name}-FAILED`);
+      this.log(`  FAIL ${this.scenario} > ${name} (${Date.now() - t} ms) ${shot}\n       ${String(err?.message ?? err).split('\n').slice(0, 4).join('\n       ')}`);
+      throw err;
+    }
+  }
+
+  async screenshot(name) {
+    const file = path.join(
+      this.artifacts,
+      `ui-${this.session}-${String(++this.shots).padStart(2, '0')}-${slug(this.scenario)}-${slug(name)}.png`,
+    );
+    await this.page.screenshot({ path: file }).catch(() => {});
+    return path.relative(process.cwd(), file);
+  }
+
+  /** F1, type the command's title, wait until it is the focused row, run it. */
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(`>${title}`);
+    await this.page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: title })
+      .first()
+      .waitFor({ timeout: 10000 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Items currently listed in the open quick pick (command palette, language picker, ...). */
+  async quickPickItems() {
+    await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10000 });
+    return this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+  }
+
+  /** Types into the open quick pick's filter box. */
+  async filterQuickPick(text) {
+    await this.page.locator('.quick-input-widget input.input').fill(text);
+  }
+
+  async escape(times = 1) {
+    for (let i = 0; i < times; i++) await this.page.keyboard.press('Escape');
+  }
+
+  /** Opens a workspace file by double-clicking it in the Explorer (paths below the root: expand folders first). */
+  async openFromExplorer(name) {
+    await this.runCommand('View: Show Explorer');
+    const item = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await item.waitFor({ timeout: 15000 });
+    await item.dblclick();
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15000 });
+  }
+
+  /** The status bar's language mode entry ("VOD Timeline", "JSON", ...). */
+  async waitForLanguageMode(label) {
+    await this.page.locator(STATUS_LANGUAGE, { hasText: label }).waitFor({ timeout: 30000 });
+    return (await this.page.locator(STATUS_LANGUAGE).innerText()).trim();
+  }
+
+  /** Notification toasts do not show in the headless workbench; the notification center lists them. */
+  async notifications() {
+    await this.runCommand('Notifications: Show Notifications');
+    const center = this.page.locator('.notifications-center');
+    await center.waitFor({ timeout: 10000 });
+    return center.locator('.notification-list-item').allInnerTexts();
+  }
+
+  /** Opens the Problems panel and returns its rows' text (markers of every open/known file). */
+  async problems() {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor({ timeout: 10000 });
+    return panel.locator('.monaco-list-row').allInnerTexts();
+  }
+
+  /**
+   * Waits for the Restricted Mode status bar entry. Only in a `trust: false` scenario: the web workbench
+   * shows no trust prompt for a new folder, it opens it untrusted straight away.
+   */
+  async waitForRestrictedMode() {
+    await this.page.locator('#status\\.workspaceTrust', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30000 });
+  }
+
+  /** Trusts the session's folder through the Workspace Trust editor (leaves Restricted Mode). */
+  async trustFolder() {
+    await this.runCommand('Workspaces: Manage Workspace Trust');
+    await this.page.locator('.workspace-trust-editor').getByRole('button', { name: 'Trust', exact: true }).click({ timeout: 10000 });
+    await this.page.locator('#status\\.workspaceTrust').waitFor({ state: 'detached', timeout: 15000 });
+    // The trust editor opens as a modal editor over the workbench.
+    await this.runCommand('View: Close All Editors');
+  }
+
+  /** Closes every editor without saving, so scenarios do not see each other's tabs. */
+  async closeAllEditors() {
+    const dirty = await this.page.locator('.tabs-container .tab.dirty').count();
+    await this.runCommand('View: Close All Editors');
+    if (dirty) {
+      // Dirty editors make VS Code ask before closing; the dialog is modal and would block the session.
+      await this.page.locator('.monaco-dialog-box').getByRole('button', { name: /Don't Save/ }).click({ timeout: 10000 });
+    }
+    await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 });
+  }
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+}
