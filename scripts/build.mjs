@@ -19,6 +19,8 @@ const options = {
   outdir: 'dist',
   bundle: true,
   platform: 'node',
+  // jsonc-parser's UMD entry hides its requires from esbuild; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],

@@ -1,0 +1,75 @@
+// Every diagnostic code the service can report: stable identifiers users put in
+// vod-timeline.config.json to change a rule's severity, and the README's diagnostics table.
+
+import type { Severity } from './types';
+
+export type CodeGroup = 'syntax' | 'schema' | 'timing' | 'structure' | 'limits' | 'request';
+
+export interface CodeInfo {
+  code: string;
+  group: CodeGroup;
+  /** Severity before any override; `schema/*` codes may be lowered to warning by the schema's `x-severity`. */
+  severity: Severity;
+  fixable: boolean;
+  /** One line for the README and `vod-timeline rules`. */
+  summary: string;
+  summaryZh: string;
+}
+
+const c = (code: string, severity: Severity, fixable: boolean, summary: string, summaryZh: string): CodeInfo => ({
+  code, group: code.slice(0, code.indexOf('/')) as CodeGroup, severity, fixable, summary, summaryZh,
+});
+
+export const CODES: readonly CodeInfo[] = [
+  c('syntax/invalid-json', 'error', false, 'Not valid JSON (unexpected token, missing comma or colon, unclosed string, object or array, bad number or escape).', '不是合法的 JSON（意外的符号、缺少逗号或冒号、字符串/对象/数组未闭合、数字或转义不合法）。'),
+  c('syntax/comment', 'error', true, 'A comment: the timeline is sent as a JSON string, which cannot carry comments.', '注释：时间线以 JSON 字符串发送，不能包含注释。'),
+  c('syntax/trailing-comma', 'error', true, 'A trailing comma after the last item.', '最后一项之后多余的逗号。'),
+  c('syntax/quotes', 'error', true, 'Single-quoted strings or unquoted property names.', '使用单引号的字符串或未加引号的属性名。'),
+  c('syntax/duplicate-key', 'warning', true, 'A key repeated in one object: the service keeps only the last value.', '同一对象中重复的键：服务只保留最后一个值。'),
+  c('syntax/empty-document', 'error', false, 'The document is empty.', '文档为空。'),
+  c('syntax/not-an-object', 'error', false, 'The document is not a JSON object.', '文档不是 JSON 对象。'),
+  c('syntax/too-deep', 'error', false, 'Nesting deeper than the service can read.', '嵌套层级过深。'),
+
+  c('schema/type', 'error', false, 'A value of the wrong type for a documented field (a word where seconds belong).', '字段值的类型错误（例如应为秒数的地方写了文字）。'),
+  c('schema/number-as-string', 'warning', true, 'A number written as a string ("In": "5"): accepted by the service, not by other tools.', '写成字符串的数字（"In": "5"）：服务接受，但其他工具未必接受。'),
+  c('schema/enum', 'error', true, 'A value outside the documented list (with a fix when only the case is wrong).', '取值不在文档列出的范围内（仅大小写不同时可自动修复）。'),
+  c('schema/range', 'error', false, 'A number outside the documented range (Speed 0.1–100, Opacity 0–1, …).', '数值超出文档规定的范围（Speed 0.1–100、Opacity 0–1 等）。'),
+  c('schema/length', 'error', false, 'A string shorter or longer than allowed.', '字符串长度超出允许范围。'),
+  c('schema/pattern', 'error', false, 'A string in the wrong format (colours are #RRGGBB, …).', '字符串格式错误（颜色应为 #RRGGBB 等）。'),
+  c('schema/required', 'error', true, 'A required property is missing (every video clip needs a MediaId).', '缺少必需的属性（每个视频片段都需要 MediaId）。'),
+  c('schema/unknown-key', 'warning', true, 'A property the service does not know (MediaID instead of MediaId), with did-you-mean.', '服务不认识的属性（例如 MediaID 应为 MediaId），并给出建议。'),
+  c('schema/legacy-field', 'warning', true, 'A field of the legacy editor format (VideoId, ImageId, CutFlag, …).', '旧版剪辑格式的字段（VideoId、ImageId、CutFlag 等）。'),
+  c('schema/ice-only', 'warning', false, 'A field or value documented only for Intelligent Media Services (ICE); VOD may ignore it.', '仅在智能媒体服务（ICE）文档中说明的字段或取值；视频点播可能忽略它。'),
+  c('schema/deprecated', 'warning', false, 'A deprecated field (ImageTracks: use a video clip with Type "Image").', '已废弃的字段（ImageTracks：请改用 Type 为 "Image" 的视频片段）。'),
+  c('schema/items', 'error', false, 'An array with too few or too many items.', '数组的项数过少或过多。'),
+  c('schema/stringified-json', 'information', true, 'A produce-document field written as a JSON string instead of an object.', '合成文档中写成 JSON 字符串而不是对象的字段。'),
+
+  c('timing/in-not-before-out', 'error', true, 'In ≥ Out: the clip has no content.', 'In ≥ Out：片段没有内容。'),
+  c('timing/timeline-in-not-before-out', 'error', false, 'TimelineIn ≥ TimelineOut: the clip does not appear.', 'TimelineIn ≥ TimelineOut：片段不会出现。'),
+  c('timing/negative', 'warning', false, 'A negative time.', '时间为负数。'),
+  c('timing/overlap', 'warning', false, 'Clips overlap on one video or audio track.', '同一视频或音频轨道上的片段重叠。'),
+  c('timing/transition-on-last-clip', 'warning', true, 'A Transition on the last clip of a track.', '轨道最后一个片段上的转场。'),
+  c('timing/transition-too-long', 'warning', false, 'A Transition longer than its clip.', '转场比所在片段还长。'),
+  c('timing/duration-mismatch', 'warning', false, 'TimelineOut − TimelineIn differs from (Out − In) / Speed.', 'TimelineOut − TimelineIn 与 (Out − In) / Speed 不一致。'),
+  c('timing/reference-clip', 'warning', false, 'ReferenceClipId names no ClipId, its own clip, or a clip on the same track.', 'ReferenceClipId 指向不存在的 ClipId、自身，或同一轨道上的片段。'),
+  c('timing/duplicate-clip-id', 'warning', false, 'A ClipId used by more than one clip.', '多个片段使用同一个 ClipId。'),
+  c('timing/multiple-main-tracks', 'warning', false, 'More than one MainTrack: only the first counts.', '有多条主轨道（MainTrack）：只有第一条生效。'),
+  c('timing/after-output-end', 'warning', false, 'A clip that starts after the main track ends.', '片段开始于主轨道结束之后。'),
+
+  c('structure/no-tracks', 'error', false, 'No video or audio track with clips.', '没有任何含片段的视频或音频轨道。'),
+  c('structure/image-tracks-without-video', 'warning', false, 'ImageTracks without VideoTracks.', '有 ImageTracks 但没有 VideoTracks。'),
+  c('structure/subtitle-text', 'warning', true, 'Subtitle text in "Text" instead of "Content".', '字幕文字写在 "Text" 而不是 "Content" 中。'),
+  c('structure/effect-track-mixed', 'warning', false, 'An EffectTrack that mixes effect types.', '一条 EffectTrack 中混合了多种特效类型。'),
+
+  c('limits/tracks', 'error', false, 'More than 100 video, image or subtitle tracks.', '视频、图片或字幕轨道超过 100 条。'),
+  c('limits/materials', 'error', false, 'More than 200 distinct materials.', '不同素材超过 200 个。'),
+  c('limits/resolution', 'error', false, 'Output Width/Height outside 128–4096 px, or the shorter side over 2160 px.', '输出宽高不在 128–4096 像素之间，或短边超过 2160 像素。'),
+  c('limits/user-data', 'error', false, 'UserData longer than 256 characters as a JSON string.', 'UserData 作为 JSON 字符串超过 256 个字符。'),
+  c('limits/media-metadata', 'error', false, 'MediaMetadata Title, Description or Tags over their byte limits.', 'MediaMetadata 的 Title、Description 或 Tags 超出字节限制。'),
+
+  c('request/no-project-or-timeline', 'error', false, 'A produce document with neither Timeline nor ProjectId.', '合成文档既没有 Timeline 也没有 ProjectId。'),
+  c('request/storage-location', 'error', false, 'ProduceConfig.StorageLocation missing outside China (Shanghai).', '在华东2（上海）以外的地域缺少 ProduceConfig.StorageLocation。'),
+  c('request/callback-url', 'error', true, 'A CallbackURL that is not http(s) (error) or uses plain http (warning).', 'CallbackURL 不是 http(s) 地址（错误），或使用明文 http（警告）。'),
+];
+
+export const CODE_INFO: ReadonlyMap<string, CodeInfo> = new Map(CODES.map((info) => [info.code, info]));

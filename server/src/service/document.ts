@@ -1,0 +1,148 @@
+// A parsed timeline document: parsed once per version, then handed to every feature.
+// It knows which of the two forms the file has (a bare Timeline, or a produce document whose
+// `Timeline` is an object or a JSON string) and gives every feature the Timeline object to work on.
+
+import { JsonTree, NodeKind, NodeFlags, NONE, parseJson, type SyntaxIssue } from './json/parser';
+import { LineIndex } from './json/lines';
+
+export type DocumentForm = 'timeline' | 'produce';
+
+/** Keys that make a file a produce document. The schema's root `if` uses the same list. */
+export const PRODUCE_KEYS: readonly string[] = ['Timeline', 'ProjectId', 'ProduceConfig', 'MediaMetadata', 'UserData', 'AppId'];
+
+/** A node in one of the document's trees: the outer one, or the embedded Timeline's. */
+export interface NodeRef {
+  tree: JsonTree;
+  node: number;
+}
+
+export interface EmbeddedTimeline {
+  /** The string node in the outer tree that holds the Timeline JSON. */
+  stringNode: number;
+  /** The parsed Timeline; its offsets are already mapped into the outer document's text. */
+  tree: JsonTree;
+  /** Maps an offset of the decoded string to the outer document. */
+  toOuter(decodedOffset: number): number;
+  /** Syntax issues inside the string, in outer offsets. */
+  issues: SyntaxIssue[];
+}
+
+export class TimelineDocument {
+  readonly tree: JsonTree;
+  /** Syntax issues of the outer document and of an embedded Timeline string, in outer offsets. */
+  readonly issues: SyntaxIssue[];
+  readonly form: DocumentForm;
+  /** The Timeline object, wherever it lives; undefined when there is none (or it is not an object). */
+  readonly timeline: NodeRef | undefined;
+  readonly embedded: EmbeddedTimeline | undefined;
+  private lineIndex: LineIndex | undefined;
+  /** Per-version memo for derived data (model, layout, diagnostics), filled by the features. */
+  readonly memo = new Map<string, unknown>();
+
+  constructor(readonly text: string, readonly version?: number, readonly uri?: string) {
+    const parsed = parseJson(text);
+    this.tree = parsed.tree;
+    this.issues = parsed.issues;
+    const root = this.tree.root;
+    this.form = detectForm(this.tree, root);
+    if (root === NONE || this.tree.kind[root] !== NodeKind.Object) {
+      this.timeline = undefined;
+    } else if (this.form === 'timeline') {
+      this.timeline = { tree: this.tree, node: root };
+    } else {
+      const t = this.tree.get(root, 'Timeline');
+      if (t !== NONE && this.tree.kind[t] === NodeKind.Object) {
+        this.timeline = { tree: this.tree, node: t };
+      } else if (t !== NONE && this.tree.kind[t] === NodeKind.String) {
+        this.embedded = parseEmbedded(this.tree, t, text);
+        for (const issue of this.embedded.issues) this.issues.push(issue);
+        const r = this.embedded.tree.root;
+        this.timeline = r !== NONE && this.embedded.tree.kind[r] === NodeKind.Object ? { tree: this.embedded.tree, node: r } : undefined;
+      } else {
+        this.timeline = undefined;
+      }
+    }
+  }
+
+  /**
+   * Hands the parse buffers to the next parse. Only for the owner of the document (the LSP document
+   * cache, the CLI) once nothing will read this version again.
+   */
+  dispose(): void {
+    this.memo.clear();
+    this.embedded?.tree.release();
+    this.tree.release();
+  }
+
+  get lines(): LineIndex {
+    if (!this.lineIndex) this.lineIndex = new LineIndex(this.text);
+    return this.lineIndex;
+  }
+
+  /** Memoize derived data for this version of the document. */
+  cached<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    this.memo.set(key, value);
+    return value;
+  }
+
+  /** The tree whose node covers this offset most tightly: the embedded Timeline when inside its string. */
+  treeAt(offset: number): JsonTree {
+    const e = this.embedded;
+    if (e && offset > this.tree.start[e.stringNode] && offset < this.tree.end[e.stringNode]) return e.tree;
+    return this.tree;
+  }
+}
+
+export function detectForm(tree: JsonTree, root: number): DocumentForm {
+  if (root === NONE || tree.kind[root] !== NodeKind.Object) return 'timeline';
+  for (const key of PRODUCE_KEYS) if (tree.get(root, key) !== NONE) return 'produce';
+  return 'timeline';
+}
+
+function parseEmbedded(outer: JsonTree, stringNode: number, text: string): EmbeddedTimeline {
+  const decoded = outer.strs[stringNode] ?? '';
+  const rawStart = outer.start[stringNode] + 1;
+  let toOuter: (i: number) => number;
+  if ((outer.flags[stringNode] & NodeFlags.Escaped) === 0) {
+    toOuter = (i) => rawStart + i;
+  } else {
+    const map = buildEscapeMap(text, rawStart, decoded.length);
+    toOuter = (i) => map[Math.max(0, Math.min(i, decoded.length))];
+  }
+  const parsed = parseJson(decoded);
+  const tree = parsed.tree;
+  // Every offset of the embedded tree is rewritten once, so the features never translate again.
+  for (let n = 0; n < tree.count; n++) {
+    tree.start[n] = toOuter(tree.start[n]);
+    tree.end[n] = toOuter(tree.end[n]);
+    if (tree.keyStart[n] >= 0) {
+      tree.keyStart[n] = toOuter(tree.keyStart[n]);
+      tree.keyEnd[n] = toOuter(tree.keyEnd[n]);
+    }
+  }
+  tree.text = text;
+  const issues = parsed.issues.map((i) => ({ ...i, start: toOuter(i.start), end: toOuter(i.end), winnerStart: i.winnerStart === undefined ? undefined : toOuter(i.winnerStart) }));
+  return { stringNode, tree, toOuter, issues };
+}
+
+/** decoded index → raw offset, for a JSON string whose raw text starts at `rawStart`. */
+function buildEscapeMap(text: string, rawStart: number, decodedLength: number): Int32Array {
+  const map = new Int32Array(decodedLength + 1);
+  let p = rawStart;
+  let j = 0;
+  while (j < decodedLength && p < text.length) {
+    const c = text.charCodeAt(p);
+    if (c === 34 /* " */) break;
+    map[j++] = p;
+    if (c === 92 /* \ */) {
+      const e = text.charCodeAt(p + 1);
+      p += e === 117 /* u */ ? 6 : 2;
+    } else {
+      p++;
+    }
+  }
+  while (j <= decodedLength) map[j++] = p;
+  return map;
+}

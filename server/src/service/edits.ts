@@ -1,0 +1,80 @@
+// Text edits that keep the document's own layout: insert a property with the indentation of its
+// siblings, remove a property or item together with its comma. Inside an embedded Timeline (a JSON
+// string in a produce document) new text is escaped so the string stays valid.
+
+import { type JsonTree, NodeKind, NONE } from './json/parser';
+import type { TextEdit } from './types';
+
+export interface EditTarget {
+  tree: JsonTree;
+  /** True when `tree` is a Timeline embedded in a JSON string of the outer document. */
+  embedded: boolean;
+}
+
+export function escapeFor(target: EditTarget, text: string): string {
+  return target.embedded ? JSON.stringify(text).slice(1, -1) : text;
+}
+
+export function replaceNode(target: EditTarget, node: number, newText: string): TextEdit {
+  return { start: target.tree.start[node], end: target.tree.end[node], newText: escapeFor(target, newText) };
+}
+
+export function replaceKey(target: EditTarget, node: number, newKey: string): TextEdit {
+  return { start: target.tree.keyStart[node], end: target.tree.keyEnd[node], newText: escapeFor(target, JSON.stringify(newKey)) };
+}
+
+function siblingIndex(tree: JsonTree, parent: number, node: number): number {
+  const first = tree.childStart[parent];
+  const count = tree.childCount[parent];
+  for (let i = 0; i < count; i++) if (tree.children[first + i] === node) return i;
+  return -1;
+}
+
+/** Removes a property (or array item) and the comma that separates it from its neighbours. */
+export function removeNode(target: EditTarget, node: number): TextEdit | undefined {
+  const tree = target.tree;
+  const parent = tree.parent[node];
+  if (parent === NONE) return undefined;
+  const i = siblingIndex(tree, parent, node);
+  if (i < 0) return undefined;
+  const count = tree.childCount[parent];
+  const start = tree.outerStart(node);
+  if (i + 1 < count) {
+    const next = tree.child(parent, i + 1);
+    return { start, end: tree.outerStart(next), newText: '' };
+  }
+  if (i > 0) {
+    const prev = tree.child(parent, i - 1);
+    return { start: tree.end[prev], end: tree.end[node], newText: '' };
+  }
+  return { start, end: tree.end[node], newText: '' };
+}
+
+/** Inserts `"key": valueText` as the first property of an object, matching the layout of its siblings. */
+export function insertProperty(target: EditTarget, obj: number, key: string, valueText: string): TextEdit | undefined {
+  const tree = target.tree;
+  if (obj === NONE || tree.kind[obj] !== NodeKind.Object) return undefined;
+  const text = tree.text;
+  const prop = `${JSON.stringify(key)}: ${valueText}`;
+  if (tree.childCount[obj] === 0) {
+    return { start: tree.start[obj] + 1, end: tree.end[obj] - (text.charCodeAt(tree.end[obj] - 1) === 125 ? 1 : 0), newText: escapeFor(target, prop) };
+  }
+  const first = tree.child(obj, 0);
+  const firstStart = tree.outerStart(first);
+  const between = text.slice(tree.start[obj] + 1, firstStart);
+  const nl = between.lastIndexOf('\n');
+  if (nl >= 0 && !target.embedded) {
+    const indent = between.slice(nl + 1);
+    return { start: firstStart, end: firstStart, newText: `${prop},\n${indent}` };
+  }
+  return { start: firstStart, end: firstStart, newText: escapeFor(target, `${prop}, `) };
+}
+
+/** A JSON number literal for a numeric string, as close to what the user wrote as JSON allows. */
+export function numberLiteral(s: string): string | undefined {
+  const t = s.trim();
+  if (/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return t;
+  const n = Number(t);
+  if (t === '' || !Number.isFinite(n)) return undefined;
+  return String(n);
+}

@@ -1,0 +1,128 @@
+// Hover: the field's documentation from the schema (in the user's language), the meaning of an enum
+// value, and on a clip's timing fields where that clip really plays: its source range and its place
+// on the output, from the shared layout.
+
+import type { TimelineDocument } from './document';
+import { type JsonTree, NodeKind, NONE } from './json/parser';
+import { normalizeLocale, localizer, type Localize, type MessageId } from './l10n';
+import { nodeAt, schemasAt } from './navigate';
+import type { CompiledRoot, CompiledSchema } from './schema/compile';
+import { schemaText, type SchemaTranslations } from './schema/annotations';
+import { documentLayout, clipLayoutOf, type ClipLayout } from './layout';
+import { buildModel } from './model';
+
+export interface Hover {
+  /** Markdown. */
+  contents: string;
+  start: number;
+  end: number;
+}
+
+const CLIP_TIME_KEYS = new Set(['In', 'Out', 'TimelineIn', 'TimelineOut', 'Speed', 'MediaId', 'Duration']);
+
+export function hover(doc: TimelineDocument, offset: number, schema: CompiledRoot, zh: SchemaTranslations, localeName?: string): Hover | undefined {
+  const locale = normalizeLocale(localeName);
+  const t = localizer(locale);
+  const loc = nodeAt(doc, offset);
+  const { tree, node } = loc;
+  if (node === NONE) return undefined;
+  const isKey = loc.inKey;
+  const key = tree.keys[node];
+  const schemas = schemasAt(doc, schema, tree, node);
+  const parts: string[] = [];
+
+  if (isKey || tree.kind[node] === NodeKind.Object || tree.kind[node] === NodeKind.Array) {
+    const s = pickDocumented(schemas);
+    if (s) {
+      const text = schemaText(s, locale, zh);
+      if (key !== undefined) parts.push(`**${key}**${text.title && text.title !== key ? ` — ${text.title}` : ''}`);
+      if (text.description) parts.push(text.description);
+      else parts.push(...facts(s, t));
+      if (text.deprecationMessage && !(text.description ?? '').includes(text.deprecationMessage)) parts.push(`⚠ ${text.deprecationMessage}`);
+      if (s.iceOnly) parts.push(`_${t('hover.iceOnly')}_`);
+    }
+  } else {
+    // A value: the meaning of this enum value, else the field's documentation.
+    const s = pickDocumented(schemas);
+    if (s) {
+      const text = schemaText(s, locale, zh);
+      const v = tree.value(node);
+      const i = s.enumValues ? s.enumValues.indexOf(v) : -1;
+      if (i >= 0 && text.enumDescriptions?.[i]) parts.push(`**${JSON.stringify(v)}**`, text.enumDescriptions[i]);
+      else if (text.description) {
+        if (key !== undefined) parts.push(`**${key}**`);
+        parts.push(text.description);
+      }
+    }
+  }
+
+  // Clip timing from the layout, on the clip itself and on its timing keys.
+  const clipNode = clipNodeFor(tree, node, isKey ? key : undefined);
+  if (clipNode !== NONE) {
+    const layout = documentLayout(doc);
+    const cl = layout ? clipLayoutOf(layout, clipNode) : undefined;
+    if (cl) parts.push(clipTiming(cl, t));
+  }
+  // The track array's and the timeline's summary.
+  if (isKey && (key === 'VideoTracks' || key === 'AudioTracks' || key === 'SubtitleTracks' || key === 'ImageTracks') && tree.parent[node] === buildModel(doc)?.timeline) {
+    const layout = documentLayout(doc);
+    if (layout) parts.push(t('hover.outputDuration', { duration: durationText(layout.duration, layout.minDuration, t) }));
+  }
+  if (parts.length === 0) return undefined;
+  const start = isKey ? tree.keyStart[node] : tree.start[node];
+  const end = isKey ? tree.keyEnd[node] : tree.end[node];
+  return { contents: parts.join('\n\n'), start, end };
+}
+
+function pickDocumented(schemas: CompiledSchema[]): CompiledSchema | undefined {
+  return schemas.find((s) => s.markdownDescription || s.description) ?? schemas[0];
+}
+
+function facts(s: CompiledSchema, t: Localize): string[] {
+  const out: string[] = [];
+  if (s.unit) {
+    const id = `unitName.${s.unit}` as MessageId;
+    out.push(t('hover.unit', { unit: t(id) }));
+  }
+  if (s.minimum !== undefined || s.maximum !== undefined) out.push(t('hover.range', { range: `${s.minimum ?? '−∞'} – ${s.maximum ?? '∞'}` }));
+  if (s.hasDefault) out.push(t('hover.default', { value: JSON.stringify(s.defaultValue) }));
+  if (s.enumValues) out.push(t('hover.allowed', { values: s.enumValues.map((v) => '`' + JSON.stringify(v) + '`').join(', ') }));
+  return out;
+}
+
+/** The clip object this hover belongs to: the object itself, or the clip that owns a timing key. */
+function clipNodeFor(tree: JsonTree, node: number, key: string | undefined): number {
+  const isClip = (n: number) => {
+    const arr = tree.parent[n];
+    if (arr === NONE || tree.kind[arr] !== NodeKind.Array) return false;
+    const k = tree.keys[arr];
+    return k === 'VideoTrackClips' || k === 'AudioTrackClips' || k === 'ImageTrackClips' || k === 'SubtitleTrackClips' || k === 'EffectTrackItems';
+  };
+  if (tree.kind[node] === NodeKind.Object && isClip(node)) return node;
+  if (key !== undefined && CLIP_TIME_KEYS.has(key)) {
+    const parent = tree.parent[node];
+    if (parent !== NONE && isClip(parent)) return parent;
+  }
+  return NONE;
+}
+
+function fmt(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}
+
+function durationText(d: number | null, min: number, t: Localize): string {
+  if (d !== null) return t('hover.seconds', { value: fmt(d) });
+  return min > 0 ? `≥ ${t('hover.seconds', { value: fmt(min) })} (${t('hover.unknown')})` : t('hover.unknown');
+}
+
+function clipTiming(cl: ClipLayout, t: Localize): string {
+  const lines: string[] = [];
+  const srcDuration = cl.sourceOut === null ? t('hover.untilMediaEnd') : t('hover.seconds', { value: fmt(cl.sourceOut - cl.sourceIn) });
+  if (cl.clip.track.kind === 'video' || cl.clip.track.kind === 'audio') {
+    lines.push(t('hover.clipSource', { in: fmt(cl.sourceIn), out: cl.sourceOut === null ? '?' : fmt(cl.sourceOut), duration: srcDuration }));
+  }
+  const outDuration = cl.start !== null && cl.end !== null ? t('hover.seconds', { value: fmt(cl.end - cl.start) }) : t('hover.unknown');
+  lines.push(t('hover.clipOutput', { start: cl.start === null ? '?' : fmt(cl.start), end: cl.end === null ? '?' : fmt(cl.end), duration: outDuration }));
+  if (cl.speed !== 1) lines.push(t('hover.clipSpeed', { speed: fmt(cl.speed) }));
+  return lines.map((l) => `- ${l}`).join('\n');
+}

@@ -1,0 +1,132 @@
+// The timeline language service: pure TypeScript, no editor, no I/O. Parse once per document
+// version (`parse`), then hand the parsed document to any feature. Nothing here throws on bad input.
+
+import { TimelineDocument } from './document';
+import { compileSchema, type CompiledRoot } from './schema/compile';
+import { localizer, normalizeLocale, type Locale } from './l10n';
+import { runRules, type RuleFailure } from './validation';
+import type { Diagnostic, ServiceHost, ServiceSettings, TextEdit } from './types';
+import { complete, type CompletionResult } from './completion';
+import { hover, type Hover } from './hover';
+import { documentSymbols, foldingRanges, format, selectionRanges, type DocumentSymbol, type FoldingRange, type FormatOptions, type SelectionRange } from './structure';
+import { codeActions, safeFixes, applyEdits, type CodeAction } from './actions';
+import { definition, references, prepareRename, rename, type Span } from './references';
+import { summarize, type DocumentSummary } from './summary';
+import { documentLayout, type Layout, type LayoutOptions } from './layout';
+import { buildProduceRequest, type ProduceDefaults, type ProduceRequestPlan } from './request';
+import bundledSchema from '../../../schemas/timeline.schema.json';
+import bundledSchemaZh from '../../../schemas/timeline.schema.zh-cn.json';
+
+export { TimelineDocument } from './document';
+export type * from './types';
+export { CODES, CODE_INFO, type CodeInfo } from './codes';
+export { normalizeLocale, localizer, type Locale } from './l10n';
+export { applyEdits, safeFixes } from './actions';
+export type { CompletionItem, CompletionResult } from './completion';
+export type { Hover } from './hover';
+export type { DocumentSymbol, FoldingRange, SelectionRange, FormatOptions } from './structure';
+export type { CodeAction } from './actions';
+export type { Span } from './references';
+export type { DocumentSummary } from './summary';
+export type { Layout, ClipLayout, TrackLayout, LayoutOptions } from './layout';
+export type { ProduceRequestPlan, ProduceParams, ProduceMode } from './request';
+export type { TrackKind } from './model';
+
+export interface TimelineServiceOptions {
+  /** The JSON Schema (defaults to schemas/timeline.schema.json). */
+  schema?: unknown;
+  /** zh-CN annotations keyed by schema pointer (defaults to schemas/timeline.schema.zh-cn.json). */
+  schemaZh?: Record<string, Record<string, unknown>>;
+  host?: ServiceHost;
+  /** Told when a rule throws (the other rules still report); the LSP adapter logs it. */
+  onRuleFailure?: (failure: RuleFailure) => void;
+}
+
+export class TimelineService {
+  readonly schema: CompiledRoot;
+  readonly schemaZh: Record<string, Record<string, unknown>>;
+  readonly host: ServiceHost;
+  private readonly onRuleFailure?: (failure: RuleFailure) => void;
+
+  constructor(options: TimelineServiceOptions = {}) {
+    this.schema = compileSchema(options.schema ?? bundledSchema);
+    this.schemaZh = options.schemaZh ?? (bundledSchemaZh as Record<string, Record<string, unknown>>);
+    this.host = options.host ?? {};
+    this.onRuleFailure = options.onRuleFailure;
+  }
+
+  /** Parse a document; cache the result per version and pass it to every feature. */
+  parse(text: string, version?: number, uri?: string): TimelineDocument {
+    return new TimelineDocument(text, version, uri);
+  }
+
+  /** Every diagnostic of the document, sorted by position. Memoized per document, settings and locale. */
+  validate(doc: TimelineDocument, settings: ServiceSettings = {}, locale?: string): Diagnostic[] {
+    const loc: Locale = normalizeLocale(locale);
+    const key = `diagnostics:${loc}:${settings.region ?? ''}:${JSON.stringify(settings.rules ?? {})}`;
+    return doc.cached(key, () => runRules(doc, this.schema, settings, localizer(loc), this.onRuleFailure));
+  }
+
+  complete(doc: TimelineDocument, offset: number, locale?: string): Promise<CompletionResult> {
+    return complete(doc, offset, this.schema, this.schemaZh, this.host, locale);
+  }
+
+  hover(doc: TimelineDocument, offset: number, locale?: string): Hover | undefined {
+    return hover(doc, offset, this.schema, this.schemaZh, locale);
+  }
+
+  symbols(doc: TimelineDocument, locale?: string): DocumentSymbol[] {
+    return documentSymbols(doc, locale);
+  }
+
+  folding(doc: TimelineDocument): FoldingRange[] {
+    return foldingRanges(doc);
+  }
+
+  selectionRanges(doc: TimelineDocument, offsets: number[]): SelectionRange[] {
+    return selectionRanges(doc, offsets);
+  }
+
+  format(doc: TimelineDocument, options: FormatOptions, range?: { start: number; end: number }): TextEdit[] {
+    return format(doc, options, range);
+  }
+
+  /** Quick fixes for the diagnostics in [start, end], and "fix all safe problems". `only` filters by LSP kind. */
+  codeActions(doc: TimelineDocument, start: number, end: number, settings: ServiceSettings = {}, locale?: string, only?: string[]): CodeAction[] {
+    return codeActions(this.validate(doc, settings, locale), start, end, localizer(normalizeLocale(locale)), only);
+  }
+
+  /** The text with every safe fix applied, and how many problems that fixed (`validate --fix`). */
+  fixAll(doc: TimelineDocument, settings: ServiceSettings = {}): { text: string; fixed: number } {
+    const { edits, diagnostics } = safeFixes(this.validate(doc, settings));
+    return { text: applyEdits(doc.text, edits), fixed: diagnostics.length };
+  }
+
+  definition(doc: TimelineDocument, offset: number): Span[] {
+    return definition(doc, offset);
+  }
+
+  references(doc: TimelineDocument, offset: number, includeDeclaration = true): Span[] {
+    return references(doc, offset, includeDeclaration);
+  }
+
+  prepareRename(doc: TimelineDocument, offset: number): (Span & { placeholder: string }) | undefined {
+    return prepareRename(doc, offset);
+  }
+
+  rename(doc: TimelineDocument, offset: number, newName: string): TextEdit[] {
+    return rename(doc, offset, newName);
+  }
+
+  layout(doc: TimelineDocument, options?: LayoutOptions): Layout | undefined {
+    return documentLayout(doc, options);
+  }
+
+  summary(doc: TimelineDocument, settings: ServiceSettings = {}): DocumentSummary {
+    return summarize(doc, this.validate(doc, settings));
+  }
+
+  produceRequest(doc: TimelineDocument, defaults?: ProduceDefaults): ProduceRequestPlan {
+    return buildProduceRequest(doc, defaults);
+  }
+}

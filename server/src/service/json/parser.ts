@@ -1,0 +1,887 @@
+// A single-pass JSON parser built for this service. It keeps exact offsets for every key and value,
+// recovers from broken input so the rest of the document is still checked, reports comments and
+// trailing commas (they are not JSON, and the Timeline is sent as a JSON string), notes duplicate
+// keys, and never throws.
+//
+// Why not objects per node: a 2.5 MB timeline has ~80,000 values. Allocating one JS object per value
+// and keeping them all alive makes V8's young-generation GC copy the growing tree again and again;
+// measured here that was 100+ ms against JSON.parse's 13 ms. The tree therefore lives in a few typed
+// arrays ("struct of arrays"); a node is an index. Short strings (keys, Type values, MediaIds) are
+// interned, so a document with 6,600 clips allocates a few hundred key strings, not 50,000.
+
+export const enum NodeKind {
+  Object = 1,
+  Array = 2,
+  String = 3,
+  Number = 4,
+  Boolean = 5,
+  Null = 6,
+  /** A value the parser could not read (an error was reported for it). */
+  Invalid = 7,
+  /** A property whose value is missing (`"In":` followed by `}`); zero length. */
+  Missing = 8,
+}
+
+export type Scalar = string | number | boolean | null;
+
+export const enum NodeFlags {
+  /** A string whose source contained escapes, so its value differs from the raw slice. */
+  Escaped = 1,
+  /** A number written in a form JSON does not allow (`+1`, `.5`, `01`): value kept, error reported. */
+  BadNumber = 2,
+}
+
+export const NONE = -1;
+
+/**
+ * The typed arrays behind a tree. Fresh typed arrays are expensive here: every new page is zeroed by
+ * the kernel on first touch, which measured 5-20 ms for a 2.5 MB document on this kind of machine,
+ * more than the parse itself. Trees whose document version is gone give their storage back
+ * (`JsonTree.release`) and the next parse reuses it.
+ */
+class Storage {
+  readonly capacity: number;
+  kind: Uint8Array;
+  flags: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  parent: Int32Array;
+  keyStart: Int32Array;
+  keyEnd: Int32Array;
+  childStart: Int32Array;
+  childCount: Int32Array;
+  num: Float64Array;
+  children: Int32Array;
+  keys: (string | undefined)[];
+  strs: (string | undefined)[];
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.kind = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.parent = new Int32Array(capacity);
+    this.keyStart = new Int32Array(capacity);
+    this.keyEnd = new Int32Array(capacity);
+    this.childStart = new Int32Array(capacity);
+    this.childCount = new Int32Array(capacity);
+    this.num = new Float64Array(capacity);
+    this.children = new Int32Array(capacity);
+    // Preallocated (not pushed to): growing an 80,000-element array while the parse allocates
+    // strings was a large share of the GC work.
+    this.keys = new Array<string | undefined>(capacity).fill(undefined);
+    this.strs = new Array<string | undefined>(capacity).fill(undefined);
+  }
+}
+
+const POOL_SIZE = 4;
+const pool: Storage[] = [];
+
+function acquireStorage(capacity: number): Storage {
+  let best = -1;
+  for (let i = 0; i < pool.length; i++) {
+    if (pool[i].capacity >= capacity && pool[i].capacity <= capacity * 4 && (best < 0 || pool[i].capacity < pool[best].capacity)) best = i;
+  }
+  if (best >= 0) return pool.splice(best, 1)[0];
+  return new Storage(Math.max(16, capacity));
+}
+
+function releaseStorage(s: Storage): void {
+  if (pool.length >= POOL_SIZE) pool.shift();
+  pool.push(s);
+}
+
+export class JsonTree {
+  /** The text offsets refer to. For an embedded Timeline (a JSON string inside a produce document) this is the outer document's text. */
+  text: string;
+  count = 0;
+  root = NONE;
+  kind: Uint8Array;
+  flags: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  parent: Int32Array;
+  /** For a property value: where its key starts / ends (quotes included); NONE otherwise. */
+  keyStart: Int32Array;
+  keyEnd: Int32Array;
+  /** Containers: their children are children[childStart .. childStart + childCount). */
+  childStart: Int32Array;
+  childCount: Int32Array;
+  children: Int32Array;
+  childrenLength = 0;
+  /** Numbers and booleans (1/0). */
+  num: Float64Array;
+  /** Property key of each node (undefined when the node is not a property value). */
+  keys: (string | undefined)[];
+  /** String value of each node (undefined for non-strings). */
+  strs: (string | undefined)[];
+  private storage: Storage | undefined;
+  private childStorage: Storage | undefined;
+
+  constructor(text: string, capacity: number) {
+    this.text = text;
+    const s = acquireStorage(capacity);
+    this.storage = s;
+    this.childStorage = s;
+    this.kind = s.kind;
+    this.flags = s.flags;
+    this.start = s.start;
+    this.end = s.end;
+    this.parent = s.parent;
+    this.keyStart = s.keyStart;
+    this.keyEnd = s.keyEnd;
+    this.childStart = s.childStart;
+    this.childCount = s.childCount;
+    this.num = s.num;
+    this.children = s.children;
+    this.keys = s.keys;
+    this.strs = s.strs;
+  }
+
+  /**
+   * Gives the arrays back for the next parse. Call it only when nothing will read this tree again
+   * (the document cache does it when a newer version replaces a document); using the tree afterwards
+   * reads another document's data.
+   */
+  release(): void {
+    const s = this.storage;
+    if (!s) return;
+    this.storage = undefined;
+    this.count = 0;
+    this.root = NONE;
+    if (this.childStorage && this.childStorage !== s) releaseStorage(this.childStorage);
+    this.childStorage = undefined;
+    releaseStorage(s);
+  }
+
+  /** The last child with this key (the one the service keeps when a key is repeated), or NONE. */
+  get(node: number, key: string): number {
+    if (node < 0 || this.kind[node] !== NodeKind.Object) return NONE;
+    const first = this.childStart[node];
+    const keys = this.keys;
+    const children = this.children;
+    for (let i = first + this.childCount[node] - 1; i >= first; i--) {
+      const c = children[i];
+      if (keys[c] === key) return c;
+    }
+    return NONE;
+  }
+
+  /** The i-th child (array item or property value in document order). */
+  child(node: number, i: number): number {
+    return this.children[this.childStart[node] + i];
+  }
+
+  /** Children of a container as a fresh array (convenient where speed does not matter). */
+  childList(node: number): number[] {
+    if (node < 0) return [];
+    const first = this.childStart[node];
+    return Array.from(this.children.subarray(first, first + this.childCount[node]));
+  }
+
+  value(node: number): Scalar | undefined {
+    switch (this.kind[node]) {
+      case NodeKind.String: return this.strs[node];
+      case NodeKind.Number: return this.num[node];
+      case NodeKind.Boolean: return this.num[node] !== 0;
+      case NodeKind.Null: return null;
+      default: return undefined;
+    }
+  }
+
+  /** Start of the property (its key) when the node is a property value, else the node's start. */
+  outerStart(node: number): number {
+    const k = this.keyStart[node];
+    return k >= 0 ? k : this.start[node];
+  }
+
+  isProperty(node: number): boolean {
+    return this.keyStart[node] >= 0;
+  }
+
+  /** Allocates a node; grows the arrays by doubling. */
+  add(kind: NodeKind, start: number, parent: number): number {
+    const n = this.count;
+    if (n === this.kind.length) this.grow();
+    this.count = n + 1;
+    this.kind[n] = kind;
+    this.flags[n] = 0;
+    this.start[n] = start;
+    this.end[n] = start;
+    this.parent[n] = parent;
+    this.keyStart[n] = NONE;
+    this.keyEnd[n] = NONE;
+    this.childCount[n] = 0;
+    this.keys[n] = undefined;
+    this.strs[n] = undefined;
+    return n;
+  }
+
+  private grow(): void {
+    const old = this.storage!;
+    const s = acquireStorage(this.kind.length * 2);
+    const n = this.count;
+    s.kind.set(this.kind.subarray(0, n));
+    s.flags.set(this.flags.subarray(0, n));
+    s.start.set(this.start.subarray(0, n));
+    s.end.set(this.end.subarray(0, n));
+    s.parent.set(this.parent.subarray(0, n));
+    s.keyStart.set(this.keyStart.subarray(0, n));
+    s.keyEnd.set(this.keyEnd.subarray(0, n));
+    s.childStart.set(this.childStart.subarray(0, n));
+    s.childCount.set(this.childCount.subarray(0, n));
+    s.num.set(this.num.subarray(0, n));
+    for (let i = 0; i < n; i++) { s.keys[i] = this.keys[i]; s.strs[i] = this.strs[i]; }
+    this.storage = s;
+    this.kind = s.kind;
+    this.flags = s.flags;
+    this.start = s.start;
+    this.end = s.end;
+    this.parent = s.parent;
+    this.keyStart = s.keyStart;
+    this.keyEnd = s.keyEnd;
+    this.childStart = s.childStart;
+    this.childCount = s.childCount;
+    this.num = s.num;
+    this.keys = s.keys;
+    this.strs = s.strs;
+    // The child lists may still live in the old storage; keep it until they move too.
+    if (this.childStorage !== old) releaseStorage(old);
+  }
+
+  appendChildren(list: Int32Array, from: number, to: number): number {
+    const need = this.childrenLength + (to - from);
+    if (need > this.children.length) {
+      const s = acquireStorage(Math.max(need, this.children.length * 2));
+      s.children.set(this.children.subarray(0, this.childrenLength));
+      const old = this.childStorage;
+      this.childStorage = s;
+      this.children = s.children;
+      if (old && old !== this.storage) releaseStorage(old);
+    }
+    const at = this.childrenLength;
+    this.children.set(list.subarray(from, to), at);
+    this.childrenLength = need;
+    return at;
+  }
+}
+
+export const enum SyntaxErrorKind {
+  UnexpectedToken = 1,
+  ValueExpected,
+  PropertyNameExpected,
+  ColonExpected,
+  CommaExpected,
+  CloseBraceExpected,
+  CloseBracketExpected,
+  UnterminatedString,
+  InvalidEscape,
+  ControlCharacterInString,
+  InvalidNumber,
+  Comment,
+  TrailingComma,
+  SingleQuotedString,
+  EndOfFileExpected,
+  TooDeep,
+  DuplicateKey,
+  EmptyDocument,
+  ByteOrderMark,
+  UnquotedKey,
+}
+
+export interface SyntaxIssue {
+  kind: SyntaxErrorKind;
+  start: number;
+  end: number;
+  /** The offending text (token, key name), for messages. */
+  detail?: string;
+  /** DuplicateKey: the ignored property's value node (in `tree`), and the key offset of the one that wins. */
+  node?: number;
+  tree?: JsonTree;
+  winnerStart?: number;
+}
+
+export interface ParseResult {
+  tree: JsonTree;
+  issues: SyntaxIssue[];
+}
+
+/** Deeper nesting is reported and skipped, so that every recursive walker downstream stays safe. */
+export const MAX_DEPTH = 256;
+
+const CH_TAB = 9, CH_LF = 10, CH_CR = 13, CH_SPACE = 32, CH_QUOTE = 34, CH_APOS = 39, CH_PLUS = 43;
+const CH_COMMA = 44, CH_MINUS = 45, CH_DOT = 46, CH_SLASH = 47, CH_0 = 48, CH_9 = 57, CH_COLON = 58;
+const CH_LBRACKET = 91, CH_BACKSLASH = 92, CH_RBRACKET = 93, CH_LBRACE = 123, CH_RBRACE = 125;
+const CH_STAR = 42, CH_E = 69, CH_e = 101, CH_BOM = 0xfeff;
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= CH_0 && c <= CH_9) || c === 95 || c === 36 || c === CH_DOT || c === CH_PLUS || c === CH_MINUS || (c > 127 && c !== CH_BOM);
+}
+
+const INTERN_MAX_LENGTH = 48;
+const INTERN_TABLE_SIZE = 4096; // power of two
+
+class Parser {
+  private pos = 0;
+  private readonly len: number;
+  readonly issues: SyntaxIssue[] = [];
+  readonly tree: JsonTree;
+  /** Children of the open containers, innermost last; copied out when a container closes. */
+  private stack = new Int32Array(1024);
+  private stackTop = 0;
+  private readonly internTable: (string | undefined)[] = new Array(INTERN_TABLE_SIZE).fill(undefined);
+  private lastEscaped = false;
+
+  constructor(private readonly text: string) {
+    this.len = text.length;
+    // ~1 node per 25 characters in pretty-printed timelines; the arrays grow if that is wrong.
+    this.tree = new JsonTree(text, (text.length >> 5) + 64);
+  }
+
+  parse(): void {
+    if (this.len > 0 && this.text.charCodeAt(0) === CH_BOM) {
+      this.issues.push({ kind: SyntaxErrorKind.ByteOrderMark, start: 0, end: 1 });
+      this.pos = 1;
+    }
+    this.skipTrivia();
+    if (this.pos >= this.len) {
+      this.issues.push({ kind: SyntaxErrorKind.EmptyDocument, start: 0, end: this.len });
+      return;
+    }
+    this.tree.root = this.parseValue(NONE, 0);
+    this.skipTrivia();
+    if (this.pos < this.len) {
+      const start = this.pos;
+      this.issues.push({ kind: SyntaxErrorKind.EndOfFileExpected, start, end: this.tokenEnd(start) });
+      // Read what follows so its own errors are reported, but keep the first value as the document.
+      let guard = 0;
+      while (this.pos < this.len && guard++ < 10000) {
+        const before = this.pos;
+        const stray = this.parseValue(NONE, 0);
+        if (this.tree.kind[stray] === NodeKind.Invalid && this.pos === before) this.pos++;
+        this.skipTrivia();
+      }
+    }
+  }
+
+  private push(node: number): void {
+    if (this.stackTop === this.stack.length) {
+      const b = new Int32Array(this.stack.length * 2);
+      b.set(this.stack);
+      this.stack = b;
+    }
+    this.stack[this.stackTop++] = node;
+  }
+
+  private closeContainer(node: number, base: number): void {
+    const tree = this.tree;
+    tree.childStart[node] = tree.appendChildren(this.stack, base, this.stackTop);
+    tree.childCount[node] = this.stackTop - base;
+    this.stackTop = base;
+  }
+
+  /** Whitespace and comments (comments are reported, then skipped). */
+  private skipTrivia(): void {
+    const text = this.text;
+    const len = this.len;
+    let pos = this.pos;
+    for (;;) {
+      while (pos < len) {
+        const c = text.charCodeAt(pos);
+        if (c === CH_SPACE || c === CH_LF || c === CH_CR || c === CH_TAB) pos++;
+        else break;
+      }
+      if (pos < len && text.charCodeAt(pos) === CH_SLASH) {
+        const next = pos + 1 < len ? text.charCodeAt(pos + 1) : 0;
+        if (next === CH_SLASH) {
+          const start = pos;
+          pos += 2;
+          while (pos < len) {
+            const c = text.charCodeAt(pos);
+            if (c === CH_LF || c === CH_CR) break;
+            pos++;
+          }
+          this.issues.push({ kind: SyntaxErrorKind.Comment, start, end: pos });
+          continue;
+        }
+        if (next === CH_STAR) {
+          const start = pos;
+          const close = text.indexOf('*/', pos + 2);
+          pos = close < 0 ? len : close + 2;
+          this.issues.push({ kind: SyntaxErrorKind.Comment, start, end: pos, detail: close < 0 ? 'unterminated' : undefined });
+          continue;
+        }
+      }
+      break;
+    }
+    this.pos = pos;
+  }
+
+  /** End of the "word" starting at `start`, for highlighting an unexpected token. */
+  private tokenEnd(start: number): number {
+    const text = this.text;
+    if (start >= this.len) return this.len;
+    if (!isWordChar(text.charCodeAt(start))) return start + 1;
+    let p = start;
+    while (p < this.len && isWordChar(text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  private parseValue(parent: number, depth: number): number {
+    const text = this.text;
+    const tree = this.tree;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    if (c === CH_LBRACE) return depth >= MAX_DEPTH ? this.skipTooDeep(parent) : this.parseObject(parent, depth + 1);
+    if (c === CH_LBRACKET) return depth >= MAX_DEPTH ? this.skipTooDeep(parent) : this.parseArray(parent, depth + 1);
+    if (c === CH_QUOTE) {
+      const n = tree.add(NodeKind.String, start, parent);
+      tree.strs[n] = this.readString();
+      tree.end[n] = this.pos;
+      if (this.lastEscaped) tree.flags[n] = NodeFlags.Escaped;
+      return n;
+    }
+    if ((c >= CH_0 && c <= CH_9) || c === CH_MINUS || c === CH_PLUS || c === CH_DOT) return this.parseNumber(parent);
+    const n = tree.add(NodeKind.Invalid, start, parent);
+    if (c === 116 /* t */ && text.startsWith('true', start) && !isWordChar(text.charCodeAt(start + 4))) {
+      tree.kind[n] = NodeKind.Boolean; tree.num[n] = 1; tree.end[n] = this.pos = start + 4; return n;
+    }
+    if (c === 102 /* f */ && text.startsWith('false', start) && !isWordChar(text.charCodeAt(start + 5))) {
+      tree.kind[n] = NodeKind.Boolean; tree.num[n] = 0; tree.end[n] = this.pos = start + 5; return n;
+    }
+    if (c === 110 /* n */ && text.startsWith('null', start) && !isWordChar(text.charCodeAt(start + 4))) {
+      tree.kind[n] = NodeKind.Null; tree.end[n] = this.pos = start + 4; return n;
+    }
+    if (c === CH_APOS) {
+      tree.kind[n] = NodeKind.String;
+      tree.strs[n] = this.readSingleQuoted();
+      tree.end[n] = this.pos;
+      return n;
+    }
+    if (start >= this.len) {
+      this.issues.push({ kind: SyntaxErrorKind.ValueExpected, start: this.len, end: this.len });
+      tree.end[n] = this.len;
+      return n;
+    }
+    // A bare word (True, NaN, undefined, an unquoted string …) or a stray character.
+    const isStructural = c === CH_COMMA || c === CH_COLON || c === CH_RBRACE || c === CH_RBRACKET;
+    if (isStructural) {
+      this.issues.push({ kind: SyntaxErrorKind.ValueExpected, start, end: start });
+      return n;
+    }
+    const end = this.tokenEnd(start);
+    this.issues.push({ kind: SyntaxErrorKind.ValueExpected, start, end, detail: text.slice(start, end) });
+    this.pos = end;
+    tree.end[n] = end;
+    return n;
+  }
+
+  private skipTooDeep(parent: number): number {
+    const text = this.text;
+    const start = this.pos;
+    const n = this.tree.add(NodeKind.Invalid, start, parent);
+    // Skip the whole nested value by bracket counting (strings respected), without recursion.
+    let depth = 0;
+    let p = start;
+    while (p < this.len) {
+      const c = text.charCodeAt(p);
+      if (c === CH_QUOTE) {
+        p++;
+        while (p < this.len) {
+          const d = text.charCodeAt(p);
+          if (d === CH_BACKSLASH) p += 2;
+          else if (d === CH_QUOTE || d === CH_LF) { p++; break; } else p++;
+        }
+        continue;
+      }
+      if (c === CH_LBRACE || c === CH_LBRACKET) depth++;
+      else if (c === CH_RBRACE || c === CH_RBRACKET) { depth--; if (depth === 0) { p++; break; } }
+      p++;
+    }
+    this.pos = p;
+    this.tree.end[n] = p;
+    this.issues.push({ kind: SyntaxErrorKind.TooDeep, start, end: Math.min(start + 1, this.len) });
+    return n;
+  }
+
+  private readSingleQuoted(): string {
+    const text = this.text;
+    const start = this.pos;
+    let p = start + 1;
+    while (p < this.len) {
+      const c = text.charCodeAt(p);
+      if (c === CH_BACKSLASH) { p += 2; continue; }
+      if (c === CH_APOS || c === CH_LF || c === CH_CR) break;
+      p++;
+    }
+    const closed = p < this.len && text.charCodeAt(p) === CH_APOS;
+    this.pos = closed ? p + 1 : p;
+    this.issues.push({ kind: SyntaxErrorKind.SingleQuotedString, start, end: this.pos });
+    return text.slice(start + 1, Math.min(p, this.len));
+  }
+
+  /** Reads the string at `pos` (a quote); leaves `pos` after the closing quote. */
+  private readString(): string {
+    const text = this.text;
+    const len = this.len;
+    const start = this.pos;
+    let p = start + 1;
+    let hash = 0;
+    // Fast path: no escapes, no control characters; the hash feeds the intern table.
+    for (;;) {
+      if (p >= len) break;
+      const c = text.charCodeAt(p);
+      if (c === CH_QUOTE) {
+        this.pos = p + 1;
+        this.lastEscaped = false;
+        const length = p - start - 1;
+        if (length > INTERN_MAX_LENGTH) return text.slice(start + 1, p);
+        const slot = (hash ^ length) & (INTERN_TABLE_SIZE - 1);
+        const hit = this.internTable[slot];
+        if (hit !== undefined && hit.length === length && text.startsWith(hit, start + 1)) return hit;
+        const s = text.slice(start + 1, p);
+        this.internTable[slot] = s;
+        return s;
+      }
+      if (c === CH_BACKSLASH || c < 0x20) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+      p++;
+    }
+    return this.readStringSlow(start, p);
+  }
+
+  private readStringSlow(start: number, from: number): string {
+    const text = this.text;
+    const len = this.len;
+    let out = text.slice(start + 1, from);
+    let p = from;
+    let segment = p;
+    this.lastEscaped = true;
+    for (;;) {
+      if (p >= len) {
+        out += text.slice(segment, p);
+        this.issues.push({ kind: SyntaxErrorKind.UnterminatedString, start, end: p });
+        this.pos = p;
+        return out;
+      }
+      const c = text.charCodeAt(p);
+      if (c === CH_QUOTE) {
+        out += text.slice(segment, p);
+        this.pos = p + 1;
+        return out;
+      }
+      if (c === CH_LF || c === CH_CR) {
+        // A raw line break ends a string that was never closed: report it, resume on the next line.
+        out += text.slice(segment, p);
+        this.issues.push({ kind: SyntaxErrorKind.UnterminatedString, start, end: p });
+        this.pos = p;
+        return out;
+      }
+      if (c < 0x20) {
+        this.issues.push({ kind: SyntaxErrorKind.ControlCharacterInString, start: p, end: p + 1 });
+        p++;
+        continue;
+      }
+      if (c === CH_BACKSLASH) {
+        out += text.slice(segment, p);
+        const e = p + 1 < len ? text.charCodeAt(p + 1) : 0;
+        switch (e) {
+          case CH_QUOTE: out += '"'; p += 2; break;
+          case CH_BACKSLASH: out += '\\'; p += 2; break;
+          case CH_SLASH: out += '/'; p += 2; break;
+          case 98: out += '\b'; p += 2; break;
+          case 102: out += '\f'; p += 2; break;
+          case 110: out += '\n'; p += 2; break;
+          case 114: out += '\r'; p += 2; break;
+          case 116: out += '\t'; p += 2; break;
+          case 117: {
+            let q = p + 2;
+            while (q < p + 6 && q < len && /[0-9a-fA-F]/.test(text[q])) q++;
+            if (q === p + 6) {
+              out += String.fromCharCode(parseInt(text.slice(p + 2, q), 16));
+            } else {
+              this.issues.push({ kind: SyntaxErrorKind.InvalidEscape, start: p, end: q, detail: text.slice(p, q) });
+            }
+            p = q;
+            break;
+          }
+          default:
+            if (e === CH_LF || e === CH_CR || p + 1 >= len) {
+              this.issues.push({ kind: SyntaxErrorKind.InvalidEscape, start: p, end: p + 1, detail: '\\' });
+              p += 1;
+            } else {
+              this.issues.push({ kind: SyntaxErrorKind.InvalidEscape, start: p, end: p + 2, detail: text.slice(p, p + 2) });
+              out += text[p + 1];
+              p += 2;
+            }
+        }
+        segment = p;
+        continue;
+      }
+      p++;
+    }
+  }
+
+  private parseNumber(parent: number): number {
+    const text = this.text;
+    const len = this.len;
+    const tree = this.tree;
+    const start = this.pos;
+    const n = tree.add(NodeKind.Number, start, parent);
+    let p = start;
+    let valid = true;
+    let c = text.charCodeAt(p);
+    if (c === CH_PLUS) valid = false;
+    if (c === CH_MINUS || c === CH_PLUS) { p++; c = text.charCodeAt(p); }
+    const intStart = p;
+    // Integers are accumulated as we go: most timeline numbers need no Number(slice).
+    let intValue = 0;
+    while (p < len && (c = text.charCodeAt(p)) >= CH_0 && c <= CH_9) { intValue = intValue * 10 + (c - CH_0); p++; }
+    const intDigits = p - intStart;
+    if (intDigits === 0) valid = false;
+    else if (intDigits > 1 && text.charCodeAt(intStart) === CH_0) valid = false;
+    let simple = intDigits > 0 && intDigits < 16;
+    if (p < len && text.charCodeAt(p) === CH_DOT) {
+      simple = false;
+      p++;
+      const fracStart = p;
+      while (p < len && (c = text.charCodeAt(p)) >= CH_0 && c <= CH_9) p++;
+      if (p === fracStart) valid = false;
+    }
+    if (p < len && ((c = text.charCodeAt(p)) === CH_e || c === CH_E)) {
+      simple = false;
+      p++;
+      c = text.charCodeAt(p);
+      if (c === CH_PLUS || c === CH_MINUS) p++;
+      const expStart = p;
+      while (p < len && (c = text.charCodeAt(p)) >= CH_0 && c <= CH_9) p++;
+      if (p === expStart) valid = false;
+    }
+    // Glued garbage (12px, 1.2.3, 0x1F) belongs to the same bad token.
+    if (p < len && isWordChar(text.charCodeAt(p))) {
+      valid = false;
+      simple = false;
+      while (p < len && isWordChar(text.charCodeAt(p))) p++;
+    }
+    tree.end[n] = this.pos = p;
+    if (valid && simple) {
+      tree.num[n] = text.charCodeAt(start) === CH_MINUS ? -intValue : intValue;
+      return n;
+    }
+    const raw = text.slice(start, p);
+    const value = Number(raw);
+    if (valid && Number.isFinite(value)) {
+      tree.num[n] = value;
+      return n;
+    }
+    this.issues.push({ kind: SyntaxErrorKind.InvalidNumber, start, end: p, detail: raw });
+    if (raw.length > 0 && Number.isFinite(value)) {
+      tree.num[n] = value;
+      tree.flags[n] = NodeFlags.BadNumber;
+    } else {
+      tree.kind[n] = NodeKind.Invalid;
+    }
+    return n;
+  }
+
+  private parseObject(parent: number, depth: number): number {
+    const text = this.text;
+    const tree = this.tree;
+    const node = tree.add(NodeKind.Object, this.pos, parent);
+    const base = this.stackTop;
+    this.pos++; // {
+    let needComma = false;
+    let lastComma = -1;
+    for (;;) {
+      this.skipTrivia();
+      if (this.pos >= this.len) {
+        this.issues.push({ kind: SyntaxErrorKind.CloseBraceExpected, start: this.len, end: this.len });
+        tree.end[node] = this.len;
+        break;
+      }
+      const c = text.charCodeAt(this.pos);
+      if (c === CH_RBRACE) {
+        if (lastComma >= 0 && !needComma) this.issues.push({ kind: SyntaxErrorKind.TrailingComma, start: lastComma, end: lastComma + 1 });
+        this.pos++;
+        tree.end[node] = this.pos;
+        break;
+      }
+      if (c === CH_COMMA) {
+        if (!needComma) this.issues.push({ kind: SyntaxErrorKind.PropertyNameExpected, start: this.pos, end: this.pos + 1, detail: ',' });
+        lastComma = this.pos;
+        needComma = false;
+        this.pos++;
+        continue;
+      }
+      if (c === CH_RBRACKET) {
+        // A stray "]" inside an object: most likely the object was never closed.
+        this.issues.push({ kind: SyntaxErrorKind.CloseBraceExpected, start: this.pos, end: this.pos + 1 });
+        tree.end[node] = this.pos;
+        break;
+      }
+      if (needComma) {
+        if (c === CH_QUOTE || c === CH_APOS || isWordChar(c)) {
+          this.issues.push({ kind: SyntaxErrorKind.CommaExpected, start: this.pos, end: this.pos });
+        } else {
+          const end = this.tokenEnd(this.pos);
+          this.issues.push({ kind: SyntaxErrorKind.UnexpectedToken, start: this.pos, end, detail: text.slice(this.pos, end) });
+          if (c === CH_LBRACE || c === CH_LBRACKET) this.parseValue(NONE, depth);
+          else this.pos = end;
+          continue;
+        }
+      }
+      lastComma = -1;
+      let key: string;
+      const keyStart = this.pos;
+      if (c === CH_QUOTE) {
+        key = this.readString();
+      } else if (c === CH_APOS) {
+        key = this.readSingleQuoted();
+      } else if (isWordChar(c)) {
+        // key: value — read it as a key so the value is still checked, but report it.
+        const end = this.tokenEnd(keyStart);
+        key = text.slice(keyStart, end);
+        this.pos = end;
+        this.issues.push({ kind: SyntaxErrorKind.UnquotedKey, start: keyStart, end, detail: key });
+      } else {
+        const end = this.tokenEnd(this.pos);
+        this.issues.push({ kind: SyntaxErrorKind.PropertyNameExpected, start: this.pos, end, detail: text.slice(this.pos, end) });
+        if (c === CH_LBRACE || c === CH_LBRACKET) this.parseValue(NONE, depth); // skip a misplaced value
+        else this.pos = end;
+        needComma = true;
+        continue;
+      }
+      const keyEnd = this.pos;
+      this.skipTrivia();
+      let value: number;
+      if (text.charCodeAt(this.pos) === CH_COLON) {
+        this.pos++;
+        this.skipTrivia();
+        const v = this.pos < this.len ? text.charCodeAt(this.pos) : 0;
+        if (this.pos >= this.len || v === CH_COMMA || v === CH_RBRACE || v === CH_RBRACKET) {
+          this.issues.push({ kind: SyntaxErrorKind.ValueExpected, start: this.pos, end: this.pos });
+          value = tree.add(NodeKind.Missing, this.pos, node);
+        } else {
+          value = this.parseValue(node, depth);
+        }
+      } else {
+        this.issues.push({ kind: SyntaxErrorKind.ColonExpected, start: keyEnd, end: keyEnd });
+        const v = this.pos < this.len ? text.charCodeAt(this.pos) : 0;
+        // `"In" 5` — the value is there, only the colon is missing.
+        const valueStarts = v === CH_QUOTE || v === CH_LBRACE || v === CH_LBRACKET || v === CH_MINUS || (v >= CH_0 && v <= CH_9) || v === 116 || v === 102 || v === 110;
+        if (valueStarts && !(v === CH_QUOTE && this.looksLikeKey())) value = this.parseValue(node, depth);
+        else value = tree.add(NodeKind.Missing, keyEnd, node);
+      }
+      tree.keyStart[value] = keyStart;
+      tree.keyEnd[value] = keyEnd;
+      tree.keys[value] = key;
+      this.push(value);
+      needComma = true;
+    }
+    const count = this.stackTop - base;
+    if (count > 1) this.checkDuplicates(base, count);
+    this.closeContainer(node, base);
+    return node;
+  }
+
+  /** At a quote: is this string followed by a colon (so a key, not a value)? */
+  private looksLikeKey(): boolean {
+    const save = this.pos;
+    const saveIssues = this.issues.length;
+    const saveEscaped = this.lastEscaped;
+    this.readString();
+    this.skipTrivia();
+    const isKey = this.text.charCodeAt(this.pos) === CH_COLON;
+    this.pos = save;
+    this.issues.length = saveIssues;
+    this.lastEscaped = saveEscaped;
+    return isKey;
+  }
+
+  private checkDuplicates(base: number, count: number): void {
+    const keys = this.tree.keys;
+    const stack = this.stack;
+    const report = (ignored: number, winner: number) => {
+      this.issues.push({ kind: SyntaxErrorKind.DuplicateKey, start: this.tree.keyStart[ignored], end: this.tree.keyEnd[ignored], detail: keys[ignored], node: ignored, tree: this.tree, winnerStart: this.tree.keyStart[winner] });
+    };
+    if (count <= 16) {
+      for (let i = 0; i < count - 1; i++) {
+        const k = keys[stack[base + i]];
+        for (let j = count - 1; j > i; j--) {
+          if (keys[stack[base + j]] === k) { report(stack[base + i], stack[base + j]); break; }
+        }
+      }
+      return;
+    }
+    const last = new Map<string | undefined, number>();
+    for (let i = 0; i < count; i++) last.set(keys[stack[base + i]], stack[base + i]);
+    for (let i = 0; i < count; i++) {
+      const n = stack[base + i];
+      const w = last.get(keys[n])!;
+      if (w !== n) report(n, w);
+    }
+  }
+
+  private parseArray(parent: number, depth: number): number {
+    const text = this.text;
+    const tree = this.tree;
+    const node = tree.add(NodeKind.Array, this.pos, parent);
+    const base = this.stackTop;
+    this.pos++; // [
+    let needComma = false;
+    let lastComma = -1;
+    for (;;) {
+      this.skipTrivia();
+      if (this.pos >= this.len) {
+        this.issues.push({ kind: SyntaxErrorKind.CloseBracketExpected, start: this.len, end: this.len });
+        tree.end[node] = this.len;
+        break;
+      }
+      const c = text.charCodeAt(this.pos);
+      if (c === CH_RBRACKET) {
+        if (lastComma >= 0 && !needComma) this.issues.push({ kind: SyntaxErrorKind.TrailingComma, start: lastComma, end: lastComma + 1 });
+        this.pos++;
+        tree.end[node] = this.pos;
+        break;
+      }
+      if (c === CH_COMMA) {
+        if (!needComma) this.issues.push({ kind: SyntaxErrorKind.ValueExpected, start: this.pos, end: this.pos });
+        lastComma = this.pos;
+        needComma = false;
+        this.pos++;
+        continue;
+      }
+      if (c === CH_RBRACE) {
+        this.issues.push({ kind: SyntaxErrorKind.CloseBracketExpected, start: this.pos, end: this.pos + 1 });
+        tree.end[node] = this.pos;
+        break;
+      }
+      if (needComma) this.issues.push({ kind: SyntaxErrorKind.CommaExpected, start: this.pos, end: this.pos });
+      lastComma = -1;
+      const before = this.pos;
+      const item = this.parseValue(node, depth);
+      if (this.pos === before) {
+        // Nothing consumed (a stray ':' for instance): step over it so the loop always advances.
+        this.pos++;
+        needComma = false;
+        continue;
+      }
+      this.push(item);
+      needComma = true;
+    }
+    this.closeContainer(node, base);
+    return node;
+  }
+}
+
+export function parseJson(text: string): ParseResult {
+  const parser = new Parser(text);
+  try {
+    parser.parse();
+  } catch (e) {
+    // The parser is written not to throw; should it ever, the document still gets a diagnostic.
+    parser.issues.push({ kind: SyntaxErrorKind.UnexpectedToken, start: 0, end: Math.min(1, text.length), detail: String(e) });
+  }
+  return { tree: parser.tree, issues: parser.issues };
+}

@@ -1,0 +1,151 @@
+// Where every clip lands on the output: the one answer the timing rules, hover, symbols, the status
+// bar, the preview, CodeLens and `vod-timeline inspect` all share, so they never disagree.
+//
+// Rules (reference §2.1, §2.3–§2.9): clips without TimelineIn follow the previous clip of their track
+// (the first starts at 0); a clip plays (Out − In) / Speed seconds; Out defaults to the media's end,
+// which only the cloud knows, so it is "unknown" (null) unless a media duration is supplied; a
+// Transition of D seconds on a clip makes the next (implicitly placed) clip start D seconds earlier;
+// an image clip lasts its Duration; subtitle and image-track clips without times span the output.
+// The output lasts as long as the main track when there is one, else as long as the video tracks
+// (audio past the video is cut), else the audio.
+
+import type { TimelineDocument } from './document';
+import { buildModel, type ClipModel, type TimelineModel, type TrackModel } from './model';
+import { NONE } from './json/parser';
+
+export interface ClipLayout {
+  clip: ClipModel;
+  /** Output start / end in seconds; null = unknown (depends on the media's real length). */
+  start: number | null;
+  end: number | null;
+  /** Source range in seconds; sourceOut null = until the end of the media. */
+  sourceIn: number;
+  sourceOut: number | null;
+  speed: number;
+  /** True when start / end were computed rather than written. */
+  implicitStart: boolean;
+  implicitEnd: boolean;
+  /** Seconds by which the next clip is pulled in by a Transition on this clip. */
+  transition: number;
+}
+
+export interface TrackLayout {
+  track: TrackModel;
+  clips: ClipLayout[];
+  start: number | null;
+  end: number | null;
+}
+
+export interface Layout {
+  tracks: TrackLayout[];
+  /** Output duration in seconds, or null when unknown. */
+  duration: number | null;
+  /** What is known for certain: the output lasts at least this long. */
+  minDuration: number;
+  mainTrack: TrackModel | undefined;
+}
+
+export interface LayoutOptions {
+  /** Real media durations (from the cloud or a cache), when known. */
+  mediaDuration?: (mediaId: string) => number | undefined;
+}
+
+const TRANSITION_DEFAULT = 1;
+
+function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
+
+function isImageClip(clip: ClipModel): boolean {
+  return clip.track.kind === 'image' || clip.type === 'Image' || clip.type === 'GlobalImage';
+}
+
+function layoutTrack(track: TrackModel, options: LayoutOptions): TrackLayout {
+  const clips: ClipLayout[] = [];
+  let cursor: number | null = 0;
+  for (const clip of track.clips) {
+    const speed = clip.speed !== undefined && clip.speed > 0 ? clip.speed : 1;
+    const sourceIn = clip.in !== undefined && clip.in >= 0 ? clip.in : 0;
+    let sourceOut: number | null = clip.out ?? null;
+    if (sourceOut === null && clip.mediaId && options.mediaDuration) {
+      const d = options.mediaDuration(clip.mediaId);
+      if (d !== undefined) sourceOut = clip.maxOut !== undefined ? Math.min(d, clip.maxOut) : d;
+    }
+    let natural: number | null = null;
+    if (track.kind === 'subtitle' || track.kind === 'effect') {
+      natural = clip.duration ?? null;
+    } else if (isImageClip(clip)) {
+      natural = clip.duration ?? (sourceOut !== null ? (sourceOut - sourceIn) / speed : null);
+    } else if (sourceOut !== null) {
+      natural = Math.max(0, (sourceOut - sourceIn) / speed);
+    }
+    // Subtitle, image-track and effect items default to the start of the output, not the previous clip.
+    const independent = track.kind === 'subtitle' || track.kind === 'image' || track.kind === 'effect';
+    const implicitStart = clip.timelineIn === undefined;
+    const start: number | null = clip.timelineIn !== undefined ? clip.timelineIn : independent ? 0 : cursor;
+    const implicitEnd = clip.timelineOut === undefined;
+    let end: number | null = clip.timelineOut !== undefined ? clip.timelineOut : start !== null && natural !== null ? start + natural : null;
+    if (end !== null) end = round(end);
+    let transition = 0;
+    for (const e of clip.effects) if (e.type === 'Transition') transition = e.duration !== undefined && e.duration > 0 ? e.duration : TRANSITION_DEFAULT;
+    clips.push({ clip, start: start === null ? null : round(start), end, sourceIn, sourceOut, speed, implicitStart, implicitEnd, transition });
+    cursor = end === null ? null : Math.max(0, end - transition);
+  }
+  let start: number | null = null;
+  let end: number | null = null;
+  let unknown = false;
+  for (const c of clips) {
+    if (c.start !== null && (start === null || c.start < start)) start = c.start;
+    if (c.end === null) unknown = true;
+    else if (end === null || c.end > end) end = c.end;
+  }
+  return { track, clips, start, end: unknown ? null : end };
+}
+
+export function computeLayout(model: TimelineModel, options: LayoutOptions = {}): Layout {
+  const tracks = model.tracks.map((t) => layoutTrack(t, options));
+  const byTrack = new Map(tracks.map((t) => [t.track, t]));
+  const mainTrack = model.tracks.find((t) => t.main && (t.kind === 'video' || t.kind === 'audio'));
+  let duration: number | null;
+  let minDuration = 0;
+  const knownMax = (list: TrackLayout[]) => {
+    let max = 0;
+    for (const tl of list) for (const c of tl.clips) if (c.end !== null && c.end > max) max = c.end;
+    return max;
+  };
+  if (mainTrack) {
+    const tl = byTrack.get(mainTrack)!;
+    duration = tl.end;
+    minDuration = knownMax([tl]);
+  } else {
+    const video = tracks.filter((t) => t.track.kind === 'video' && t.clips.length > 0);
+    const basis = video.length > 0 ? video : tracks.filter((t) => t.track.kind === 'audio' && t.clips.length > 0);
+    minDuration = knownMax(basis);
+    duration = basis.some((t) => t.end === null) ? null : basis.length ? minDuration : 0;
+  }
+  // Items that span "the whole output" by default end where the output ends.
+  for (const tl of tracks) {
+    if (tl.track.kind !== 'subtitle' && tl.track.kind !== 'image' && tl.track.kind !== 'effect') continue;
+    let unknown = false;
+    for (const c of tl.clips) {
+      if (c.end === null && c.clip.timelineOut === undefined && c.clip.duration === undefined) c.end = duration;
+      if (c.end === null) unknown = true;
+    }
+    tl.end = unknown ? null : tl.clips.reduce<number | null>((m, c) => (c.end !== null && (m === null || c.end > m) ? c.end : m), null);
+  }
+  return { tracks, duration: duration === null ? null : round(duration), minDuration: round(minDuration), mainTrack };
+}
+
+/** The layout of a document, computed once per version. */
+export function documentLayout(doc: TimelineDocument, options?: LayoutOptions): Layout | undefined {
+  const model = buildModel(doc);
+  if (!model) return undefined;
+  if (options?.mediaDuration) return computeLayout(model, options);
+  return doc.cached('layout', () => computeLayout(model));
+}
+
+export function clipLayoutOf(layout: Layout, clipNode: number): ClipLayout | undefined {
+  if (clipNode === NONE) return undefined;
+  for (const t of layout.tracks) for (const c of t.clips) if (c.clip.node === clipNode) return c;
+  return undefined;
+}

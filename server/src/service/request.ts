@@ -1,0 +1,93 @@
+// The ProduceEditingProjectVideo request a document stands for: objects become the JSON strings the
+// API takes, `$schema` is dropped, and the ProjectId/Timeline case of the seed page is named.
+
+import type { TimelineDocument } from './document';
+import { NodeKind, NONE } from './json/parser';
+import { toValue } from './values';
+
+export type ProduceMode =
+  /** Timeline only: a project is created from it, then produced. */
+  | 'timeline'
+  /** ProjectId only: the project's last saved timeline is produced. */
+  | 'project'
+  /** Both: the given timeline is produced and saved to the project. */
+  | 'timeline-and-project'
+  /** Neither: nothing can be produced. */
+  | 'none';
+
+export interface ProduceParams {
+  ProjectId?: string;
+  Timeline?: string;
+  Title?: string;
+  Description?: string;
+  CoverURL?: string;
+  MediaMetadata?: string;
+  ProduceConfig?: string;
+  UserData?: string;
+  AppId?: string;
+}
+
+export interface ProduceRequestPlan {
+  mode: ProduceMode;
+  params: ProduceParams;
+  /** Where AppId came from: the document wins over the setting. */
+  appIdSource: 'document' | 'setting' | 'default';
+  /** Title for history and confirmation: the document's Title, else undefined. */
+  title?: string;
+}
+
+export interface ProduceDefaults {
+  appId?: string;
+}
+
+function withoutSchemaKey(v: unknown): unknown {
+  if (v && typeof v === 'object' && !Array.isArray(v) && '$schema' in (v as Record<string, unknown>)) {
+    const { $schema: _drop, ...rest } = v as Record<string, unknown>;
+    return rest;
+  }
+  return v;
+}
+
+export function buildProduceRequest(doc: TimelineDocument, defaults: ProduceDefaults = {}): ProduceRequestPlan {
+  const tree = doc.tree;
+  const root = tree.root;
+  const params: ProduceParams = {};
+  if (root === NONE || tree.kind[root] !== NodeKind.Object) return { mode: 'none', params, appIdSource: 'default' };
+  if (doc.form === 'timeline') {
+    params.Timeline = JSON.stringify(withoutSchemaKey(toValue(tree, root)));
+  } else {
+    const str = (key: string) => {
+      const n = tree.get(root, key);
+      if (n === NONE) return undefined;
+      if (tree.kind[n] === NodeKind.String) return tree.strs[n];
+      if (tree.kind[n] === NodeKind.Number) return String(tree.num[n]);
+      return undefined;
+    };
+    const json = (key: string) => {
+      const n = tree.get(root, key);
+      if (n === NONE) return undefined;
+      if (tree.kind[n] === NodeKind.String) return tree.strs[n];
+      const v = toValue(tree, n);
+      return v === undefined ? undefined : JSON.stringify(withoutSchemaKey(v));
+    };
+    const assign = (key: keyof ProduceParams, value: string | undefined) => {
+      if (value !== undefined && value.trim() !== '') params[key] = value;
+    };
+    assign('ProjectId', str('ProjectId'));
+    assign('Timeline', json('Timeline'));
+    assign('Title', str('Title'));
+    assign('Description', str('Description'));
+    assign('CoverURL', str('CoverURL'));
+    assign('MediaMetadata', json('MediaMetadata'));
+    assign('ProduceConfig', json('ProduceConfig'));
+    assign('UserData', json('UserData'));
+    assign('AppId', str('AppId'));
+  }
+  let appIdSource: ProduceRequestPlan['appIdSource'] = params.AppId ? 'document' : 'default';
+  if (!params.AppId && defaults.appId) {
+    params.AppId = defaults.appId;
+    appIdSource = 'setting';
+  }
+  const mode: ProduceMode = params.Timeline && params.ProjectId ? 'timeline-and-project' : params.Timeline ? 'timeline' : params.ProjectId ? 'project' : 'none';
+  return { mode, params, appIdSource, title: params.Title };
+}

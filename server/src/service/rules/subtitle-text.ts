@@ -1,0 +1,26 @@
+// Subtitle clips carry their words in "Content"; "Text" is a common slip (it is the Type value).
+import { NONE } from '../json/parser';
+import { replaceKey } from '../edits';
+import type { Rule } from './rule';
+
+export const subtitleTextRule: Rule = {
+  codes: ['structure/subtitle-text'],
+  run(ctx) {
+    const m = ctx.model;
+    if (!m) return;
+    const tree = m.tree;
+    const check = (obj: number) => {
+      const text = tree.get(obj, 'Text');
+      if (text === NONE) return;
+      const hasContent = tree.get(obj, 'Content') !== NONE;
+      const at = { start: tree.keyStart[text], end: tree.keyEnd[text] };
+      ctx.supersede(at.start, at.end, 'schema/unknown-key');
+      ctx.report({
+        ...at, severity: 'warning', code: 'structure/subtitle-text', message: ctx.t('structure.subtitleText'),
+        fixes: hasContent ? undefined : [{ title: ctx.t('fix.renameKey', { from: 'Text', to: 'Content' }), edits: [replaceKey(m.target, text, 'Content')], preferred: true, safe: true }],
+      });
+    };
+    for (const track of m.byKind.subtitle) for (const clip of track.clips) check(clip.node);
+    for (const track of m.tracks) for (const clip of track.clips) for (const e of clip.effects) if (e.type === 'Text') check(e.node);
+  },
+};

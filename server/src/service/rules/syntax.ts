@@ -1,0 +1,117 @@
+// Syntax: every JSON error the parser met, located, with a fix where the intent is clear
+// (comments, trailing commas, quotes, duplicate keys).
+
+import { NodeKind, NONE, SyntaxErrorKind, type SyntaxIssue, MAX_DEPTH } from '../json/parser';
+import type { MessageId } from '../l10n';
+import type { Diagnostic, Fix, TextEdit } from '../types';
+import { removeNode } from '../edits';
+import type { Rule, RuleContext } from './rule';
+
+const MESSAGE: Record<SyntaxErrorKind, MessageId> = {
+  [SyntaxErrorKind.UnexpectedToken]: 'syntax.unexpectedToken',
+  [SyntaxErrorKind.ValueExpected]: 'syntax.valueExpected',
+  [SyntaxErrorKind.PropertyNameExpected]: 'syntax.propertyNameExpected',
+  [SyntaxErrorKind.ColonExpected]: 'syntax.colonExpected',
+  [SyntaxErrorKind.CommaExpected]: 'syntax.commaExpected',
+  [SyntaxErrorKind.CloseBraceExpected]: 'syntax.closeBraceExpected',
+  [SyntaxErrorKind.CloseBracketExpected]: 'syntax.closeBracketExpected',
+  [SyntaxErrorKind.UnterminatedString]: 'syntax.unterminatedString',
+  [SyntaxErrorKind.InvalidEscape]: 'syntax.invalidEscape',
+  [SyntaxErrorKind.ControlCharacterInString]: 'syntax.controlCharacter',
+  [SyntaxErrorKind.InvalidNumber]: 'syntax.invalidNumber',
+  [SyntaxErrorKind.Comment]: 'syntax.comment',
+  [SyntaxErrorKind.TrailingComma]: 'syntax.trailingComma',
+  [SyntaxErrorKind.SingleQuotedString]: 'syntax.singleQuoted',
+  [SyntaxErrorKind.EndOfFileExpected]: 'syntax.endOfFileExpected',
+  [SyntaxErrorKind.TooDeep]: 'syntax.tooDeep',
+  [SyntaxErrorKind.DuplicateKey]: 'syntax.duplicateKey',
+  [SyntaxErrorKind.EmptyDocument]: 'syntax.emptyDocument',
+  [SyntaxErrorKind.ByteOrderMark]: 'syntax.byteOrderMark',
+  [SyntaxErrorKind.UnquotedKey]: 'syntax.unquotedKey',
+};
+
+function codeOf(kind: SyntaxErrorKind): string {
+  switch (kind) {
+    case SyntaxErrorKind.Comment: return 'syntax/comment';
+    case SyntaxErrorKind.TrailingComma: return 'syntax/trailing-comma';
+    case SyntaxErrorKind.SingleQuotedString:
+    case SyntaxErrorKind.UnquotedKey: return 'syntax/quotes';
+    case SyntaxErrorKind.DuplicateKey: return 'syntax/duplicate-key';
+    case SyntaxErrorKind.EmptyDocument: return 'syntax/empty-document';
+    case SyntaxErrorKind.TooDeep: return 'syntax/too-deep';
+    default: return 'syntax/invalid-json';
+  }
+}
+
+/** A comment alone on its line goes with its line; a trailing one takes the spaces before it. */
+function commentRemoval(text: string, start: number, end: number): TextEdit {
+  let s = start;
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  const lineStart = s === 0 || text[s - 1] === '\n' || text[s - 1] === '\r';
+  let e = end;
+  if (lineStart) {
+    while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+    if (text[e] === '\r') e++;
+    if (text[e] === '\n') e++;
+  }
+  return { start: s, end: e, newText: '' };
+}
+
+export const syntaxRule: Rule = {
+  codes: ['syntax/invalid-json', 'syntax/comment', 'syntax/trailing-comma', 'syntax/quotes', 'syntax/duplicate-key', 'syntax/empty-document', 'syntax/too-deep', 'syntax/not-an-object'],
+  run(ctx: RuleContext): void {
+    const { doc, t } = ctx;
+    const text = doc.text;
+    const embeddedIssues = new Set<SyntaxIssue>(doc.embedded?.issues ?? []);
+    const comments = doc.issues.filter((i) => i.kind === SyntaxErrorKind.Comment && !embeddedIssues.has(i));
+    const removeAll: Fix | undefined = comments.length > 1
+      ? { title: t('fix.removeAllComments'), edits: comments.map((c) => commentRemoval(text, c.start, c.end)), safe: true }
+      : undefined;
+    for (const issue of doc.issues) {
+      const embedded = embeddedIssues.has(issue);
+      const args: Record<string, string | number> = { token: JSON.stringify(issue.detail ?? ''), key: issue.detail ?? '', max: MAX_DEPTH };
+      if (issue.kind === SyntaxErrorKind.DuplicateKey && issue.winnerStart !== undefined) args.line = doc.lines.positionAt(issue.winnerStart).line + 1;
+      let id = MESSAGE[issue.kind];
+      if (issue.kind === SyntaxErrorKind.ValueExpected && issue.detail) id = 'syntax.valueExpectedGot';
+      let message = t(id, args);
+      if (embedded) message = t('syntax.inEmbeddedTimeline', { message });
+      const d: Diagnostic = { start: issue.start, end: issue.end, severity: issue.kind === SyntaxErrorKind.DuplicateKey ? 'warning' : 'error', code: codeOf(issue.kind), message };
+      const fixes: Fix[] = [];
+      switch (issue.kind) {
+        case SyntaxErrorKind.Comment:
+          if (!embedded) {
+            fixes.push({ title: t('fix.removeComment'), edits: [commentRemoval(text, issue.start, issue.end)], preferred: true, safe: true });
+            if (removeAll) fixes.push(removeAll);
+          }
+          break;
+        case SyntaxErrorKind.TrailingComma:
+          fixes.push({ title: t('fix.removeTrailingComma'), edits: [{ start: issue.start, end: issue.end, newText: '' }], preferred: true, safe: true });
+          break;
+        case SyntaxErrorKind.SingleQuotedString: {
+          const inner = text.slice(issue.start + 1, text[issue.end - 1] === "'" ? issue.end - 1 : issue.end);
+          if (!embedded) fixes.push({ title: t('fix.doubleQuotes'), edits: [{ start: issue.start, end: issue.end, newText: JSON.stringify(inner.replace(/\\'/g, "'")) }], preferred: true, safe: true });
+          break;
+        }
+        case SyntaxErrorKind.UnquotedKey:
+          if (!embedded) fixes.push({ title: t('fix.quoteKey'), edits: [{ start: issue.start, end: issue.end, newText: JSON.stringify(issue.detail ?? '') }], preferred: true, safe: true });
+          break;
+        case SyntaxErrorKind.DuplicateKey:
+          if (issue.tree && issue.node !== undefined) {
+            const edit = removeNode({ tree: issue.tree, embedded }, issue.node);
+            if (edit) fixes.push({ title: t('fix.removeDuplicate', { key: issue.detail ?? '' }), edits: [edit], preferred: true, safe: true });
+            d.tags = ['unnecessary'];
+            d.related = [{ start: issue.winnerStart!, end: issue.winnerStart! + (issue.end - issue.start), message: issue.detail ?? '' }];
+          }
+          break;
+      }
+      if (fixes.length) d.fixes = fixes;
+      ctx.report(d);
+    }
+    // A document that is valid JSON but not an object (an array, a string …).
+    const root = doc.tree.root;
+    if (root !== NONE && doc.tree.kind[root] !== NodeKind.Object && doc.tree.kind[root] !== NodeKind.Invalid) {
+      const kinds: Record<number, MessageId> = { [NodeKind.Array]: 'type.array', [NodeKind.String]: 'type.string', [NodeKind.Number]: 'type.number', [NodeKind.Boolean]: 'type.boolean', [NodeKind.Null]: 'type.null' };
+      ctx.report({ start: doc.tree.start[root], end: Math.min(doc.tree.end[root], doc.tree.start[root] + 1), severity: 'error', code: 'syntax/not-an-object', message: t('syntax.notAnObject', { kind: t(kinds[doc.tree.kind[root]] ?? 'type.invalid') }) });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+// Transitions: one on the last clip of a track has nothing to blend into; one longer than its clip
+// eats the clip.
+import { removeNode } from '../edits';
+import type { Rule } from './rule';
+
+export const transitionsRule: Rule = {
+  codes: ['timing/transition-on-last-clip', 'timing/transition-too-long'],
+  run(ctx) {
+    const m = ctx.model;
+    if (!m) return;
+    const tree = m.tree;
+    const layout = ctx.layout();
+    for (const track of m.tracks) {
+      if (track.kind !== 'video') continue;
+      track.clips.forEach((clip, i) => {
+        for (const e of clip.effects) {
+          if (e.type !== 'Transition') continue;
+          const at = { start: tree.start[e.node], end: Math.min(tree.end[e.node], tree.start[e.node] + 1) };
+          if (i === track.clips.length - 1) {
+            const edit = removeNode(m.target, e.node);
+            ctx.report({ ...at, severity: 'warning', code: 'timing/transition-on-last-clip', message: ctx.t('timing.transitionOnLastClip'), fixes: edit ? [{ title: ctx.t('fix.removeTransition'), edits: [edit] }] : undefined });
+          }
+          const cl = layout?.tracks.find((t) => t.track === track)?.clips[i];
+          const d = e.duration ?? 1;
+          if (cl && cl.start !== null && cl.end !== null && d > cl.end - cl.start + 1e-6) {
+            ctx.report({ ...at, severity: 'warning', code: 'timing/transition-too-long', message: ctx.t('timing.transitionTooLong', { duration: d, clip: Math.round((cl.end - cl.start) * 1000) / 1000 }) });
+          }
+        }
+      });
+    }
+  },
+};

@@ -1,0 +1,41 @@
+// UserData: at most 256 characters as the JSON string that is sent; callback URLs must be http(s),
+// and plain http sends the callback unencrypted.
+import { NodeKind, NONE } from '../json/parser';
+import { objectField } from '../values';
+import type { Rule } from './rule';
+
+export const USER_DATA_LIMIT = 256;
+
+export const userDataRule: Rule = {
+  codes: ['limits/user-data', 'request/callback-url'],
+  run(ctx) {
+    const { doc, t } = ctx;
+    if (doc.form !== 'produce') return;
+    const tree = doc.tree;
+    const root = tree.root;
+    const node = root === NONE ? NONE : tree.get(root, 'UserData');
+    if (node === NONE) return;
+    const value = objectField(tree, node);
+    const sent = tree.kind[node] === NodeKind.String ? tree.strs[node]! : value ? JSON.stringify(value) : undefined;
+    if (sent !== undefined && sent.length > USER_DATA_LIMIT) {
+      ctx.report({ start: tree.keyStart[node], end: tree.keyEnd[node], severity: 'error', code: 'limits/user-data', message: t('limits.userData', { length: sent.length, limit: USER_DATA_LIMIT }) });
+    }
+    if (tree.kind[node] !== NodeKind.Object) return;
+    const cb = tree.get(node, 'MessageCallback');
+    if (cb === NONE || tree.kind[cb] !== NodeKind.Object) return;
+    const type = tree.get(cb, 'CallbackType');
+    if (type !== NONE && tree.strs[type] !== undefined && tree.strs[type]!.toLowerCase() !== 'http') return;
+    const url = tree.get(cb, 'CallbackURL');
+    if (url === NONE || tree.kind[url] !== NodeKind.String) return;
+    const s = (tree.strs[url] ?? '').trim();
+    const at = { start: tree.start[url], end: tree.end[url], code: 'request/callback-url' };
+    if (/^https:\/\//i.test(s)) return;
+    if (/^http:\/\//i.test(s)) {
+      const fixed = 'https://' + s.slice('http://'.length);
+      ctx.report({ ...at, severity: 'warning', message: t('request.callbackInsecure'), fixes: [{ title: t('fix.useHttps'), edits: [{ start: tree.start[url], end: tree.end[url], newText: JSON.stringify(fixed) }] }] });
+      return;
+    }
+    ctx.supersede(at.start, at.end, 'schema/pattern');
+    ctx.report({ ...at, severity: 'error', message: t('request.callbackScheme') });
+  },
+};

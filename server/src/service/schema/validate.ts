@@ -1,0 +1,441 @@
+// The schema rule: walks the parsed tree alongside the compiled schema and reports each violation
+// at the exact key or value, with a message that names the field, its unit and what to write
+// instead, and a quick fix where one is certain enough.
+
+import { type JsonTree, NodeKind, NONE, NodeFlags } from '../json/parser';
+import type { TimelineDocument } from '../document';
+import type { Localize, MessageArgs, MessageId } from '../l10n';
+import type { Diagnostic, Fix, Severity } from '../types';
+import { type CompiledRoot, type CompiledSchema, TypeBit } from './compile';
+import { type EditTarget, insertProperty, numberLiteral, replaceKey, replaceNode } from '../edits';
+import { suggest } from '../suggest';
+
+const NUMERIC = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/** Keys that legacy or careless timelines use where the service reads MediaId. */
+const MEDIA_ID_ALIASES = ['VideoId', 'ImageId', 'MediaID', 'mediaId', 'mediaID', 'MediaIds', 'Mediaid', 'media_id', 'MaterialId'];
+
+interface Ctx {
+  tree: JsonTree;
+  target: EditTarget;
+  out: Diagnostic[];
+  t: Localize;
+  schema: CompiledRoot;
+  doc: TimelineDocument;
+  /** Silent mode (evaluating `if` / `anyOf`): count problems, report nothing. */
+  silent: boolean;
+  failures: number;
+}
+
+export function validateSchema(doc: TimelineDocument, schema: CompiledRoot, t: Localize, out: Diagnostic[]): void {
+  const tree = doc.tree;
+  if (tree.root === NONE) return;
+  const ctx: Ctx = { tree, target: { tree, embedded: false }, out, t, schema, doc, silent: false, failures: 0 };
+  validateNode(ctx, tree.root, schema.root, false);
+}
+
+function kindBits(tree: JsonTree, node: number): number {
+  switch (tree.kind[node]) {
+    case NodeKind.Object: return TypeBit.Object;
+    case NodeKind.Array: return TypeBit.Array;
+    case NodeKind.String: return TypeBit.String;
+    case NodeKind.Number: return Number.isInteger(tree.num[node]) ? TypeBit.Number | TypeBit.Integer : TypeBit.Number;
+    case NodeKind.Boolean: return TypeBit.Boolean;
+    case NodeKind.Null: return TypeBit.Null;
+    default: return 0;
+  }
+}
+
+function typeWords(t: Localize, bits: number): string {
+  const words: string[] = [];
+  if (bits & TypeBit.Object) words.push(t('type.object'));
+  if (bits & TypeBit.Array) words.push(t('type.array'));
+  if (bits & TypeBit.Number) words.push(t('type.number'));
+  else if (bits & TypeBit.Integer) words.push(t('type.integer'));
+  if (bits & TypeBit.String) words.push(t('type.string'));
+  if (bits & TypeBit.Boolean) words.push(t('type.boolean'));
+  if (bits & TypeBit.Null) words.push(t('type.null'));
+  return words.join(t('type.or'));
+}
+
+function actualWords(t: Localize, tree: JsonTree, node: number): string {
+  switch (tree.kind[node]) {
+    case NodeKind.Object: return t('type.object');
+    case NodeKind.Array: return t('type.array');
+    case NodeKind.String: return `${t('type.string')} ${JSON.stringify(clip(tree.strs[node] ?? '', 40))}`;
+    case NodeKind.Number: return `${t('type.number')} ${tree.num[node]}`;
+    case NodeKind.Boolean: return tree.num[node] ? 'true' : 'false';
+    case NodeKind.Null: return 'null';
+    default: return t('type.invalid');
+  }
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+function display(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(clip(v, 60)) : String(v);
+}
+
+/** The name a message uses for the value: its key, or `Parent[3]` for an array item. */
+function keyName(tree: JsonTree, node: number): string {
+  const key = tree.keys[node];
+  if (key !== undefined) return key;
+  const parent = tree.parent[node];
+  if (parent !== NONE && tree.kind[parent] === NodeKind.Array) {
+    const first = tree.childStart[parent];
+    let i = 0;
+    while (i < tree.childCount[parent] && tree.children[first + i] !== node) i++;
+    return `${keyName(tree, parent)}[${i}]`;
+  }
+  return '(root)';
+}
+
+function objectName(t: Localize, cs: CompiledSchema): string {
+  const id = `object.${cs.defName ?? 'generic'}` as MessageId;
+  const s = t(id);
+  return s === id ? t('object.generic') : s;
+}
+
+function unitSuffix(t: Localize, cs: CompiledSchema): string {
+  if (!cs.unit) return '';
+  const id = `unit.${cs.unit}` as MessageId;
+  const s = t(id);
+  return s === id ? '' : s;
+}
+
+function report(ctx: Ctx, d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, cs?: CompiledSchema, warningOnly = false): void {
+  ctx.failures++;
+  if (ctx.silent) return;
+  let severity: Severity = d.severity ?? 'error';
+  if (severity === 'error' && (warningOnly || cs?.warningOnly)) severity = 'warning';
+  ctx.out.push({ ...d, code: cs?.code ?? d.code, severity });
+}
+
+function validateNode(ctx: Ctx, node: number, cs: CompiledSchema, warningOnly: boolean): void {
+  const tree = ctx.tree;
+  const kind = tree.kind[node];
+  if (kind === NodeKind.Invalid || kind === NodeKind.Missing) return; // the syntax error says it all
+  const wo = warningOnly || cs.warningOnly;
+  const t = ctx.t;
+
+  // An embedded Timeline string is validated as the Timeline it contains.
+  const embedded = ctx.doc.embedded;
+  if (embedded && ctx.tree === ctx.doc.tree && node === embedded.stringNode && kind === NodeKind.String) {
+    const timeline = ctx.schema.definitions.get('Timeline');
+    const root = embedded.tree.root;
+    if (!ctx.silent) {
+      report(ctx, { start: tree.keyStart[node], end: tree.keyEnd[node], code: 'schema/stringified-json', severity: 'information', message: t('schema.stringifiedJson', { key: 'Timeline' }), fixes: stringToObjectFix(ctx, node, 'Timeline') });
+      ctx.failures--;
+    }
+    if (timeline && root !== NONE) {
+      const inner: Ctx = { ...ctx, tree: embedded.tree, target: { tree: embedded.tree, embedded: true } };
+      if (embedded.tree.kind[root] !== NodeKind.Object) {
+        report(inner, { start: embedded.tree.start[root], end: embedded.tree.end[root], code: 'syntax/not-an-object', message: t('syntax.notAnObject', { kind: actualWords(t, embedded.tree, root) }) });
+      } else {
+        validateNode(inner, root, timeline, wo);
+      }
+      ctx.failures += inner.failures;
+    }
+    return;
+  }
+
+  let bits = kindBits(tree, node);
+  let numericValue: number | undefined = kind === NodeKind.Number ? tree.num[node] : undefined;
+
+  if (cs.types !== 0) {
+    if (kind === NodeKind.String && cs.numericString) {
+      const s = tree.strs[node] ?? '';
+      if (NUMERIC.test(s)) {
+        numericValue = Number(s);
+        bits = Number.isInteger(numericValue) ? TypeBit.Number | TypeBit.Integer : TypeBit.Number;
+        if (!ctx.silent) {
+          const literal = numberLiteral(s);
+          const fixes: Fix[] | undefined = literal === undefined ? undefined : [{ title: t('fix.writeNumber', { value: literal }), edits: [replaceNode(ctx.target, node, literal)], preferred: true, safe: true }];
+          ctx.out.push({ start: tree.start[node], end: tree.end[node], severity: 'warning', code: 'schema/number-as-string', message: t('schema.numberAsString', { key: keyName(tree, node), value: s.trim() }), fixes });
+        }
+        if ((cs.types & (TypeBit.Number | TypeBit.Integer)) === TypeBit.Integer && !Number.isInteger(numericValue)) {
+          report(ctx, { start: tree.start[node], end: tree.end[node], code: 'schema/type', message: t('schema.type', { key: keyName(tree, node), expected: t('type.integer'), actual: actualWords(t, tree, node) }) }, cs, wo);
+          return;
+        }
+      } else {
+        report(ctx, { start: tree.start[node], end: tree.end[node], code: 'schema/type', message: t('schema.typeNumberString', { key: keyName(tree, node), value: clip(s, 40), unit: unitSuffix(t, cs) }) }, cs, wo);
+        return;
+      }
+    } else if ((cs.types & bits) === 0) {
+      report(ctx, { start: tree.start[node], end: tree.end[node], code: 'schema/type', message: t('schema.type', { key: keyName(tree, node), expected: typeWords(t, cs.types), actual: actualWords(t, tree, node) }) }, cs, wo);
+      return;
+    }
+  }
+
+  if (cs.anyOf) {
+    validateAnyOf(ctx, node, cs, wo);
+  }
+
+  if (cs.enumSet || cs.hasConst) checkEnum(ctx, node, cs, wo, numericValue);
+
+  if (numericValue !== undefined && (bits & (TypeBit.Number | TypeBit.Integer)) !== 0) checkRange(ctx, node, cs, wo, numericValue);
+
+  if (kind === NodeKind.String && !cs.numericString) checkString(ctx, node, cs, wo);
+
+  if (kind === NodeKind.Object) {
+    validateObject(ctx, node, cs, wo);
+  } else if (kind === NodeKind.Array) {
+    validateArray(ctx, node, cs, wo);
+  }
+
+  if (cs.allOf) for (const sub of cs.allOf) validateNode(ctx, node, sub, wo);
+  if (cs.conditionals) {
+    for (const c of cs.conditionals) {
+      const branch = matches(ctx, node, c.if) ? c.then : c.else;
+      if (branch) validateNode(ctx, node, branch, wo);
+    }
+  }
+}
+
+function validateAnyOf(ctx: Ctx, node: number, cs: CompiledSchema, wo: boolean): void {
+  const tree = ctx.tree;
+  const bits = kindBits(tree, node);
+  const alternatives = cs.anyOf!;
+  // Alternatives are usually told apart by type (Timeline: object or JSON string): then the one of
+  // the right type gives precise errors, and nothing is validated twice.
+  const typed = alternatives.filter((a) => a.types === 0 || (a.types & bits) !== 0 || (a.numericString && tree.kind[node] === NodeKind.String));
+  if (typed.length === 1) {
+    validateNode(ctx, node, typed[0], wo);
+    return;
+  }
+  for (const a of typed) if (matches(ctx, node, a)) return;
+  if (typed.length > 0) {
+    validateNode(ctx, node, typed[0], wo);
+    return;
+  }
+  const expected = typeWords(ctx.t, alternatives.reduce((acc, a) => acc | a.types, 0));
+  report(ctx, { start: tree.start[node], end: tree.end[node], code: 'schema/type', message: ctx.t('schema.anyOf', { key: keyName(tree, node), expected }) }, cs, wo);
+}
+
+/** Does the node satisfy the schema? (Reports nothing.) */
+function matches(ctx: Ctx, node: number, cs: CompiledSchema): boolean {
+  const silent: Ctx = { ...ctx, silent: true, failures: 0, out: [] };
+  validateNode(silent, node, cs, false);
+  return silent.failures === 0;
+}
+
+function checkEnum(ctx: Ctx, node: number, cs: CompiledSchema, wo: boolean, numericValue: number | undefined): void {
+  const tree = ctx.tree;
+  const t = ctx.t;
+  const raw = tree.value(node);
+  const value = numericValue !== undefined && tree.kind[node] === NodeKind.String ? numericValue : raw;
+  if (cs.hasConst) {
+    if (value !== cs.constValue) report(ctx, { start: tree.start[node], end: tree.end[node], code: 'schema/enum', message: t('schema.const', { key: keyName(tree, node), allowed: display(cs.constValue) }) }, cs, wo);
+    return;
+  }
+  const set = cs.enumSet!;
+  if (set.has(value)) {
+    if (cs.iceOnlyValues?.has(value) && !ctx.silent) {
+      ctx.out.push({ start: tree.start[node], end: tree.end[node], severity: 'warning', code: 'schema/ice-only', message: t('schema.iceOnlyValue', { key: keyName(tree, node), value: display(value) }) });
+    }
+    return;
+  }
+  const allowedList = cs.enumValues!.slice(0, 12).map(display).join(', ') + (cs.enumValues!.length > 12 ? ', …' : '');
+  const args: MessageArgs = { key: keyName(tree, node), allowed: allowedList, value: display(value) };
+  let fixes: Fix[] | undefined;
+  let id: MessageId = 'schema.enum';
+  if (typeof value === 'string') {
+    const s = suggest(value, cs.enumValues!.filter((v): v is string => typeof v === 'string'));
+    if (s) {
+      id = 'schema.enumDidYouMean';
+      args.suggestion = s.value;
+      fixes = [{ title: t('fix.replaceWith', { value: s.value }), edits: [replaceNode(ctx.target, node, JSON.stringify(s.value))], preferred: true, safe: s.caseOnly }];
+    }
+  }
+  report(ctx, { start: tree.start[node], end: tree.end[node], code: 'schema/enum', message: t(id, args), fixes }, cs, wo);
+}
+
+function checkRange(ctx: Ctx, node: number, cs: CompiledSchema, wo: boolean, v: number): void {
+  const tree = ctx.tree;
+  const t = ctx.t;
+  const key = keyName(tree, node);
+  const unit = unitSuffix(t, cs);
+  const at = { start: tree.start[node], end: tree.end[node], code: 'schema/range' };
+  const low = cs.minimum !== undefined && v < cs.minimum;
+  const high = cs.maximum !== undefined && v > cs.maximum;
+  if ((low || high) && cs.minimum !== undefined && cs.maximum !== undefined) {
+    report(ctx, { ...at, message: t('schema.range', { key, min: cs.minimum, max: cs.maximum, unit, value: v }) }, cs, wo);
+  } else if (low) {
+    report(ctx, { ...at, message: t('schema.minimum', { key, limit: cs.minimum!, unit, value: v }) }, cs, wo);
+  } else if (high) {
+    report(ctx, { ...at, message: t('schema.maximum', { key, limit: cs.maximum!, unit, value: v }) }, cs, wo);
+  }
+  if (cs.exclusiveMinimum !== undefined && v <= cs.exclusiveMinimum) {
+    report(ctx, { ...at, message: t('schema.exclusiveMinimum', { key, limit: cs.exclusiveMinimum, unit, value: v }) }, cs, wo);
+  }
+  if (cs.exclusiveMaximum !== undefined && v >= cs.exclusiveMaximum) {
+    report(ctx, { ...at, message: t('schema.exclusiveMaximum', { key, limit: cs.exclusiveMaximum, unit, value: v }) }, cs, wo);
+  }
+}
+
+function checkString(ctx: Ctx, node: number, cs: CompiledSchema, wo: boolean): void {
+  const tree = ctx.tree;
+  const t = ctx.t;
+  const s = tree.strs[node] ?? '';
+  const key = keyName(tree, node);
+  const at = { start: tree.start[node], end: tree.end[node] };
+  if (cs.minLength !== undefined && s.length < cs.minLength) report(ctx, { ...at, code: 'schema/length', message: t('schema.minLength', { key, limit: cs.minLength }) }, cs, wo);
+  if (cs.maxLength !== undefined && s.length > cs.maxLength) report(ctx, { ...at, code: 'schema/length', message: t('schema.maxLength', { key, limit: cs.maxLength, length: s.length }) }, cs, wo);
+  if (cs.pattern && !cs.enumSet && !cs.pattern.test(s)) {
+    const example = cs.examples?.find((e) => typeof e === 'string' && cs.pattern!.test(e));
+    report(ctx, { ...at, code: 'schema/pattern', message: t('schema.pattern', { key, value: display(s), example: example === undefined ? '' : t('schema.patternExample', { example: String(example) }) }) }, cs, wo);
+  }
+}
+
+function validateObject(ctx: Ctx, node: number, cs: CompiledSchema, wo: boolean): void {
+  const tree = ctx.tree;
+  const first = tree.childStart[node];
+  const count = tree.childCount[node];
+  const props = cs.properties;
+  for (let i = 0; i < count; i++) {
+    const child = tree.children[first + i];
+    const key = tree.keys[child]!;
+    const ps = props?.get(key);
+    if (ps) {
+      if (!ctx.silent) annotateKey(ctx, child, key, ps, cs);
+      validateNode(ctx, child, ps, wo);
+    } else if (cs.additional === false) {
+      if (key === '$schema' && tree.parent[node] === NONE) continue; // allowed at the top, never sent
+      reportUnknownKey(ctx, node, child, key, cs);
+    } else if (cs.additional) {
+      validateNode(ctx, child, cs.additional, wo);
+    }
+  }
+  if (cs.required) {
+    for (const key of cs.required) {
+      if (tree.get(node, key) === NONE) reportMissing(ctx, node, key, cs, wo);
+    }
+  }
+  if (cs.discriminator) {
+    const d = tree.get(node, cs.discriminator.key);
+    if (d !== NONE) {
+      const cases = cs.discriminator.cases.get(tree.value(d));
+      if (cases) for (const c of cases) validateNode(ctx, node, c, wo);
+    }
+  }
+}
+
+/** Legacy, ICE-only and deprecated keys are reported on the key itself. */
+function annotateKey(ctx: Ctx, child: number, key: string, ps: CompiledSchema, parent: CompiledSchema): void {
+  const tree = ctx.tree;
+  const t = ctx.t;
+  const at = { start: tree.keyStart[child], end: tree.keyEnd[child] };
+  if (ps.legacy) {
+    const replacement = ps.legacy.replacement;
+    const obj = tree.parent[child];
+    const canRename = replacement !== undefined && tree.get(obj, replacement) === NONE && parent.properties?.has(replacement);
+    ctx.out.push({
+      ...at, severity: 'warning', code: 'schema/legacy-field', tags: ['deprecated'],
+      message: replacement ? t('schema.legacyFieldReplace', { key, replacement }) : t('schema.legacyField', { key }),
+      fixes: canRename ? [{ title: t('fix.renameKey', { from: key, to: replacement! }), edits: [replaceKey(ctx.target, child, replacement!)], preferred: true, safe: true }] : undefined,
+    });
+  } else if (ps.deprecationMessage) {
+    ctx.out.push({ ...at, severity: 'warning', code: 'schema/deprecated', tags: ['deprecated'], message: t('schema.deprecated', { key, message: ps.deprecationMessage }) });
+  }
+  if (ps.iceOnly) {
+    ctx.out.push({ ...at, severity: 'warning', code: 'schema/ice-only', message: t('schema.iceOnly', { key }) });
+  }
+}
+
+function reportUnknownKey(ctx: Ctx, obj: number, child: number, key: string, cs: CompiledSchema): void {
+  const tree = ctx.tree;
+  const t = ctx.t;
+  ctx.failures++;
+  if (ctx.silent) return;
+  const known = cs.properties ? [...cs.properties.keys()].filter((k) => !cs.properties!.get(k)!.legacy) : [];
+  const s = suggest(key, known);
+  const object = objectName(t, cs);
+  const at = { start: tree.keyStart[child], end: tree.keyEnd[child] };
+  if (s && tree.get(obj, s.value) === NONE) {
+    ctx.out.push({
+      ...at, severity: 'warning', code: 'schema/unknown-key',
+      message: t('schema.unknownKeyDidYouMean', { key, object, suggestion: s.value }),
+      fixes: [{ title: t('fix.renameKey', { from: key, to: s.value }), edits: [replaceKey(ctx.target, child, s.value)], preferred: true, safe: s.caseOnly }],
+    });
+  } else {
+    ctx.out.push({ ...at, severity: 'warning', code: 'schema/unknown-key', tags: ['unnecessary'], message: t('schema.unknownKey', { key, object }) });
+  }
+}
+
+function reportMissing(ctx: Ctx, obj: number, key: string, cs: CompiledSchema, wo: boolean): void {
+  const tree = ctx.tree;
+  const t = ctx.t;
+  const object = objectName(t, cs);
+  const at = { start: tree.start[obj], end: Math.min(tree.start[obj] + 1, tree.end[obj]), code: 'schema/required' };
+  if (key === 'MediaId') {
+    const alias = MEDIA_ID_ALIASES.find((a) => tree.get(obj, a) !== NONE);
+    if (alias) {
+      const aliasNode = tree.get(obj, alias);
+      report(ctx, {
+        start: tree.keyStart[aliasNode], end: tree.keyEnd[aliasNode], code: 'schema/required',
+        message: t('schema.requiredMediaIdLegacy', { object: capitalize(object), legacy: alias }),
+        fixes: [{ title: t('fix.renameKey', { from: alias, to: 'MediaId' }), edits: [replaceKey(ctx.target, aliasNode, 'MediaId')], preferred: true, safe: true }],
+      }, cs, wo);
+      return;
+    }
+    const edit = insertProperty(ctx.target, obj, 'MediaId', '""');
+    report(ctx, { ...at, message: t('schema.requiredMediaId', { object: capitalize(object) }), fixes: edit ? [{ title: t('fix.addProperty', { key }), edits: [edit] }] : undefined }, cs, wo);
+    return;
+  }
+  const ps = cs.properties?.get(key);
+  const valueText = ps ? placeholderFor(ps) : '""';
+  const edit = insertProperty(ctx.target, obj, key, valueText);
+  report(ctx, { ...at, message: t('schema.required', { object: capitalize(object), key }), fixes: edit ? [{ title: t('fix.addProperty', { key }), edits: [edit] }] : undefined }, cs, wo);
+}
+
+function capitalize(s: string): string {
+  return s.length ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+export function placeholderFor(cs: CompiledSchema): string {
+  if (cs.hasDefault) return JSON.stringify(cs.defaultValue);
+  if (cs.enumValues?.length) return JSON.stringify(cs.enumValues[0]);
+  if (cs.types & TypeBit.Array) return '[]';
+  if (cs.types & TypeBit.Object) return '{}';
+  if (cs.types & (TypeBit.Number | TypeBit.Integer)) return '0';
+  if (cs.types & TypeBit.Boolean) return 'false';
+  return '""';
+}
+
+function validateArray(ctx: Ctx, node: number, cs: CompiledSchema, wo: boolean): void {
+  const tree = ctx.tree;
+  const t = ctx.t;
+  const count = tree.childCount[node];
+  if (cs.items) {
+    const first = tree.childStart[node];
+    const items = cs.items;
+    for (let i = 0; i < count; i++) validateNode(ctx, tree.children[first + i], items, wo);
+  }
+  const key = keyName(tree, node);
+  const start = tree.isProperty(node) ? tree.keyStart[node] : tree.start[node];
+  const end = tree.isProperty(node) ? tree.keyEnd[node] : Math.min(tree.start[node] + 1, tree.end[node]);
+  if (cs.minItems !== undefined && count < cs.minItems) report(ctx, { start, end, code: 'schema/items', message: t('schema.minItems', { key, limit: cs.minItems }) }, cs, wo);
+  if (cs.maxItems !== undefined && count > cs.maxItems) report(ctx, { start, end, code: 'schema/items', message: t('schema.maxItems', { key, limit: cs.maxItems, count }) }, cs, wo);
+}
+
+function stringToObjectFix(ctx: Ctx, node: number, key: string): Fix[] | undefined {
+  const tree = ctx.tree;
+  const s = tree.strs[node] ?? '';
+  if ((tree.flags[node] & NodeFlags.Escaped) === 0 && !s.trim().startsWith('{')) return undefined;
+  try {
+    const value = JSON.parse(s);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    return [{ title: ctx.t('fix.convertToObject', { key }), edits: [replaceNode(ctx.target, node, JSON.stringify(value, null, 2))] }];
+  } catch {
+    return undefined;
+  }
+}
+
+
+/** Whether a node satisfies a schema, reporting nothing (for `if` branches in completion and hover). */
+export function matchesSchema(doc: TimelineDocument, schema: CompiledRoot, tree: JsonTree, node: number, cs: CompiledSchema): boolean {
+  const ctx: Ctx = { tree, target: { tree, embedded: tree !== doc.tree }, out: [], t: (id) => id, schema, doc, silent: true, failures: 0 };
+  return matches(ctx, node, cs);
+}

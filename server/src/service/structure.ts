@@ -1,0 +1,186 @@
+// Document structure: outline symbols (tracks → clips labelled by MediaId and time range), folding
+// ranges, selection ranges, and formatting.
+
+import * as jsonc from 'jsonc-parser';
+import type { TimelineDocument } from './document';
+import { type JsonTree, NodeKind, NONE } from './json/parser';
+import { normalizeLocale, localizer, type MessageId } from './l10n';
+import { buildModel, type TrackModel } from './model';
+import { documentLayout } from './layout';
+import { nodeAt } from './navigate';
+import type { TextEdit } from './types';
+
+export type SymbolKind = 'file' | 'array' | 'object' | 'event' | 'property' | 'string' | 'number' | 'key';
+
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  /** Whole extent (key included). */
+  start: number;
+  end: number;
+  /** What to select when the symbol is picked (the key, or the opening brace). */
+  selectionStart: number;
+  selectionEnd: number;
+  children?: DocumentSymbol[];
+}
+
+function fmt(n: number | null): string {
+  return n === null ? '?' : String(Math.round(n * 1000) / 1000);
+}
+
+function shortId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 6)}…${id.slice(-4)}` : id;
+}
+
+export function documentSymbols(doc: TimelineDocument, localeName?: string): DocumentSymbol[] {
+  const t = localizer(normalizeLocale(localeName));
+  const tree = doc.tree;
+  const root = tree.root;
+  if (root === NONE || tree.kind[root] !== NodeKind.Object) return [];
+  const model = buildModel(doc);
+  const layout = documentLayout(doc);
+  const clipRanges = new Map<number, string>();
+  if (layout) for (const tl of layout.tracks) for (const c of tl.clips) clipRanges.set(c.clip.node, `${fmt(c.start)}–${fmt(c.end)} s`);
+
+  const trackSymbols = (track: TrackModel): DocumentSymbol => {
+    const mt = model!.tree;
+    const kindName = t(`symbol.kind.${track.kind}` as MessageId);
+    const clips: DocumentSymbol[] = track.clips.map((clip) => {
+      const label = clip.mediaId ? shortId(clip.mediaId) : clip.content ? JSON.stringify(clip.content.length > 24 ? clip.content.slice(0, 23) + '…' : clip.content) : clip.type ?? '';
+      const range = clipRanges.get(clip.node);
+      return {
+        name: `${t('symbol.clip', { index: clip.index })}${label ? ' · ' + label : ''}`,
+        detail: [range, clip.type].filter(Boolean).join(' · ') || undefined,
+        kind: 'event' as const,
+        start: mt.start[clip.node], end: mt.end[clip.node],
+        selectionStart: mt.start[clip.node], selectionEnd: Math.min(mt.end[clip.node], mt.start[clip.node] + 1),
+      };
+    });
+    const tl = layout?.tracks.find((x) => x.track === track);
+    return {
+      name: t(track.main ? 'symbol.trackMain' : 'symbol.track', { kind: kindName, index: track.index }),
+      detail: tl ? `${track.clips.length} · ${fmt(tl.start ?? 0)}–${fmt(tl.end)} s` : String(track.clips.length),
+      kind: 'array',
+      start: mt.start[track.node], end: mt.end[track.node],
+      selectionStart: mt.start[track.node], selectionEnd: Math.min(mt.end[track.node], mt.start[track.node] + 1),
+      children: clips,
+    };
+  };
+
+  const timelineChildren = (): DocumentSymbol[] => {
+    if (!model) return [];
+    const mt = model.tree;
+    const out: DocumentSymbol[] = [];
+    const first = mt.childStart[model.timeline];
+    for (let i = 0; i < mt.childCount[model.timeline]; i++) {
+      const c = mt.children[first + i];
+      const key = mt.keys[c]!;
+      const tracks = model.tracks.filter((tr) => tr.spec.tracksKey === key && mt.parent[tr.node] === c);
+      out.push({
+        name: key, kind: tracks.length || mt.kind[c] === NodeKind.Array ? 'array' : 'property',
+        detail: mt.kind[c] === NodeKind.Array ? String(mt.childCount[c]) : undefined,
+        start: mt.keyStart[c], end: mt.end[c], selectionStart: mt.keyStart[c], selectionEnd: mt.keyEnd[c],
+        children: tracks.length ? tracks.map(trackSymbols) : undefined,
+      });
+    }
+    return out;
+  };
+
+  if (doc.form === 'timeline') return timelineChildren();
+  const out: DocumentSymbol[] = [];
+  const first = tree.childStart[root];
+  for (let i = 0; i < tree.childCount[root]; i++) {
+    const c = tree.children[first + i];
+    const key = tree.keys[c]!;
+    const sym: DocumentSymbol = {
+      name: key, kind: tree.kind[c] === NodeKind.Object ? 'object' : tree.kind[c] === NodeKind.String ? 'string' : 'property',
+      detail: tree.kind[c] === NodeKind.String && key !== 'Timeline' ? clip(tree.strs[c] ?? '') : undefined,
+      start: tree.keyStart[c], end: tree.end[c], selectionStart: tree.keyStart[c], selectionEnd: tree.keyEnd[c],
+    };
+    if (key === 'Timeline') sym.children = timelineChildren();
+    out.push(sym);
+  }
+  return out;
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? s.slice(0, 39) + '…' : s;
+}
+
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+}
+
+export function foldingRanges(doc: TimelineDocument): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const lines = doc.lines;
+  const visit = (tree: JsonTree) => {
+    for (let n = 0; n < tree.count; n++) {
+      const k = tree.kind[n];
+      if (k !== NodeKind.Object && k !== NodeKind.Array) continue;
+      const startLine = lines.positionAt(tree.start[n]).line;
+      const endLine = lines.positionAt(tree.end[n] - 1).line - 1;
+      if (endLine > startLine) out.push({ startLine, endLine });
+    }
+  };
+  visit(doc.tree);
+  out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  return out;
+}
+
+export interface SelectionRange {
+  start: number;
+  end: number;
+  parent?: SelectionRange;
+}
+
+/** From the innermost thing at the offset outwards: value or key, property, container, … */
+export function selectionRanges(doc: TimelineDocument, offsets: number[]): SelectionRange[] {
+  return offsets.map((offset) => {
+    const loc = nodeAt(doc, offset);
+    const ranges: [number, number][] = [];
+    let tree = loc.tree;
+    let n = loc.node;
+    if (n !== NONE && loc.inKey) ranges.push([tree.keyStart[n], tree.keyEnd[n]]);
+    for (;;) {
+      while (n !== NONE) {
+        if (tree.kind[n] === NodeKind.String && !loc.inKey && n === loc.node && tree.end[n] - tree.start[n] > 2) ranges.push([tree.start[n] + 1, tree.end[n] - 1]);
+        ranges.push([tree.start[n], tree.end[n]]);
+        if (tree.isProperty(n)) ranges.push([tree.keyStart[n], tree.end[n]]);
+        n = tree.parent[n];
+      }
+      if (tree !== doc.tree && doc.embedded) {
+        tree = doc.tree;
+        n = doc.embedded.stringNode;
+        continue;
+      }
+      break;
+    }
+    if (ranges.length === 0) ranges.push([offset, offset]);
+    let result: SelectionRange | undefined;
+    // Outermost first, skipping duplicates, then link inward.
+    const unique = ranges.filter((r, i) => i === 0 || r[0] !== ranges[i - 1][0] || r[1] !== ranges[i - 1][1]);
+    for (let i = unique.length - 1; i >= 0; i--) {
+      const [start, end] = unique[i];
+      if (result && result.start === start && result.end === end) continue;
+      result = { start, end, parent: result };
+    }
+    return result!;
+  });
+}
+
+export interface FormatOptions {
+  tabSize: number;
+  insertSpaces: boolean;
+  eol?: string;
+}
+
+export function format(doc: TimelineDocument, options: FormatOptions, range?: { start: number; end: number }): TextEdit[] {
+  const edits = jsonc.format(doc.text, range ? { offset: range.start, length: range.end - range.start } : undefined, {
+    tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol: options.eol ?? (doc.text.includes('\r\n') ? '\r\n' : '\n'),
+    insertFinalNewline: !range, keepLines: false,
+  });
+  return edits.map((e) => ({ start: e.offset, end: e.offset + e.length, newText: e.content }));
+}

@@ -1,0 +1,107 @@
+// Runs every rule over one parsed document and applies the user's severity overrides.
+// Rules are one per file under rules/; each reports what it sees and never throws past here.
+
+import type { TimelineDocument } from './document';
+import { documentLayout, type Layout } from './layout';
+import { buildModel } from './model';
+import type { CompiledRoot } from './schema/compile';
+import type { Localize } from './l10n';
+import type { Diagnostic, ServiceSettings, SeveritySetting } from './types';
+import type { Rule, RuleContext } from './rules/rule';
+import { syntaxRule } from './rules/syntax';
+import { schemaRule } from './rules/schema';
+import { inOutRule } from './rules/in-out';
+import { timelineInOutRule } from './rules/timeline-in-out';
+import { negativeTimesRule } from './rules/negative-times';
+import { overlapRule } from './rules/overlap';
+import { transitionsRule } from './rules/transitions';
+import { durationMismatchRule } from './rules/duration-mismatch';
+import { referenceClipRule } from './rules/reference-clip';
+import { mainTrackRule } from './rules/main-track';
+import { noTracksRule } from './rules/no-tracks';
+import { imageTracksRule } from './rules/image-tracks';
+import { subtitleTextRule } from './rules/subtitle-text';
+import { effectTrackMixedRule } from './rules/effect-track-mixed';
+import { trackLimitsRule } from './rules/track-limits';
+import { materialsRule } from './rules/materials';
+import { resolutionRule } from './rules/resolution';
+import { userDataRule } from './rules/user-data';
+import { mediaMetadataRule } from './rules/media-metadata';
+import { produceRequestRule } from './rules/produce-request';
+
+export const RULES: readonly Rule[] = [
+  syntaxRule,
+  schemaRule,
+  inOutRule,
+  timelineInOutRule,
+  negativeTimesRule,
+  overlapRule,
+  transitionsRule,
+  durationMismatchRule,
+  referenceClipRule,
+  mainTrackRule,
+  noTracksRule,
+  imageTracksRule,
+  subtitleTextRule,
+  effectTrackMixedRule,
+  trackLimitsRule,
+  materialsRule,
+  resolutionRule,
+  userDataRule,
+  mediaMetadataRule,
+  produceRequestRule,
+];
+
+export interface RuleFailure {
+  rule: string;
+  error: unknown;
+}
+
+export function runRules(doc: TimelineDocument, schema: CompiledRoot, settings: ServiceSettings, t: Localize, onRuleFailure?: (f: RuleFailure) => void): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const superseded = new Set<string>();
+  const model = buildModel(doc);
+  let layout: Layout | undefined | null = null;
+  const ctx: RuleContext = {
+    doc,
+    model,
+    layout: () => (layout === null ? (layout = documentLayout(doc)) : layout),
+    schema,
+    settings,
+    t,
+    report: (d) => { out.push(d); },
+    supersede: (start, end, code) => { superseded.add(`${start}:${end}:${code}`); },
+  };
+  // Structural rules read a Timeline; without one (syntax errors everywhere) only syntax and schema run.
+  for (const rule of RULES) {
+    try {
+      rule.run(ctx);
+    } catch (error) {
+      // A rule bug must not take the other diagnostics down with it.
+      onRuleFailure?.({ rule: rule.codes[0], error });
+    }
+  }
+  const seen = new Set<string>();
+  const result: Diagnostic[] = [];
+  for (const d of out) {
+    if (superseded.has(`${d.start}:${d.end}:${d.code}`)) continue;
+    const key = `${d.start}:${d.end}:${d.code}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const severity = overrideFor(settings.rules, d.code);
+    if (severity === 'off') continue;
+    if (severity) d.severity = severity;
+    result.push(d);
+  }
+  result.sort((a, b) => a.start - b.start || a.end - b.end);
+  return result;
+}
+
+/** `rules` may name a code ("timing/overlap") or a group ("timing/*"); the code wins. */
+export function overrideFor(rules: Record<string, SeveritySetting> | undefined, code: string): SeveritySetting | undefined {
+  if (!rules) return undefined;
+  if (code in rules) return rules[code];
+  const group = code.slice(0, code.indexOf('/') + 1) + '*';
+  if (group in rules) return rules[group];
+  return undefined;
+}
