@@ -71,6 +71,7 @@ export interface EmulatorRequestLog {
   action?: string;
   signature?: SignatureKind;
   accessKeyId?: string;
+  userAgent?: string;
   withSecurityToken: boolean;
   status?: number;
   code?: string;
@@ -249,6 +250,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const headerAction = typeof req.headers['x-acs-action'] === 'string' ? req.headers['x-acs-action'] : undefined;
     const log: EmulatorRequestLog = {
       seq: requests.length + 1, time: iso(now()), method: req.method ?? 'GET', action: headerAction ?? query.Action,
+      userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : undefined,
       withSecurityToken: Boolean(req.headers['x-acs-security-token'] || query.SecurityToken), processed: false,
       bodyBytes: 0, queryKeys: Object.keys(query).filter((k) => !RPC_SYSTEM_PARAMS.has(k)).sort(), bodyKeys: [],
     };

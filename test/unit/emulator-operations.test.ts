@@ -30,7 +30,7 @@ suite('emulator operations', () => {
   let c: VodClient;
   let guard: NetworkGuard;
   // Starts at real time: the emulator checks request timestamps against its clock.
-  let clock = Date.now();
+  let clock = Math.floor(Date.now() / 1000) * 1000; // whole seconds, like VOD's timestamps
   const extra = Array.from({ length: 201 }, (_, i) => media(`extra${String(i).padStart(3, '0')}`));
 
   suiteSetup(async () => {

@@ -222,7 +222,10 @@ suite('vod client against the emulator', () => {
     assert.equal(emu.media.get(b.MediaId)?.AppId, 'app-3000000');
   });
 
-  test('the user agent names the product and version', () => {
+  test('the user agent names the product and version, plus what the caller adds', async () => {
     assert.match(USER_AGENT, /^vod-timeline\/\d+\.\d+\.\d+/);
+    const c = await clientFor(emu, { userAgent: 'vscode/1.95.0' });
+    await c.getVideoInfo({ VideoId: SEED.keynote });
+    assert.ok(emu.requests.at(-1)?.userAgent?.endsWith(`${USER_AGENT} vscode/1.95.0`), emu.requests.at(-1)?.userAgent);
   });
 });

@@ -64,7 +64,7 @@ export class VodError extends Error {
 }
 
 export type TransportErrorKind =
-  | 'ConnectionRefused' | 'ConnectTimeout' | 'ReadTimeout' | 'ConnectionReset' | 'DnsFailure' | 'TlsFailure'
+  | 'ConnectionRefused' | 'ConnectTimeout' | 'WriteTimeout' | 'ReadTimeout' | 'ConnectionReset' | 'DnsFailure' | 'TlsFailure'
   | 'ProxyFailure' | 'NetworkError';
 
 /** Thrown by our transport (transport.ts); carries the phase so the outcome can be decided honestly. */
@@ -152,6 +152,7 @@ export function fromServerError(status: number, body: VodErrorBody, ctx: ErrorCo
 const TRANSPORT_TEXT: Record<TransportErrorKind, string> = {
   ConnectionRefused: 'The connection was refused',
   ConnectTimeout: 'Timed out connecting',
+  WriteTimeout: 'Timed out sending the request',
   ReadTimeout: 'Timed out waiting for the response',
   ConnectionReset: 'The connection was closed unexpectedly',
   DnsFailure: 'The host name could not be resolved',

@@ -305,7 +305,7 @@ async function send(request: TeaRequest, runtime: TeaRuntime, ctx: TransportCont
     // Idle timeout: covers a stalled upload (phase 'send') and a server that does not answer ('sent').
     socket.setTimeout(readTimeoutMs, () => {
       const phase = record.phase ?? 'send';
-      fail(new TransportError(phase === 'send' ? 'ConnectionReset' : 'ReadTimeout', phase, '', 'ETIMEDOUT'));
+      fail(new TransportError(phase === 'send' ? 'WriteTimeout' : 'ReadTimeout', phase, '', 'ETIMEDOUT'));
     });
     req.once('finish', () => { if (record.phase === 'send') record.phase = 'sent'; });
     req.once('error', fail);
