@@ -27,6 +27,7 @@ export async function buildHostTests({ quiet = false } = {}) {
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    // For a debugger attached to the extension host; the host's own stack traces stay on the bundle.
     sourcemap: 'inline',
     logLevel: 'warning',
     // Only mocha's parallel mode (worker processes) resolves these files; the host runs serially.

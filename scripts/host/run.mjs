@@ -9,9 +9,10 @@
 // Options:
 //   --only=integration|ui     run one part
 //   --grep=REGEX              integration: mocha --grep on full test titles; ui: scenario names
-//   --locale=zh-cn            start code-server with --locale (display language, see test/host/README.md)
+//   --locale=zh-cn            display language of the host (vscode.env.language), see stubLanguagePack()
 //   --keep                    keep the temp folders (server data, workspace copies) and print them
-// Environment: VOD_TIMELINE_HOST_CACHE (see setup.sh), VOD_TIMELINE_HOST_TIMEOUT (integration, seconds).
+// Environment: VOD_TIMELINE_HOST_CACHE (see setup.sh), VOD_TIMELINE_HOST_TIMEOUT (integration, seconds),
+// VOD_TIMELINE_HOST_LOCALE (same as --locale).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -19,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format } from 'node:util';
 import { buildHostTests } from './build-tests.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,7 +46,7 @@ const opt = (name) => {
 };
 const only = opt('only');
 const grep = typeof opt('grep') === 'string' ? opt('grep') : undefined;
-const locale = typeof opt('locale') === 'string' ? opt('locale') : undefined;
+const locale = (typeof opt('locale') === 'string' ? opt('locale') : undefined) ?? (process.env.VOD_TIMELINE_HOST_LOCALE || undefined);
 const keep = Boolean(opt('keep'));
 const integrationTimeoutMs = Number(process.env.VOD_TIMELINE_HOST_TIMEOUT || 300) * 1000;
 
@@ -118,6 +120,29 @@ const USER_SETTINGS = {
   'git.enabled': false,
 };
 
+/**
+ * `--locale zh-cn` alone leaves code-server in English: the server only switches language when a
+ * language pack for it is registered in USER_DATA/languagepacks.json, and the real packs come from
+ * Open VSX, which this machine cannot reach. A stub pack with no translations is enough to make the
+ * host run in that language: vscode.env.language becomes "zh-cn" and extensions get their
+ * package.nls.zh-cn.json, while the workbench's own strings fall back to English.
+ */
+function stubLanguagePack(userData, dir, language) {
+  const translations = path.join(dir, 'language-pack', 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
+    [language]: {
+      hash: `vod-timeline-stub-${language}`,
+      // The server's language list reads the first extension's identifier; without one it throws and
+      // the workbench never loads the development extension.
+      extensions: [{ extensionIdentifier: { id: `vod-timeline-test.language-pack-${language}` }, version: '0.0.0' }],
+      translations: { vscode: translations },
+      label: language,
+    },
+  }));
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -140,6 +165,7 @@ async function startServer({ name, trust = true, env = {} }) {
   fs.mkdirSync(path.join(dir, 'user-data', 'User'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   fs.mkdirSync(path.join(dir, 'tmp'));
+  if (locale && !locale.toLowerCase().startsWith('en')) stubLanguagePack(path.join(dir, 'user-data'), dir, locale.toLowerCase());
   const port = await freePort();
   const log = path.join(artifacts, `code-server-${name}.log`);
   const logFd = fs.openSync(log, 'w');
@@ -197,15 +223,35 @@ function workbenchUrl(server, { folder, tests }) {
   return `${server.base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-/** Browser console → a log file; the extension host forwards its console as `%c`-styled strings. */
+/**
+ * Browser console → a log file. The extension host forwards its console as `console.log('%c INFO',
+ * 'color: …', message…)`, so the text is in the arguments, not in the format string.
+ */
 function recordConsole(page, file) {
   const out = fs.createWriteStream(file);
+  let queue = Promise.resolve();
   page.on('console', (m) => {
-    const text = m.text().replace(/%c/g, '').replace(/\s*(color|background|font-weight): [^;]*;?/g, '');
-    out.write(`[${m.type()}] ${text}\n`);
+    queue = queue.then(async () => {
+      let parts;
+      try {
+        parts = await Promise.all(m.args().map((a) => a.jsonValue()));
+      } catch {
+        parts = [m.text()];
+      }
+      let prefix = '';
+      if (typeof parts[0] === 'string' && parts[0].includes('%c')) {
+        const styles = parts[0].split('%c').length - 1;
+        prefix = `${parts[0].replace(/%c/g, '').trim()} `;
+        parts = parts.slice(1 + styles);
+      }
+      // Mocha's reporter lines arrive as printf-style format strings ("%s (%dms)") plus arguments.
+      const text = prefix + (typeof parts[0] === 'string' ? format(...parts) : parts.map((p) => JSON.stringify(p)).join(' '));
+      // Error objects serialize to little more than {"name":"Error"}; the page's own rendering says more.
+      out.write(`[${m.type()}] ${text.trim() && !/^(ERR )?\{"name":"\w+"\}$/.test(text.trim()) ? text : m.text()}\n`);
+    });
   });
-  page.on('pageerror', (e) => out.write(`[pageerror] ${e?.stack ?? e}\n`));
-  return out;
+  page.on('pageerror', (e) => { queue = queue.then(() => { out.write(`[pageerror] ${e?.stack ?? e}\n`); }); });
+  return { close: () => queue.then(() => new Promise((r) => out.end(r))) };
 }
 
 function rel(p) {
@@ -228,8 +274,8 @@ async function runIntegration(server, index) {
   const timedOut = new Promise((resolve) => setTimeout(() => resolve('timeout'), integrationTimeoutMs).unref());
   const outcome = await Promise.race([exited, timedOut]);
   await page.screenshot({ path: path.join(artifacts, 'integration-end.png') }).catch(() => {});
+  await out.close();
   await context.close();
-  out.end();
 
   let report;
   try { report = JSON.parse(fs.readFileSync(reportPath, 'utf8')); } catch { /* reported below */ }
@@ -286,8 +332,8 @@ async function runUi(server, scenarios, name) {
   }
   result.passed = ui.passed;
   result.failed = ui.failed;
+  await out.close();
   await context.close();
-  out.end();
   say(`ui (${name}): ${result.passed} passed, ${result.failed} failed in ${secs(started)}`);
   return result;
 }

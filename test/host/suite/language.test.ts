@@ -11,6 +11,15 @@ suite('language', () => {
     assert.equal(ext.packageJSON.name, 'vod-timeline');
   });
 
+  test('the manifest is localized for the host language (run.mjs --locale=zh-cn)', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const nlsFile = vscode.env.language.toLowerCase().startsWith('zh') ? 'package.nls.zh-cn.json' : 'package.nls.json';
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, nlsFile));
+    const nls = JSON.parse(new TextDecoder().decode(bytes));
+    assert.equal(ext.packageJSON.description, nls['extension.description'], `${vscode.env.language}: ${nlsFile}`);
+  });
+
   test('every *.timeline.json in the workspace opens as vod-timeline', async () => {
     const files = await vscode.workspace.findFiles(new vscode.RelativePattern(workspaceRoot(), '**/*.timeline.json'));
     assert.ok(files.length >= 2, `found ${files.length} timeline files`);
