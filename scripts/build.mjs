@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'extension' },
-  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/main.ts', out: 'server' },
   { in: 'cli/src/main.ts', out: 'cli' },
 ].filter((e) => fs.existsSync(path.join(root, e.in)));
 
@@ -24,6 +25,9 @@ const options = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // ESM dependencies (fdir via tinyglobby) read import.meta.url, which a CJS bundle must provide.
+  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   sourcemap: args.has('--minify') ? false : 'linked',
   minify: args.has('--minify'),
   metafile: true,

@@ -75,7 +75,7 @@ class Storage {
   }
 }
 
-const POOL_SIZE = 4;
+const POOL_SIZE = 2;
 const pool: Storage[] = [];
 
 function acquireStorage(capacity: number): Storage {
@@ -319,6 +319,8 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= CH_0 && c <= CH_9) || c === 95 || c === 36 || c === CH_DOT || c === CH_PLUS || c === CH_MINUS || (c > 127 && c !== CH_BOM);
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 const INTERN_MAX_LENGTH = 48;
 const INTERN_TABLE_SIZE = 4096; // power of two
 
@@ -335,8 +337,9 @@ class Parser {
 
   constructor(private readonly text: string) {
     this.len = text.length;
-    // ~1 node per 25 characters in pretty-printed timelines; the arrays grow if that is wrong.
-    this.tree = new JsonTree(text, (text.length >> 5) + 64);
+    // Pretty-printed timelines have about one node per 30 characters; compact ones one per 15. Start
+    // from the former (growing doubles the arrays once for compact text).
+    this.tree = new JsonTree(text, Math.ceil(text.length / 24) + 64);
   }
 
   parse(): void {
@@ -635,19 +638,22 @@ class Parser {
     if (c === CH_PLUS) valid = false;
     if (c === CH_MINUS || c === CH_PLUS) { p++; c = text.charCodeAt(p); }
     const intStart = p;
-    // Integers are accumulated as we go: most timeline numbers need no Number(slice).
-    let intValue = 0;
-    while (p < len && (c = text.charCodeAt(p)) >= CH_0 && c <= CH_9) { intValue = intValue * 10 + (c - CH_0); p++; }
+    // Digits are accumulated as we go. With at most 15 significant digits the mantissa is an exact
+    // integer and dividing by an exact power of ten rounds correctly, so the result equals
+    // Number(text) without allocating a substring per number (Clinger's fast path).
+    let mantissa = 0;
+    while (p < len && (c = text.charCodeAt(p)) >= CH_0 && c <= CH_9) { mantissa = mantissa * 10 + (c - CH_0); p++; }
     const intDigits = p - intStart;
     if (intDigits === 0) valid = false;
     else if (intDigits > 1 && text.charCodeAt(intStart) === CH_0) valid = false;
-    let simple = intDigits > 0 && intDigits < 16;
+    let fracDigits = 0;
+    let simple = true;
     if (p < len && text.charCodeAt(p) === CH_DOT) {
-      simple = false;
       p++;
       const fracStart = p;
-      while (p < len && (c = text.charCodeAt(p)) >= CH_0 && c <= CH_9) p++;
-      if (p === fracStart) valid = false;
+      while (p < len && (c = text.charCodeAt(p)) >= CH_0 && c <= CH_9) { mantissa = mantissa * 10 + (c - CH_0); p++; }
+      fracDigits = p - fracStart;
+      if (fracDigits === 0) valid = false;
     }
     if (p < len && ((c = text.charCodeAt(p)) === CH_e || c === CH_E)) {
       simple = false;
@@ -661,12 +667,12 @@ class Parser {
     // Glued garbage (12px, 1.2.3, 0x1F) belongs to the same bad token.
     if (p < len && isWordChar(text.charCodeAt(p))) {
       valid = false;
-      simple = false;
       while (p < len && isWordChar(text.charCodeAt(p))) p++;
     }
     tree.end[n] = this.pos = p;
-    if (valid && simple) {
-      tree.num[n] = text.charCodeAt(start) === CH_MINUS ? -intValue : intValue;
+    if (valid && simple && intDigits + fracDigits <= 15) {
+      const magnitude = fracDigits === 0 ? mantissa : mantissa / POW10[fracDigits];
+      tree.num[n] = text.charCodeAt(start) === CH_MINUS ? -magnitude : magnitude;
       return n;
     }
     const raw = text.slice(start, p);

@@ -1,0 +1,68 @@
+// The `vod-timeline` command line: the same language service the editor uses, for terminals and CI.
+// Exit codes, kept by every command: 0 clean, 1 problems found, 2 usage or I/O error.
+
+import { parseArgs } from 'node:util';
+import { CODES } from '../../server/src/service';
+import { EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io';
+import { systemLocale } from './locale';
+import { cliText } from './messages';
+import { validateCommand } from './validate';
+import { VERSION } from './version';
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  validate: validateCommand,
+  rules: rulesCommand,
+  lsp: async (argv) => {
+    const { startStdioServer } = await import('../../server/src/server');
+    if (!argv.includes('--stdio')) throw new UsageError('vod-timeline lsp: only --stdio is supported');
+    startStdioServer();
+    return new Promise<number>(() => { /* runs until the client exits the process */ });
+  },
+  emulator: async (argv, io) => {
+    const { runEmulatorCli } = await import('../../emulator/src/cli');
+    return runEmulatorCli(argv, { stdout: { write: (s: string) => { io.stdout(s); return true; } }, stderr: { write: (s: string) => { io.stderr(s); return true; } } });
+  },
+};
+
+async function rulesCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' } } });
+  const zh = systemLocale(io.env, values.locale) === 'zh-cn';
+  if (values.format === 'json') {
+    io.stdout(JSON.stringify(CODES.map((c) => ({ code: c.code, group: c.group, severity: c.severity, fixable: c.fixable, summary: zh ? c.summaryZh : c.summary })), null, 2) + '\n');
+  } else {
+    for (const c of CODES) io.stdout(`${c.code.padEnd(36)} ${c.severity.padEnd(11)} ${c.fixable ? 'fix ' : '    '} ${zh ? c.summaryZh : c.summary}\n`);
+  }
+  return EXIT_OK;
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const locale = systemLocale(io.env);
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(cliText(locale, 'usage') + '\n');
+    return command ? EXIT_OK : EXIT_USAGE;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`vod-timeline ${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const run = commands[command];
+  if (!run) {
+    io.stderr(`${cliText(locale, 'unknownCommand', { command })}\n\n${cliText(locale, 'usage')}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await run(rest, io);
+  } catch (e) {
+    // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for bad flags: a usage error, not a crash.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr(`vod-timeline ${command}: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`vod-timeline ${command}: ${(e as Error)?.message ?? String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}

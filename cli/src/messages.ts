@@ -1,0 +1,63 @@
+// The CLI's own words (the diagnostics come localized from the service).
+import type { Locale } from '../../server/src/service/l10n';
+
+const en = {
+  usage: `usage: vod-timeline <command> [options]
+
+commands:
+  validate [--format text|json|sarif] [--region R] [--fix] [--config FILE] [--locale L] <files or globs...>
+                         check timelines (- reads stdin); exit 0 = no errors, 1 = errors, 2 = usage or I/O error
+  rules [--format text|json]   list every diagnostic code with its default severity
+  lsp --stdio            run the language server on stdio (for any LSP editor)
+  emulator [--port N] [--access-key-id ID --access-key-secret SECRET] [--media FILE]
+                         run the local VOD emulator (a signature-checking HTTP server on 127.0.0.1)
+  produce FILE [--region R] [--endpoint URL] [--profile P] [--yes] [--wait] [--format json]
+  status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]
+  inspect FILE [--format text|json]   where every clip lands on the output
+  help, --help, --version`,
+  noFiles: 'vod-timeline validate: no files given (pass files, globs, or - for stdin)',
+  noMatch: 'no file matches {pattern}',
+  cannotRead: 'cannot read {file}: {reason}',
+  cannotWrite: 'cannot write {file}: {reason}',
+  notFound: 'no such file or directory',
+  isDirectory: 'is a directory (give a glob such as {dir}/**/*.timeline.json)',
+  summary: '{files} file(s): {errors} error(s), {warnings} warning(s)',
+  fixed: '{file}: fixed {count} problem(s)',
+  configProblem: '{file}:{line}:{column} config: {message}',
+  unknownCommand: 'unknown command "{command}"',
+  fixStdin: '--fix with stdin writes the fixed document to stdout',
+};
+
+export type CliMessage = keyof typeof en;
+
+const zhCn: Record<CliMessage, string> = {
+  usage: `用法：vod-timeline <命令> [选项]
+
+命令：
+  validate [--format text|json|sarif] [--region R] [--fix] [--config FILE] [--locale L] <文件或通配符...>
+                         检查时间线（- 表示从标准输入读取）；退出码 0 = 无错误，1 = 有错误，2 = 用法或读写错误
+  rules [--format text|json]   列出所有诊断代码及其默认级别
+  lsp --stdio            在标准输入输出上运行语言服务器（供任何支持 LSP 的编辑器使用）
+  emulator [--port N] [--access-key-id ID --access-key-secret SECRET] [--media FILE]
+                         运行本地视频点播模拟服务（在 127.0.0.1 上校验签名的 HTTP 服务）
+  produce FILE [--region R] [--endpoint URL] [--profile P] [--yes] [--wait] [--format json]
+  status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]
+  inspect FILE [--format text|json]   查看每个片段在成片中的位置
+  help、--help、--version`,
+  noFiles: 'vod-timeline validate：没有指定文件（请传入文件、通配符，或用 - 表示标准输入）',
+  noMatch: '没有文件匹配 {pattern}',
+  cannotRead: '无法读取 {file}：{reason}',
+  cannotWrite: '无法写入 {file}：{reason}',
+  notFound: '文件或目录不存在',
+  isDirectory: '是一个目录（请使用通配符，例如 {dir}/**/*.timeline.json）',
+  summary: '{files} 个文件：{errors} 个错误，{warnings} 个警告',
+  fixed: '{file}：已修复 {count} 个问题',
+  configProblem: '{file}:{line}:{column} 配置：{message}',
+  unknownCommand: '未知命令 "{command}"',
+  fixStdin: '对标准输入使用 --fix 时，修复后的文档写到标准输出',
+};
+
+export function cliText(locale: Locale, id: CliMessage, args: Record<string, string | number> = {}): string {
+  const template = (locale === 'zh-cn' ? zhCn : en)[id];
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+}

@@ -1,0 +1,209 @@
+// `vod-timeline validate`: the language service's diagnostics for files, globs or stdin, as text
+// (file:line:col severity code message), JSON (LSP positions) or SARIF 2.1.0 for code-scanning UIs.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { glob } from 'tinyglobby';
+import { TimelineService, CODES, type Diagnostic, type ServiceSettings } from '../../server/src/service';
+import { findConfig, loadConfig, type LoadedConfig } from '../../server/src/config';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
+import { systemLocale } from './locale';
+import { cliText } from './messages';
+import { VERSION } from './version';
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface FileResult {
+  file: string;
+  text: string;
+  diagnostics: Diagnostic[];
+  lineOf: (offset: number) => { line: number; character: number };
+}
+
+const FIX_PASSES = 5;
+
+export async function validateCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      region: { type: 'string' },
+      fix: { type: 'boolean', default: false },
+      config: { type: 'string' },
+      locale: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const locale = systemLocale(io.env, values.locale);
+  const format = values.format as Format;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (positionals.length === 0) throw new UsageError(cliText(locale, 'noFiles'));
+
+  const service = new TimelineService();
+  let ioError = false;
+  const results: FileResult[] = [];
+  const configs = new Map<string, LoadedConfig>();
+  const reportedConfig = new Set<string>();
+
+  const settingsFor = (file: string | undefined): ServiceSettings => {
+    let loaded: LoadedConfig | undefined;
+    const configFile = values.config ? path.resolve(io.cwd, values.config) : findConfig(file ? path.dirname(file) : io.cwd);
+    if (configFile) {
+      loaded = configs.get(configFile) ?? loadConfig(configFile);
+      configs.set(configFile, loaded);
+      if (!reportedConfig.has(configFile)) {
+        reportedConfig.add(configFile);
+        for (const p of loaded.problems) io.stderr(cliText(locale, 'configProblem', { ...p, file: path.relative(io.cwd, p.file) || p.file }) + '\n');
+        if (loaded.problems.length && values.config && !fs.existsSync(configFile)) ioError = true;
+      }
+    }
+    return { region: values.region ?? loaded?.config.region, rules: loaded?.config.rules };
+  };
+
+  const check = (file: string, text: string, settingsFile: string | undefined): { result: FileResult; fixedText?: string } => {
+    const settings = settingsFor(settingsFile);
+    let doc = service.parse(text);
+    let fixedText: string | undefined;
+    if (values.fix) {
+      let current = text;
+      for (let pass = 0; pass < FIX_PASSES; pass++) {
+        const { text: next, fixed } = service.fixAll(doc, settings);
+        if (fixed === 0 || next === current) break;
+        current = next;
+        doc.dispose();
+        doc = service.parse(current);
+      }
+      if (current !== text) fixedText = current;
+    }
+    const diagnostics = service.validate(doc, settings, locale);
+    const lines = doc.lines;
+    const result: FileResult = { file, text: doc.text, diagnostics, lineOf: (o) => lines.positionAt(o) };
+    return { result, fixedText };
+  };
+
+  for (const arg of positionals) {
+    if (arg === '-') {
+      const text = await io.readStdin();
+      const { result, fixedText } = check('<stdin>', text, undefined);
+      results.push(result);
+      if (values.fix) io.stdout(fixedText ?? text);
+      continue;
+    }
+    const files = await expand(arg, io.cwd);
+    if (files.length === 0) {
+      const abs = path.resolve(io.cwd, arg);
+      const reason = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? cliText(locale, 'isDirectory', { dir: arg.replace(/\/$/, '') }) : /[*?[\]{}]/.test(arg) ? undefined : cliText(locale, 'notFound');
+      io.stderr((reason ? cliText(locale, 'cannotRead', { file: arg, reason }) : cliText(locale, 'noMatch', { pattern: arg })) + '\n');
+      ioError = true;
+      continue;
+    }
+    for (const abs of files) {
+      let text: string;
+      try {
+        text = fs.readFileSync(abs, 'utf8');
+      } catch (e) {
+        io.stderr(cliText(locale, 'cannotRead', { file: path.relative(io.cwd, abs), reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
+        ioError = true;
+        continue;
+      }
+      const display = path.relative(io.cwd, abs) || abs;
+      const { result, fixedText } = check(display, text, abs);
+      results.push(result);
+      if (fixedText !== undefined) {
+        try {
+          // Write next to the file, then rename: an interrupted --fix never leaves half a timeline.
+          const tmp = `${abs}.vod-timeline-fix.tmp`;
+          fs.writeFileSync(tmp, fixedText);
+          fs.renameSync(tmp, abs);
+          if (!values.quiet) io.stderr(cliText(locale, 'fixed', { file: display, count: countFixed(service, text, fixedText) }) + '\n');
+        } catch (e) {
+          io.stderr(cliText(locale, 'cannotWrite', { file: display, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
+          ioError = true;
+        }
+      }
+    }
+  }
+
+  const out = values.fix && positionals.includes('-') ? io.stderr : io.stdout;
+  if (format === 'json') out(JSON.stringify(results.map(toJson), null, 2) + '\n');
+  else if (format === 'sarif') out(JSON.stringify(toSarif(results, io.cwd), null, 2) + '\n');
+  else {
+    for (const r of results) {
+      for (const d of r.diagnostics) {
+        const p = r.lineOf(d.start);
+        out(`${r.file}:${p.line + 1}:${p.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
+      }
+    }
+    if (!values.quiet) {
+      const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
+      const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+      io.stderr(cliText(locale, 'summary', { files: results.length, errors, warnings }) + '\n');
+    }
+  }
+  if (ioError) return EXIT_USAGE;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function countFixed(service: TimelineService, before: string, after: string): number {
+  const a = service.validate(service.parse(before)).length;
+  const b = service.validate(service.parse(after)).length;
+  return Math.max(0, a - b);
+}
+
+async function expand(arg: string, cwd: string): Promise<string[]> {
+  const abs = path.resolve(cwd, arg);
+  if (fs.existsSync(abs)) return fs.statSync(abs).isFile() ? [abs] : [];
+  if (!/[*?[\]{}]/.test(arg)) return [];
+  const found = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
+  return found.sort();
+}
+
+function toJson(r: FileResult) {
+  return {
+    file: r.file,
+    diagnostics: r.diagnostics.map((d) => ({
+      range: { start: r.lineOf(d.start), end: r.lineOf(d.end) },
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    })),
+  };
+}
+
+const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+function toSarif(results: FileResult[], cwd: string) {
+  const rules = CODES.map((c) => ({
+    id: c.code,
+    shortDescription: { text: c.summary },
+    defaultConfiguration: { level: SARIF_LEVEL[c.severity] },
+    helpUri: `https://github.com/vod-timeline/vod-timeline#${c.code.replace('/', '')}`,
+  }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'vod-timeline', version: VERSION, informationUri: 'https://github.com/vod-timeline/vod-timeline', rules } },
+      originalUriBaseIds: { SRCROOT: { uri: 'file://' + cwd.replace(/\\/g, '/') + '/' } },
+      results: results.flatMap((r) => r.diagnostics.map((d) => {
+        const s = r.lineOf(d.start);
+        const e = r.lineOf(d.end);
+        return {
+          ruleId: d.code,
+          ruleIndex: index.get(d.code),
+          level: SARIF_LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [{
+            physicalLocation: {
+              artifactLocation: r.file === '<stdin>' ? { uri: 'stdin' } : { uri: r.file.split(path.sep).join('/'), uriBaseId: 'SRCROOT' },
+              region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
+            },
+          }],
+        };
+      })),
+    }],
+  };
+}

@@ -1,0 +1,379 @@
+// The LSP adapter: document → cached parse → one service call. Validation runs at once on open and
+// debounced on change (or on the client's pull), results for stale versions are dropped, and every
+// handler is guarded so that one bad request cannot take the server down.
+
+import * as path from 'node:path';
+import * as lsp from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TimelineService, type Diagnostic, type ServiceSettings, type TimelineDocument, type CompletionItem } from './service';
+import { ParseCache } from './documents';
+import * as convert from './convert';
+import { findConfig, loadConfig, type LoadedConfig } from './config';
+import { WorkspaceValidator } from './workspace';
+import { ownsDocument } from './ownership';
+import { uriToPath } from './uri';
+
+export interface ClientSettings {
+  region?: string;
+  validation?: { delay?: number; workspace?: 'all' | 'openFiles'; maxFiles?: number };
+}
+
+const DEFAULT_DELAY_MS = 50;
+
+export interface ServerHandle {
+  connection: lsp.Connection;
+}
+
+export function createServer(connection: lsp.Connection): ServerHandle {
+  const documents = new lsp.TextDocuments(TextDocument);
+  let locale = 'en';
+  let settings: ClientSettings = {};
+  let pullDiagnostics = false;
+  let workspaceFolders: string[] = [];
+  let configurationRequests = false;
+
+  const log = (message: string) => connection.console.log(message);
+  const logError = (what: string, e: unknown) => connection.console.error(`${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+
+  const service = new TimelineService({
+    onRuleFailure: (f) => logError(`rule ${f.rule} failed`, f.error),
+    host: {
+      // MediaIds come from the client (history, the media library) when it offers them.
+      mediaIds: async (prefix) => {
+        if (!clientProvidesMediaIds) return [];
+        try {
+          const result = await withTimeout(connection.sendRequest<{ items: { mediaId: string; title?: string; detail?: string; documentation?: string; sortText?: string }[] }>('vodTimeline/mediaIds', { prefix }), 1500);
+          return result?.items ?? [];
+        } catch {
+          return [];
+        }
+      },
+    },
+  });
+  let clientProvidesMediaIds = false;
+  const cache = new ParseCache(service);
+  const configs = new Map<string, LoadedConfig>();
+
+  function configFor(uri: string): LoadedConfig | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const fsPath = uriToPath(uri);
+    const configFile = findConfig(path.dirname(fsPath));
+    if (!configFile) return undefined;
+    let loaded = configs.get(configFile);
+    if (!loaded) {
+      loaded = loadConfig(configFile);
+      configs.set(configFile, loaded);
+      for (const p of loaded.problems) log(`${p.file}:${p.line}:${p.column} ${p.message}`);
+    }
+    return loaded;
+  }
+
+  function serviceSettings(uri: string): ServiceSettings {
+    const config = configFor(uri)?.config;
+    return { region: settings.region || config?.region, rules: config?.rules };
+  }
+
+  function guard<P, R>(name: string, fallback: R, handler: (params: P, token?: lsp.CancellationToken) => R | Promise<R>) {
+    return async (params: P, token?: lsp.CancellationToken): Promise<R> => {
+      try {
+        return await handler(params, token);
+      } catch (e) {
+        logError(`${name} failed`, e);
+        return fallback;
+      }
+    };
+  }
+
+  function parsed(uri: string): TimelineDocument | undefined {
+    const document = documents.get(uri);
+    if (!document || !ownsDocument(document)) return undefined;
+    return cache.get(document);
+  }
+
+  function diagnosticsFor(doc: TimelineDocument, uri: string): lsp.Diagnostic[] {
+    return service.validate(doc, serviceSettings(uri), locale).map((d: Diagnostic) => convert.diagnostic(doc, d, uri));
+  }
+
+  // Push mode: validate now on open, debounced on change; never publish for a version that is gone.
+  const timers = new Map<string, NodeJS.Timeout>();
+  function validateSoon(document: TextDocument, delay: number): void {
+    const uri = document.uri;
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    const run = () => {
+      timers.delete(uri);
+      const current = documents.get(uri);
+      if (!current || current.version !== document.version) return;
+      try {
+        if (!ownsDocument(current)) {
+          void connection.sendDiagnostics({ uri, diagnostics: [] });
+          return;
+        }
+        const doc = cache.get(current);
+        const diagnostics = diagnosticsFor(doc, uri);
+        if (documents.get(uri)?.version !== document.version) return;
+        void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      } catch (e) {
+        logError('validation failed', e);
+      }
+    };
+    if (delay <= 0) run();
+    else timers.set(uri, setTimeout(run, delay));
+  }
+
+  const workspace = new WorkspaceValidator({
+    connection,
+    service,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    settingsFor: serviceSettings,
+    locale: () => locale,
+    log,
+    logError,
+  });
+
+  connection.onInitialize((params): lsp.InitializeResult => {
+    locale = (params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale ?? 'en';
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    configurationRequests = !!params.capabilities.workspace?.configuration;
+    clientProvidesMediaIds = !!(params.initializationOptions as { mediaIds?: boolean } | undefined)?.mediaIds;
+    const initial = (params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings;
+    if (initial) settings = initial;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
+    const capabilities: lsp.ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: lsp.TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: true },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'VOD Timeline' },
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll] },
+      selectionRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+    };
+    if (pullDiagnostics) capabilities.diagnosticProvider = { identifier: 'vod-timeline', interFileDependencies: false, workspaceDiagnostics: false };
+    return { capabilities, serverInfo: { name: 'vod-timeline', version: VERSION } };
+  });
+
+  connection.onInitialized(() => {
+    void (async () => {
+      await refreshSettings();
+      workspace.start(workspaceFolders, settings.validation?.workspace ?? 'all', settings.validation?.maxFiles ?? 2000);
+    })();
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (!configurationRequests) return;
+    try {
+      const [s] = await connection.workspace.getConfiguration([{ section: 'vodTimeline' }]);
+      if (s && typeof s === 'object') settings = s as ClientSettings;
+    } catch (e) {
+      logError('reading settings failed', e);
+    }
+  }
+
+  connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, async (params: lsp.DidChangeConfigurationParams) => {
+    const pushed = (params.settings as { vodTimeline?: ClientSettings } | undefined)?.vodTimeline;
+    if (pushed) settings = pushed;
+    else await refreshSettings();
+    revalidateAll();
+  }));
+
+  function revalidateAll(): void {
+    configs.clear();
+    for (const d of documents.all()) if (!pullDiagnostics) validateSoon(d, 0);
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    workspace.revalidate();
+  }
+
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params: lsp.DidChangeWatchedFilesParams) => {
+    let configChanged = false;
+    for (const change of params.changes) {
+      if (change.uri.endsWith('/vod-timeline.config.json')) configChanged = true;
+      else workspace.fileChanged(change.uri, change.type);
+    }
+    if (configChanged) revalidateAll();
+  }));
+
+  documents.onDidOpen((e) => {
+    workspace.forget(e.document.uri);
+    if (!pullDiagnostics) validateSoon(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (!pullDiagnostics) validateSoon(e.document, settings.validation?.delay ?? DEFAULT_DELAY_MS);
+  });
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    // A closed file is still part of the workspace: its problems stay visible from the workspace pass.
+    workspace.reopen(e.document.uri);
+    if (!workspace.covers(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(guard('diagnostic', { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] } as lsp.DocumentDiagnosticReport, (params: lsp.DocumentDiagnosticParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] };
+    const resultId = `${doc.version}:${settingsKey(params.textDocument.uri)}`;
+    if (params.previousResultId === resultId) return { kind: lsp.DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: lsp.DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsFor(doc, params.textDocument.uri) };
+  }));
+
+  function settingsKey(uri: string): string {
+    return JSON.stringify(serviceSettings(uri)) + locale;
+  }
+
+  // Completion items carry their documentation only after resolve: a key list can be long.
+  let lastCompletion: { uri: string; version: number | undefined; items: CompletionItem[] } | undefined;
+  connection.onCompletion(guard('completion', null, async (params: lsp.CompletionParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return null;
+    const offset = convert.offsetOf(doc, params.position);
+    const result = await service.complete(doc, offset, locale);
+    // Convert before anything else can replace this version (completion awaits the client above).
+    const items = result.items.map((item, i) => ({ ...convert.completionItem(doc, item, false), data: { i } }));
+    lastCompletion = { uri: params.textDocument.uri, version: doc.version, items: result.items };
+    return { isIncomplete: result.isIncomplete, items };
+  }));
+  connection.onCompletionResolve(guard('completionResolve', null as unknown as lsp.CompletionItem, (item: lsp.CompletionItem) => {
+    const i = (item.data as { i?: number } | undefined)?.i;
+    const source = i !== undefined ? lastCompletion?.items[i] : undefined;
+    if (source?.documentation) item.documentation = { kind: lsp.MarkupKind.Markdown, value: source.documentation };
+    return item;
+  }));
+
+  connection.onHover(guard('hover', null, (params: lsp.HoverParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return null;
+    const h = service.hover(doc, convert.offsetOf(doc, params.position), locale);
+    if (!h) return null;
+    return { contents: { kind: lsp.MarkupKind.Markdown, value: h.contents }, range: convert.range(doc, h.start, h.end) };
+  }));
+
+  connection.onDocumentSymbol(guard('documentSymbol', [], (params: lsp.DocumentSymbolParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return [];
+    return service.symbols(doc, locale).map((s) => convert.documentSymbol(doc, s));
+  }));
+
+  connection.onFoldingRanges(guard('foldingRanges', [], (params: lsp.FoldingRangeParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return [];
+    return service.folding(doc);
+  }));
+
+  connection.onSelectionRanges(guard('selectionRanges', [], (params: lsp.SelectionRangeParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return [];
+    return service.selectionRanges(doc, params.positions.map((p) => convert.offsetOf(doc, p))).map((s) => convert.selectionRange(doc, s));
+  }));
+
+  connection.onDocumentFormatting(guard('formatting', [], (params: lsp.DocumentFormattingParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return [];
+    return convert.textEdits(doc, service.format(doc, { tabSize: params.options.tabSize, insertSpaces: params.options.insertSpaces }));
+  }));
+
+  connection.onDocumentRangeFormatting(guard('rangeFormatting', [], (params: lsp.DocumentRangeFormattingParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return [];
+    const range = { start: convert.offsetOf(doc, params.range.start), end: convert.offsetOf(doc, params.range.end) };
+    return convert.textEdits(doc, service.format(doc, { tabSize: params.options.tabSize, insertSpaces: params.options.insertSpaces }, range));
+  }));
+
+  connection.onCodeAction(guard('codeAction', [], (params: lsp.CodeActionParams) => {
+    const uri = params.textDocument.uri;
+    const doc = parsed(uri);
+    if (!doc) return [];
+    const start = convert.offsetOf(doc, params.range.start);
+    const end = convert.offsetOf(doc, params.range.end);
+    const actions = service.codeActions(doc, start, end, serviceSettings(uri), locale, params.context.only);
+    return actions.map((a): lsp.CodeAction => ({
+      title: a.title,
+      kind: a.kind === 'quickfix' ? lsp.CodeActionKind.QuickFix : lsp.CodeActionKind.SourceFixAll,
+      diagnostics: a.diagnostics.map((d) => convert.diagnostic(doc, d, uri)),
+      isPreferred: a.preferred,
+      edit: { documentChanges: [{ textDocument: { uri, version: doc.version ?? null }, edits: convert.textEdits(doc, a.edits) }] },
+    }));
+  }));
+
+  connection.onDefinition(guard('definition', [], (params: lsp.DefinitionParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return [];
+    return service.definition(doc, convert.offsetOf(doc, params.position)).map((s) => ({ uri: params.textDocument.uri, range: convert.range(doc, s.start, s.end) }));
+  }));
+
+  connection.onReferences(guard('references', [], (params: lsp.ReferenceParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return [];
+    return service.references(doc, convert.offsetOf(doc, params.position), params.context.includeDeclaration).map((s) => ({ uri: params.textDocument.uri, range: convert.range(doc, s.start, s.end) }));
+  }));
+
+  connection.onPrepareRename(guard('prepareRename', null, (params: lsp.PrepareRenameParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return null;
+    const r = service.prepareRename(doc, convert.offsetOf(doc, params.position));
+    return r ? { range: convert.range(doc, r.start, r.end), placeholder: r.placeholder } : null;
+  }));
+
+  connection.onRenameRequest(guard('rename', null, (params: lsp.RenameParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return null;
+    const edits = service.rename(doc, convert.offsetOf(doc, params.position), params.newName);
+    if (!edits.length) return null;
+    return { documentChanges: [{ textDocument: { uri: params.textDocument.uri, version: doc.version ?? null }, edits: convert.textEdits(doc, edits) }] };
+  }));
+
+  // Custom requests for the extension client (status bar, Produce, preview).
+  connection.onRequest('vodTimeline/summary', guard('vodTimeline/summary', null, (params: { uri: string }) => {
+    const doc = parsed(params.uri);
+    if (!doc) return null;
+    return { version: doc.version, ...service.summary(doc, serviceSettings(params.uri)) };
+  }));
+
+  connection.onRequest('vodTimeline/produceRequest', guard('vodTimeline/produceRequest', null, (params: { uri: string; appId?: string }) => {
+    const doc = parsed(params.uri);
+    if (!doc) return null;
+    const diagnostics = service.validate(doc, serviceSettings(params.uri), locale);
+    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, message: d.message, range: convert.range(doc, d.start, d.end) }));
+    return { version: doc.version, plan: service.produceRequest(doc, { appId: params.appId }), errors, summary: service.summary(doc, serviceSettings(params.uri)) };
+  }));
+
+  documents.listen(connection);
+  return { connection };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('timeout')), ms);
+    p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+  });
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
+
+/** Keeps the process alive on stray errors: the editor should not lose its language server over one. */
+function installProcessGuards(connection: lsp.Connection): void {
+  process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
+}
+
+/** Node IPC / stdio / socket, chosen from the command line as vscode-languageclient passes it. */
+export function startServer(): void {
+  const connection = lsp.createConnection(lsp.ProposedFeatures.all);
+  installProcessGuards(connection);
+  createServer(connection);
+  connection.listen();
+}
+
+export function startStdioServer(): void {
+  const connection = lsp.createConnection(lsp.ProposedFeatures.all, process.stdin, process.stdout);
+  installProcessGuards(connection);
+  createServer(connection);
+  connection.listen();
+}
