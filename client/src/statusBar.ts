@@ -1,0 +1,93 @@
+// Status bar item for the active timeline: output duration, tracks, clips, problems. Click → Problems.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+interface Summary {
+  version?: number;
+  form: 'timeline' | 'produce';
+  hasTimeline: boolean;
+  duration: number | null;
+  minDuration: number;
+  tracks: Record<'video' | 'audio' | 'image' | 'subtitle' | 'effect', number>;
+  clips: number;
+  materials: number;
+  errors: number;
+  warnings: number;
+}
+
+/** 12.5 s below a minute, m:ss(.s) above. */
+export function formatDuration(seconds: number): string {
+  const total = Math.round(Math.max(0, seconds) * 10) / 10;
+  if (total < 60) return `${total} s`;
+  const m = Math.floor(total / 60);
+  const s = (Math.round((total - m * 60) * 10) / 10).toFixed(1).replace(/\.0$/, '');
+  return `${m}:${s.padStart(s.includes('.') ? 4 : 2, '0')}`;
+}
+
+export class TimelineStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+  private pending: NodeJS.Timeout | undefined;
+  private generation = 0;
+
+  constructor(private readonly client: LanguageClient) {
+    this.item = vscode.window.createStatusBarItem('vodTimeline.summary', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = vscode.l10n.t('VOD Timeline summary');
+    this.item.command = 'workbench.actions.view.problems';
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.schedule(100);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document) this.schedule(300);
+      }),
+    );
+    this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => void this.update(), delay);
+  }
+
+  private async update(): Promise<void> {
+    const generation = ++this.generation;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'vod-timeline') {
+      this.item.hide();
+      return;
+    }
+    let summary: Summary | null = null;
+    try {
+      summary = await this.client.sendRequest<Summary | null>('vodTimeline/summary', { uri: editor.document.uri.toString() });
+    } catch {
+      summary = null;
+    }
+    if (generation !== this.generation) return;
+    if (!summary) {
+      this.item.hide();
+      return;
+    }
+    const tracks = Object.values(summary.tracks).reduce((a, b) => a + b, 0);
+    const duration = summary.duration !== null ? formatDuration(summary.duration) : summary.minDuration > 0 ? `≥ ${formatDuration(summary.minDuration)}` : '?';
+    const problems = `$(error) ${summary.errors} $(warning) ${summary.warnings}`;
+    this.item.text = `$(device-camera-video) ${duration} · ${vscode.l10n.t('{0} tracks', tracks)} · ${vscode.l10n.t('{0} clips', summary.clips)} · ${problems}`;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${summary.form === 'produce' ? vscode.l10n.t('Produce document') : vscode.l10n.t('Timeline')}**\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('Output duration: {0}', summary.duration !== null ? formatDuration(summary.duration) : vscode.l10n.t('depends on media lengths (at least {0})', formatDuration(summary.minDuration)))}\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('Tracks: {0} video, {1} audio, {2} image, {3} subtitle, {4} effect', summary.tracks.video, summary.tracks.audio, summary.tracks.image, summary.tracks.subtitle, summary.tracks.effect)}\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('{0} clips using {1} distinct materials', summary.clips, summary.materials)}\n\n`);
+    md.appendMarkdown(vscode.l10n.t('{0} errors, {1} warnings — click to open the Problems view', summary.errors, summary.warnings));
+    this.item.tooltip = md;
+    this.item.backgroundColor = summary.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.item.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
