@@ -1,0 +1,194 @@
+// The built language server over stdio, driven like an editor drives it: initialize, open, change,
+// pull, completion, hover, code actions, formatting, custom requests — and malformed input.
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+const root = path.resolve(__dirname, '..', '..');
+const serverJs = path.join(root, 'dist', 'server.js');
+
+interface Diag { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: number; code: string; message: string; source: string }
+
+class Client {
+  readonly proc: ChildProcess;
+  readonly conn: MessageConnection;
+  readonly published = new Map<string, { version?: number; diagnostics: Diag[] }[]>();
+  private waiters: (() => void)[] = [];
+  stderr = '';
+
+  constructor() {
+    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } });
+    this.proc.stderr!.on('data', (d) => { this.stderr += d; });
+    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diag[] }) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push({ version: p.version, diagnostics: p.diagnostics });
+      this.published.set(p.uri, list);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onRequest('workspace/configuration', () => [{}]);
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('workspace/diagnostic/refresh', () => null);
+    this.conn.listen();
+  }
+
+  async initialize(opts: { pull?: boolean; locale?: string } = {}) {
+    const result = await this.conn.sendRequest('initialize', {
+      processId: process.pid, rootUri: null, workspaceFolders: null, locale: opts.locale ?? 'en',
+      capabilities: { textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}, workspace: { configuration: true } },
+    });
+    await this.conn.sendNotification('initialized', {});
+    return result as { capabilities: Record<string, unknown> };
+  }
+
+  open(uri: string, text: string, version = 1) {
+    return this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'vod-timeline', version, text } });
+  }
+
+  change(uri: string, text: string, version: number) {
+    return this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** The first publish for `uri` that satisfies `pred` (events, not sleeps; a 10 s guard). */
+  waitForPublish(uri: string, pred: (p: { version?: number; diagnostics: Diag[] }) => boolean): Promise<{ version?: number; diagnostics: Diag[] }> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; got ${JSON.stringify(this.published.get(uri))}; stderr ${this.stderr}`)), 10000);
+      const check = () => {
+        const hit = (this.published.get(uri) ?? []).find(pred);
+        if (hit) { clearTimeout(timer); resolve(hit); return true; }
+        return false;
+      };
+      if (!check()) {
+        const again = () => { if (!check()) this.waiters.push(again); };
+        this.waiters.push(again);
+      }
+    });
+  }
+
+  async close() {
+    try {
+      await this.conn.sendRequest('shutdown');
+      await this.conn.sendNotification('exit');
+    } catch { /* already gone */ }
+    this.conn.dispose();
+    this.proc.kill();
+  }
+}
+
+const BROKEN = `{
+  "VideoTracks": [
+    {
+      "VideoTrackClips": [
+        { "MediaID": "4b15846bcb3ea8c958fe1e7f3da85ae2", "In": 10, "Out": 4 },
+        { "MediaId": "217bb98cf063356182dbbeb992910a4f", "In": "2", "Out": 8 }
+      ]
+    }
+  ]
+}
+`;
+
+suite('LSP server over stdio', function () {
+  this.timeout(30000);
+  let client: Client;
+
+  suiteSetup(() => {
+    if (!fs.existsSync(serverJs)) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'ignore' });
+  });
+  teardown(async () => { await client?.close(); });
+
+  test('push mode: diagnostics on open with codes at exact ranges; stale versions are not published', async () => {
+    client = new Client();
+    const init = await client.initialize();
+    assert.equal(init.capabilities.diagnosticProvider, undefined, 'no pull support declared → push');
+    const uri = 'file:///tmp/lsp-test/push.timeline.json';
+    await client.open(uri, BROKEN);
+    const first = await client.waitForPublish(uri, (p) => p.version === 1);
+    const byCode = new Map(first.diagnostics.map((d) => [d.code, d]));
+    const required = byCode.get('schema/required')!;
+    assert.equal(required.severity, 1);
+    assert.deepEqual(required.range, { start: { line: 4, character: 10 }, end: { line: 4, character: 19 } });
+    assert.equal(byCode.get('timing/in-not-before-out')!.range.start.line, 4);
+    assert.equal(byCode.get('schema/number-as-string')!.severity, 2);
+    assert.ok(first.diagnostics.every((d) => d.source === 'vod-timeline'));
+    // Three quick edits: only the last version's diagnostics may be published after it.
+    const fixed = BROKEN.replace('"MediaID"', '"MediaId"').replace('"In": 10, "Out": 4', '"In": 1, "Out": 4').replace('"In": "2"', '"In": 2');
+    await client.change(uri, fixed.replace('"Out": 8', '"Out": 0'), 2);
+    await client.change(uri, fixed.replace('"Out": 8', '"Out": 1'), 3);
+    await client.change(uri, fixed, 4);
+    const last = await client.waitForPublish(uri, (p) => p.version === 4);
+    assert.deepEqual(last.diagnostics, []);
+    assert.ok(!(client.published.get(uri) ?? []).some((p) => p.version === 2), 'version 2 was superseded before its debounce ran');
+  });
+
+  test('pull mode, completion with resolve, hover, code action, formatting, summary', async () => {
+    client = new Client();
+    const init = await client.initialize({ pull: true });
+    assert.ok(init.capabilities.diagnosticProvider, 'pull advertised');
+    const uri = 'file:///tmp/lsp-test/pull.timeline.json';
+    await client.open(uri, BROKEN);
+    const report = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { kind: string; items: Diag[]; resultId: string };
+    assert.equal(report.kind, 'full');
+    assert.ok(report.items.some((d) => d.code === 'schema/required'));
+    const again = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId }) as { kind: string };
+    assert.equal(again.kind, 'unchanged');
+
+    // Completion inside the second clip, right after its "{".
+    const completion = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 9 } }) as { items: { label: string; data: unknown; documentation?: unknown }[] };
+    const labels = completion.items.map((i) => i.label);
+    assert.ok(labels.includes('TimelineIn') && labels.includes('Effects'), labels.join(','));
+    assert.ok(!labels.includes('MediaId'), 'MediaId is already present in that clip');
+    const item = completion.items.find((i) => i.label === 'TimelineIn')!;
+    assert.equal(item.documentation, undefined, 'documentation comes with resolve');
+    const resolved = await client.conn.sendRequest('completionItem/resolve', item) as { documentation?: { value: string } };
+    assert.match(resolved.documentation!.value, /second/i);
+
+    const hover = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 60 } }) as { contents: { value: string } };
+    assert.match(hover.contents.value, /In/);
+
+    const actions = await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 5, character: 63 }, end: { line: 5, character: 66 } }, context: { diagnostics: [] },
+    }) as { title: string; edit: { documentChanges: { edits: { newText: string }[] }[] } }[];
+    const write = actions.find((a) => /as a number/.test(a.title));
+    assert.ok(write, actions.map((a) => a.title).join(' | '));
+    assert.equal(write!.edit.documentChanges[0].edits[0].newText, '2');
+
+    const edits = await client.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }) as unknown[];
+    assert.ok(edits.length > 0, 'reindenting to 4 spaces changes something');
+
+    const summary = await client.conn.sendRequest('vodTimeline/summary', { uri }) as { clips: number; errors: number; tracks: { video: number } };
+    assert.equal(summary.clips, 2);
+    assert.equal(summary.tracks.video, 1);
+    assert.ok(summary.errors >= 2);
+  });
+
+  test('messages follow the client locale (zh-CN)', async () => {
+    client = new Client();
+    await client.initialize({ locale: 'zh-cn' });
+    const uri = 'file:///tmp/lsp-test/zh.timeline.json';
+    await client.open(uri, BROKEN);
+    const p = await client.waitForPublish(uri, () => true);
+    const d = p.diagnostics.find((x) => x.code === 'timing/in-not-before-out')!;
+    assert.match(d.message, /入点/);
+  });
+
+  test('malformed requests and unknown methods do not kill the server', async () => {
+    client = new Client();
+    await client.initialize({ pull: true });
+    const uri = 'file:///tmp/lsp-test/bad.timeline.json';
+    await client.open(uri, '{"VideoTracks": [');
+    // Missing position, wrong types, unknown document, unknown method.
+    assert.equal(await client.conn.sendRequest('textDocument/hover', { textDocument: { uri } }), null);
+    assert.deepEqual(await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 42 } }), []);
+    assert.equal(await client.conn.sendRequest('textDocument/completion', { textDocument: { uri: 'file:///nope.timeline.json' }, position: { line: 0, character: 0 } }), null);
+    await assert.rejects(client.conn.sendRequest('vodTimeline/noSuchMethod', {}));
+    // Raw garbage on the wire: a header with a body that is not JSON.
+    client.proc.stdin!.write('Content-Length: 9\r\n\r\n{not json');
+    // Still answering afterwards.
+    const report = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diag[] };
+    assert.ok(report.items.some((d) => d.code === 'syntax/invalid-json'));
+    assert.equal(client.proc.exitCode, null);
+  });
+});
