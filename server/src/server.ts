@@ -12,6 +12,7 @@ import { findConfig, loadConfig, type LoadedConfig } from './config';
 import { WorkspaceValidator } from './workspace';
 import { ownsDocument } from './ownership';
 import { uriToPath } from './uri';
+import { layoutResult } from './layoutResult';
 
 export interface ClientSettings {
   region?: string;
@@ -341,6 +342,13 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     const diagnostics = service.validate(doc, serviceSettings(params.uri), locale);
     const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, message: d.message, range: convert.range(doc, d.start, d.end) }));
     return { version: doc.version, plan: service.produceRequest(doc, { appId: params.appId }), errors, summary: service.summary(doc, serviceSettings(params.uri)) };
+  }));
+
+  // Where every clip lands (preview, CodeLens, inspect): the service's layout with LSP ranges.
+  connection.onRequest('vodTimeline/layout', guard('vodTimeline/layout', null, (params: { uri: string }) => {
+    const doc = parsed(params.uri);
+    if (!doc) return null;
+    return layoutResult(doc, service);
   }));
 
   documents.listen(connection);

@@ -70,8 +70,10 @@ export async function complete(doc: TimelineDocument, offset: number, schema: Co
     return { items: [], isIncomplete: false };
   }
 
-  // In a key: complete property names of the enclosing object, replacing the key.
-  if (loc.inKey) {
+  // In a key: complete property names of the enclosing object, replacing the key. A key still being
+  // typed (`{ "Med` at the end of a line, no closing quote yet) ends at the cursor.
+  const typingKey = !loc.inKey && tree.kind[node] === NodeKind.Missing && tree.isProperty(node) && offset === tree.keyEnd[node] && text[offset - 1] !== '"';
+  if (loc.inKey || typingKey) {
     const obj = tree.parent[node];
     const hasColon = tree.kind[node] !== NodeKind.Missing || text.slice(tree.keyEnd[node], offset + 1).includes(':') || nextNonWs(text, tree.keyEnd[node]) === ':';
     return { items: keyItems(ctx, tree, obj, tree.keyStart[node], tree.keyEnd[node], tree.keys[node], !hasColon, false), isIncomplete: false };
@@ -98,8 +100,11 @@ export async function complete(doc: TimelineDocument, offset: number, schema: Co
   }
   // A scalar (or missing) value: complete values for it, replacing it.
   if (tree.isProperty(node) || (tree.parent[node] !== NONE && tree.kind[tree.parent[node]] === NodeKind.Array)) {
-    const start = tree.start[node];
-    const end = kind === NodeKind.Missing ? offset : tree.end[node];
+    // A missing value sits where the value would start (after the spaces); with the cursor before
+    // it (`"Type": |` then `}`), or before a value (`"In":| 5`), insert at the cursor.
+    const before = kind === NodeKind.Missing || offset < tree.start[node];
+    const start = before ? offset : tree.start[node];
+    const end = before ? offset : tree.end[node];
     return valueCompletion(ctx, tree, node, start, end);
   }
   return { items: [], isIncomplete: false };
@@ -277,6 +282,8 @@ function valueSnippet(cs: CompiledSchema): string {
     }
   }
   if (cs.types & TypeBit.Object && !(cs.types & TypeBit.String)) return '{$1}';
+  // An object or its JSON string (ProduceConfig, Timeline …): the object is the form the service asks for.
+  if (cs.types === 0 && cs.anyOf?.some((a) => a.types & TypeBit.Object)) return '{$1}';
   if (cs.types & TypeBit.Array) return '[$1]';
   if (cs.types & TypeBit.Boolean) return `\${1|${cs.defaultValue === true ? 'true,false' : 'false,true'}|}`;
   if (cs.types & (TypeBit.Number | TypeBit.Integer)) return `\${1:${typeof cs.defaultValue === 'number' ? cs.defaultValue : 0}}`;

@@ -3,7 +3,7 @@
 
 import * as jsonc from 'jsonc-parser';
 import type { TimelineDocument } from './document';
-import { type JsonTree, NodeKind, NONE } from './json/parser';
+import { type JsonTree, NodeKind, NONE, SyntaxErrorKind } from './json/parser';
 import { normalizeLocale, localizer, type MessageId } from './l10n';
 import { buildModel, type TrackModel } from './model';
 import { documentLayout } from './layout';
@@ -147,7 +147,8 @@ export function selectionRanges(doc: TimelineDocument, offsets: number[]): Selec
     for (;;) {
       while (n !== NONE) {
         if (tree.kind[n] === NodeKind.String && !loc.inKey && n === loc.node && tree.end[n] - tree.start[n] > 2) ranges.push([tree.start[n] + 1, tree.end[n] - 1]);
-        ranges.push([tree.start[n], tree.end[n]]);
+        // In a key, the value's own range does not contain the key: go from the key to the whole property.
+        if (!(loc.inKey && n === loc.node)) ranges.push([tree.start[n], tree.end[n]]);
         if (tree.isProperty(n)) ranges.push([tree.keyStart[n], tree.end[n]]);
         n = tree.parent[n];
       }
@@ -178,6 +179,9 @@ export interface FormatOptions {
 }
 
 export function format(doc: TimelineDocument, options: FormatOptions, range?: { start: number; end: number }): TextEdit[] {
+  // Indentation grows with depth, so formatting nesting the parser refused to read produces text
+  // quadratic in the depth (100,000 levels ran out of memory): leave such a document alone.
+  if (doc.issues.some((i) => i.kind === SyntaxErrorKind.TooDeep)) return [];
   const edits = jsonc.format(doc.text, range ? { offset: range.start, length: range.end - range.start } : undefined, {
     tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol: options.eol ?? (doc.text.includes('\r\n') ? '\r\n' : '\n'),
     insertFinalNewline: !range, keepLines: false,
