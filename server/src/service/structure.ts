@@ -147,8 +147,7 @@ export function selectionRanges(doc: TimelineDocument, offsets: number[]): Selec
     for (;;) {
       while (n !== NONE) {
         if (tree.kind[n] === NodeKind.String && !loc.inKey && n === loc.node && tree.end[n] - tree.start[n] > 2) ranges.push([tree.start[n] + 1, tree.end[n] - 1]);
-        // In a key, the value's own range does not contain the key: go from the key to the whole property.
-        if (!(loc.inKey && n === loc.node)) ranges.push([tree.start[n], tree.end[n]]);
+        ranges.push([tree.start[n], tree.end[n]]);
         if (tree.isProperty(n)) ranges.push([tree.keyStart[n], tree.end[n]]);
         n = tree.parent[n];
       }
@@ -159,6 +158,11 @@ export function selectionRanges(doc: TimelineDocument, offsets: number[]): Selec
       }
       break;
     }
+    // Every range must contain the position (and so its parent contains it): in a key the value's own
+    // range does not, nor does a value's range when the cursor is on the colon before it.
+    const containing = ranges.filter(([s, e]) => s <= offset && offset <= e);
+    ranges.length = 0;
+    ranges.push(...containing);
     if (ranges.length === 0) ranges.push([offset, offset]);
     let result: SelectionRange | undefined;
     // Outermost first, skipping duplicates, then link inward.
