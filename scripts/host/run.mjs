@@ -1,5 +1,6 @@
 // `npm run test:host`: runs the host suites in a real VS Code (code-server 1.139 + Debian chromium),
-// installed by scripts/host/setup.sh. One code-server launch (15-25 s) serves every suite:
+// installed by scripts/host/setup.sh. One code-server serves every suite (a launch, until its workbench
+// and extension host are up, costs 15-25 s):
 //   (a) integration: mocha inside the extension host (test/host/suite/*.test.ts, bundled by build-tests.mjs),
 //       loaded through the workbench URL's `payload`; the workbench reports the end via codeAutomationExit;
 //   (b) UI smoke: test/host/ui/*.mjs scenarios driving the workbench in the browser.
@@ -302,7 +303,7 @@ async function runIntegration(server, index) {
 
 async function runUi(server, scenarios, name) {
   const started = Date.now();
-  const { Workbench } = await import(pathToFileURL(path.join(root, 'test/host/ui/workbench.mjs')).href);
+  const { Workbench, plain } = await import(pathToFileURL(path.join(root, 'test/host/ui/workbench.mjs')).href);
   const consoleLog = path.join(artifacts, `ui-${name}-console.log`);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -321,7 +322,7 @@ async function runUi(server, scenarios, name) {
         // A throw outside ui.step() would otherwise go uncounted.
         if (ui.failed === failedBefore) {
           ui.failed++;
-          console.log(`  FAIL ${scenario.name} (outside a step): ${String(err?.message ?? err).split('\n')[0]}`);
+          console.log(`  FAIL ${scenario.name} (outside a step): ${plain(err).split('\n')[0]}`);
           await ui.screenshot('FAILED');
         }
         await ui.escape(3).catch(() => {});
@@ -416,5 +417,7 @@ if (failed) {
   for (const s of servers) console.log(`  ${rel(path.join(artifacts, `logs-${s.name}`))}/ (extension host, server)`);
 }
 say(`screenshots and logs in ${rel(artifacts)}/; total ${secs(t0)}`);
+// A --grep or --only that selects nothing would otherwise pass silently.
+if (passed + failed === 0) say('no test ran: check --only and --grep');
 console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+process.exitCode = failed || passed === 0 ? 1 : 0;

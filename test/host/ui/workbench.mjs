@@ -45,7 +45,7 @@ export class Workbench {
     } catch (err) {
       this.failed++;
       const shot = await this.screenshot(`${name}-FAILED`);
-      this.log(`  FAIL ${this.scenario} > ${name} (${Date.now() - t} ms) ${shot}\n       ${String(err?.message ?? err).split('\n').slice(0, 4).join('\n       ')}`);
+      this.log(`  FAIL ${this.scenario} > ${name} (${Date.now() - t} ms) ${shot}\n       ${plain(err).split('\n').slice(0, 4).join('\n       ')}`);
       throw err;
     }
   }
@@ -145,6 +145,12 @@ export class Workbench {
     }
     await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 });
   }
+}
+
+/** Playwright's messages carry terminal colour codes. */
+export function plain(err) {
+  // eslint-disable-next-line no-control-regex
+  return String(err?.message ?? err).replace(/\x1b\[[0-9;]*m/g, '');
 }
 
 function slug(text) {
