@@ -149,7 +149,6 @@ export class Workbench {
 
 /** Playwright's messages carry terminal colour codes. */
 export function plain(err) {
-  // eslint-disable-next-line no-control-regex
   return String(err?.message ?? err).replace(/\x1b\[[0-9;]*m/g, '');
 }
 
