@@ -7,6 +7,7 @@ import { EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
 import { validateCommand } from './validate';
+import { produceCommand, statusCommand, terminalConfirm } from './produce';
 import { VERSION } from './version';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -14,6 +15,8 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const commands: Record<string, Command> = {
   validate: validateCommand,
   rules: rulesCommand,
+  produce: (argv, io) => produceCommand(argv, io, { confirm: io === defaultIo ? terminalConfirm() : undefined }),
+  status: statusCommand,
   lsp: async (argv) => {
     const { startStdioServer } = await import('../../server/src/server');
     if (!argv.includes('--stdio')) throw new UsageError('vod-timeline lsp: only --stdio is supported');
@@ -37,7 +40,9 @@ async function rulesCommand(argv: string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+let defaultIo: Io | undefined;
+
+export async function main(argv: string[], io: Io = (defaultIo ??= processIo())): Promise<number> {
   const locale = systemLocale(io.env);
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {

@@ -7,6 +7,9 @@ import { createLanguageClient } from './languageClient';
 import { registerSchemaAssociation } from './schemaAssociation';
 import { TimelineStatusBar } from './statusBar';
 import { newTimelineCommand } from './newTimeline';
+import { CredentialsManager } from './produce/credentials';
+import { produceCommand } from './produce/produceCommand';
+import type { HistoryStore } from './history/model';
 
 export interface ExtensionApi {
   /** The language client once started (tests, other extensions). */
@@ -44,8 +47,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   else void vscode.workspace.findFiles('**/*.timeline.json', '**/node_modules/**', 1).then((found) => { if (found.length) startQuietly(); });
 
   registerSchemaAssociation(context);
+  const credentials = new CredentialsManager(context.secrets);
+  let history: HistoryStore | undefined;
   context.subscriptions.push(
     vscode.commands.registerCommand('vodTimeline.newTimeline', newTimelineCommand(context)),
+    vscode.commands.registerCommand('vodTimeline.produce', produceCommand({ languageClient: start, credentials, history: () => history, output })),
+    vscode.commands.registerCommand('vodTimeline.setAccessKey', () => credentials.setAccessKey()),
+    vscode.commands.registerCommand('vodTimeline.clearAccessKey', () => credentials.clearAccessKey()),
+    vscode.commands.registerCommand('vodTimeline.selectProfile', () => credentials.selectProfile()),
+    vscode.commands.registerCommand('vodTimeline.showCredentials', () => credentials.showSource()),
     vscode.commands.registerCommand('vodTimeline.restartServer', async () => {
       if (client) await client.restart();
       else await start();

@@ -1,0 +1,199 @@
+// `vod-timeline produce FILE` and `vod-timeline status MEDIAID`: the CLI side of Produce, for CI.
+// The timeline is validated first and nothing is sent when it has errors; a paid request is sent only
+// after a yes (interactive) or --yes; a request whose outcome is unknown is never repeated.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { TimelineService } from '../../server/src/service';
+import { findConfig, loadConfig } from '../../server/src/config';
+import { VodClient, VodError, resolveCredentials, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
+import { produceStatus, type ProduceStatus } from '../../client/src/vod/produceStatus';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
+import { systemLocale } from './locale';
+
+export interface ProduceCliDeps {
+  /** Asks a yes/no question on the terminal; undefined when there is no terminal. */
+  confirm?: (question: string) => Promise<boolean>;
+  /** Sleeps between status polls (tests pass a fast one). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const COMMON = {
+  region: { type: 'string' },
+  endpoint: { type: 'string' },
+  profile: { type: 'string' },
+  'app-id': { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  'signature-algorithm': { type: 'string' },
+  'ecs-metadata': { type: 'boolean', default: false },
+} as const;
+
+function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
+  return {
+    httpProxy: env.HTTP_PROXY || env.http_proxy || undefined,
+    httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
+    noProxy: env.NO_PROXY || env.no_proxy || undefined,
+  };
+}
+
+function describe(d: CredentialDescription): string {
+  const parts = [d.source === 'explicit' ? 'explicit keys' : d.source === 'profile' ? `profile "${d.profile}" (${d.file})` : `default chain${d.provider ? ` (${d.provider})` : ''}`];
+  if (d.accessKeyIdHint) parts.push(`AccessKey ${d.accessKeyIdHint}`);
+  if (d.hasSecurityToken) parts.push('STS token');
+  return parts.join(', ');
+}
+
+async function makeClient(values: { region?: string; endpoint?: string; profile?: string; 'app-id'?: string; 'signature-algorithm'?: string; 'ecs-metadata'?: boolean }, io: Io, regionFallback?: string) {
+  const region = values.region ?? regionFallback ?? io.env.ALIBABA_CLOUD_REGION_ID ?? DEFAULT_REGION;
+  const algorithm = values['signature-algorithm'];
+  if (algorithm !== undefined && algorithm !== 'v2' && algorithm !== 'ACS3-HMAC-SHA256') throw new UsageError('--signature-algorithm must be ACS3-HMAC-SHA256 or v2');
+  const { credential, description } = await resolveCredentials({ profile: values.profile, allowEcsMetadata: values['ecs-metadata'] === true, env: io.env });
+  const client = new VodClient({
+    credential, region, endpoint: values.endpoint, appId: values['app-id'], proxy: proxyFromEnv(io.env),
+    signatureAlgorithm: algorithm as 'v2' | 'ACS3-HMAC-SHA256' | undefined, userAgent: 'cli',
+  });
+  return { client, description, region };
+}
+
+/** Errors every VOD command turns into a message and an exit code. */
+function reportFailure(e: unknown, io: Io): number | undefined {
+  if (e instanceof CredentialsError || e instanceof EndpointError) {
+    io.stderr(`${e.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (e instanceof VodError) {
+    io.stderr(`${e.message}\n`);
+    if (e.outcome === 'unknown') {
+      io.stderr('The request may have been accepted. Do not produce again before checking: look for the project in the VOD console (Production > Video Editing) or run `vod-timeline status MEDIAID` if a MediaId was printed.\n');
+    }
+    return EXIT_PROBLEMS;
+  }
+  return undefined;
+}
+
+export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDeps = {}): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...COMMON, yes: { type: 'boolean', default: false }, wait: { type: 'boolean', default: false }, 'wait-timeout': { type: 'string', default: '1800' }, locale: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('usage: vod-timeline produce FILE [--region R] [--endpoint URL] [--profile P] [--yes] [--wait] [--format json]');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  const locale = systemLocale(io.env, values.locale);
+  const file = path.resolve(io.cwd, positionals[0]);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    io.stderr(`cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    return EXIT_USAGE;
+  }
+  const configFile = findConfig(path.dirname(file));
+  const config = configFile ? loadConfig(configFile).config : {};
+  const region = values.region ?? config.region ?? io.env.ALIBABA_CLOUD_REGION_ID ?? DEFAULT_REGION;
+
+  // Nothing is sent for a document with errors: the same checks as the editor's.
+  const service = new TimelineService();
+  const doc = service.parse(text);
+  const diagnostics = service.validate(doc, { region, rules: config.rules }, locale);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    for (const d of errors.slice(0, 20)) {
+      const p = doc.lines.positionAt(d.start);
+      io.stderr(`${positionals[0]}:${p.line + 1}:${p.character + 1} error ${d.code} ${d.message}\n`);
+    }
+    io.stderr(`not produced: ${errors.length} error(s) in ${positionals[0]} (run vod-timeline validate for all problems)\n`);
+    return EXIT_PROBLEMS;
+  }
+  const plan = service.produceRequest(doc, { appId: values['app-id'] });
+  if (plan.mode === 'none') {
+    io.stderr('not produced: the document has neither a Timeline nor a ProjectId\n');
+    return EXIT_PROBLEMS;
+  }
+
+  try {
+    const { client, description } = await makeClient(values, io, region);
+    const summary = service.summary(doc, { region });
+    io.stderr(`credentials: ${describe(description)}\n`);
+    const what = `${plan.title ? `"${plan.title}" ` : ''}(${summary.clips} clips on ${Object.values(summary.tracks).reduce((a, b) => a + b, 0)} tracks; ${plan.mode === 'timeline' ? 'new project from the timeline' : plan.mode === 'project' ? `project ${plan.params.ProjectId}'s saved timeline` : `this timeline, saved to project ${plan.params.ProjectId}`}) in ${client.endpoint.regionId} via ${client.endpoint.host}${plan.params.AppId ? `, AppId ${plan.params.AppId} (from the ${plan.appIdSource})` : ''}`;
+    if (!values.yes) {
+      if (!deps.confirm) throw new UsageError(`refusing to send a paid production request without confirmation: pass --yes to produce ${what}`);
+      const ok = await deps.confirm(`Produce ${what}? This is a paid operation. [y/N] `);
+      if (!ok) {
+        io.stderr('not produced\n');
+        return EXIT_PROBLEMS;
+      }
+    }
+    const res = await client.produceEditingProjectVideo({ ...plan.params });
+    const out = { MediaId: res.MediaId, ProjectId: res.ProjectId, RequestId: res.RequestId };
+    let final: ProduceStatus | undefined;
+    if (values.wait) {
+      io.stderr(`produced ${res.MediaId}; waiting for it to be ready…\n`);
+      final = await waitForProduction(client, res.MediaId, Number(values['wait-timeout']) * 1000, deps.sleep ?? defaultSleep, io);
+    }
+    if (values.format === 'json') io.stdout(JSON.stringify(final ? { ...out, Status: final.status } : out, null, 2) + '\n');
+    else io.stdout(`MediaId: ${out.MediaId}\nProjectId: ${out.ProjectId ?? ''}\nRequestId: ${out.RequestId ?? ''}\n${final ? `Status: ${final.status}\n` : ''}`);
+    if (final && final.state !== 'normal') return EXIT_PROBLEMS;
+    return EXIT_OK;
+  } catch (e) {
+    const code = reportFailure(e, io);
+    if (code !== undefined) return code;
+    throw e;
+  } finally {
+    doc.dispose();
+  }
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function waitForProduction(client: VodClient, mediaId: string, timeoutMs: number, sleep: (ms: number) => Promise<void>, io: Io): Promise<ProduceStatus> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 2000;
+  for (;;) {
+    let status: ProduceStatus | undefined;
+    try {
+      status = await produceStatus(client, mediaId);
+    } catch (e) {
+      // A produced video can take a moment to appear at all; keep asking until the deadline.
+      if (!(e instanceof VodError) || !(e.retrySafe || /NotExist|NotFound/i.test(e.code))) throw e;
+    }
+    if (status && status.state !== 'producing') return status;
+    if (Date.now() + delay > deadline) {
+      io.stderr(`still producing after ${Math.round(timeoutMs / 1000)} s; check later with: vod-timeline status ${mediaId}\n`);
+      return status ?? { mediaId, state: 'producing', status: 'Unknown', source: 'GetVideoInfo' };
+    }
+    await sleep(delay);
+    delay = Math.min(delay * 2, 30000);
+  }
+}
+
+export async function statusCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON } });
+  if (positionals.length !== 1 || !positionals[0].trim()) throw new UsageError('usage: vod-timeline status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  try {
+    const { client } = await makeClient(values, io);
+    const s = await produceStatus(client, positionals[0].trim());
+    if (values.format === 'json') io.stdout(JSON.stringify({ MediaId: s.mediaId, Status: s.status, Source: s.source }, null, 2) + '\n');
+    else io.stdout(`${s.mediaId} ${s.status} (${s.state}, from ${s.source})\n`);
+    return s.state === 'failed' ? EXIT_PROBLEMS : EXIT_OK;
+  } catch (e) {
+    const code = reportFailure(e, io);
+    if (code !== undefined) return code;
+    throw e;
+  }
+}
+
+/** A yes/no prompt on an interactive terminal; undefined when stdin is not a TTY (CI). */
+export function terminalConfirm(): ((q: string) => Promise<boolean>) | undefined {
+  if (!process.stdin.isTTY) return undefined;
+  return (question) => new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(/^y(es)?$/i.test(answer.trim()));
+    });
+  });
+}
