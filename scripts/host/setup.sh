@@ -16,7 +16,7 @@ read -r -a apt_pkgs <<<"$(node -p "require('$here/versions.json').apt.join(' ')"
 
 mkdir -p "$cache"
 t_all=$(date +%s)
-step() { # name, seconds since
+step() { # label, outcome, start time (epoch seconds)
   printf 'host:setup: %-28s %s (%ss)\n' "$1" "$2" "$(( $(date +%s) - $3 ))"
 }
 
