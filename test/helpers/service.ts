@@ -31,9 +31,9 @@ export function compact(doc: TimelineDocument, d: Diagnostic): Compact {
   return { code: d.code, severity: d.severity, range: rangeText(doc, d.start, d.end), text: doc.text.slice(d.start, d.end), message: d.message };
 }
 
-export function diagnose(text: string, settings: ServiceSettings = {}, locale?: string): { doc: TimelineDocument; diagnostics: Diagnostic[]; list: Compact[] } {
-  const doc = service.parse(text);
-  const diagnostics = service.validate(doc, settings, locale);
+export function diagnose(text: string, settings: ServiceSettings = {}, locale?: string, svc: TimelineService = service): { doc: TimelineDocument; diagnostics: Diagnostic[]; list: Compact[] } {
+  const doc = svc.parse(text);
+  const diagnostics = svc.validate(doc, settings, locale);
   return { doc, diagnostics, list: diagnostics.map((d) => compact(doc, d)) };
 }
 
