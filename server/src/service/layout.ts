@@ -7,10 +7,12 @@
 // Transition of D seconds on a clip makes the next (implicitly placed) clip start D seconds earlier;
 // an image clip lasts its Duration; subtitle and image-track clips without times span the output.
 // The output lasts as long as the main track when there is one, else as long as the video tracks
-// (audio past the video is cut), else the audio.
+// (audio past the video is cut), else the audio; a Timeline `MaxDuration` caps it (ICE: wins over the
+// main track). A clip with `ReferenceClipId` takes the TimelineIn/TimelineOut it leaves out from the
+// clip with that `ClipId` on another track. A video track of `Type: "Effect"` holds effect items.
 
 import type { TimelineDocument } from './document';
-import { buildModel, type ClipModel, type TimelineModel, type TrackModel } from './model';
+import { buildModel, readNumber, type ClipModel, type TimelineModel, type TrackModel } from './model';
 import { NONE } from './json/parser';
 
 export interface ClipLayout {
@@ -60,8 +62,19 @@ function isImageClip(clip: ClipModel): boolean {
   return clip.track.kind === 'image' || clip.type === 'Image' || clip.type === 'GlobalImage';
 }
 
-function layoutTrack(track: TrackModel, options: LayoutOptions): TrackLayout {
+/** Effect items: on an EffectTrack, or on a video track of `Type: "Effect"`. */
+function isEffectTrack(track: TrackModel): boolean {
+  return track.kind === 'effect' || (track.kind === 'video' && track.type === 'Effect');
+}
+
+/** The clip a ReferenceClipId names (first ClipId match on another track), when already laid out. */
+type ReferenceLookup = (clip: ClipModel) => ClipLayout | undefined;
+
+function layoutTrack(track: TrackModel, options: LayoutOptions, reference?: ReferenceLookup): TrackLayout {
   const clips: ClipLayout[] = [];
+  const effect = isEffectTrack(track);
+  // Subtitle, image-track and effect items default to the start of the output, not the previous clip.
+  const independent = effect || track.kind === 'subtitle' || track.kind === 'image';
   let cursor: number | null = 0;
   for (const clip of track.clips) {
     const speed = clip.speed !== undefined && clip.speed > 0 ? clip.speed : 1;
@@ -72,19 +85,20 @@ function layoutTrack(track: TrackModel, options: LayoutOptions): TrackLayout {
       if (d !== undefined) sourceOut = clip.maxOut !== undefined ? Math.min(d, clip.maxOut) : d;
     }
     let natural: number | null = null;
-    if (track.kind === 'subtitle' || track.kind === 'effect') {
+    if (track.kind === 'subtitle' || effect) {
       natural = clip.duration ?? null;
     } else if (isImageClip(clip)) {
       natural = clip.duration ?? (sourceOut !== null ? (sourceOut - sourceIn) / speed : null);
     } else if (sourceOut !== null) {
       natural = Math.max(0, (sourceOut - sourceIn) / speed);
     }
-    // Subtitle, image-track and effect items default to the start of the output, not the previous clip.
-    const independent = track.kind === 'subtitle' || track.kind === 'image' || track.kind === 'effect';
+    const ref = clip.referenceClipId !== undefined && (clip.timelineIn === undefined || clip.timelineOut === undefined) ? reference?.(clip) : undefined;
     const implicitStart = clip.timelineIn === undefined;
-    const start: number | null = clip.timelineIn !== undefined ? clip.timelineIn : independent ? 0 : cursor;
+    const start: number | null = clip.timelineIn !== undefined ? clip.timelineIn : ref ? ref.start : independent ? 0 : cursor;
     const implicitEnd = clip.timelineOut === undefined;
-    let end: number | null = clip.timelineOut !== undefined ? clip.timelineOut : start !== null && natural !== null ? start + natural : null;
+    let end: number | null = clip.timelineOut !== undefined
+      ? clip.timelineOut
+      : ref && ref.end !== null ? ref.end : start !== null && natural !== null ? start + natural : null;
     if (end !== null) end = round(end);
     let transition = 0;
     for (const e of clip.effects) if (e.type === 'Transition') transition = e.duration !== undefined && e.duration > 0 ? e.duration : TRANSITION_DEFAULT;
@@ -102,8 +116,43 @@ function layoutTrack(track: TrackModel, options: LayoutOptions): TrackLayout {
   return { track, clips, start, end: unknown ? null : end };
 }
 
-export function computeLayout(model: TimelineModel, options: LayoutOptions = {}): Layout {
+function sameTimes(a: TrackLayout, b: TrackLayout): boolean {
+  for (let i = 0; i < a.clips.length; i++) if (a.clips[i].start !== b.clips[i].start || a.clips[i].end !== b.clips[i].end) return false;
+  return true;
+}
+
+/**
+ * Lays out every track; tracks with ReferenceClipId clips are laid out again against the others until
+ * nothing moves (references may chain across tracks; a cycle stops after a few passes).
+ */
+function layoutTracks(model: TimelineModel, options: LayoutOptions): TrackLayout[] {
   const tracks = model.tracks.map((t) => layoutTrack(t, options));
+  const referring = tracks.filter((tl) => tl.track.clips.some((c) => c.referenceClipId !== undefined));
+  if (referring.length === 0) return tracks;
+  const position = new Map(tracks.map((tl, i) => [tl.track, i]));
+  for (let pass = 0; pass < 4; pass++) {
+    const byId = new Map<string, ClipLayout[]>();
+    for (const tl of tracks) for (const c of tl.clips) {
+      if (c.clip.clipId === undefined) continue;
+      const list = byId.get(c.clip.clipId);
+      if (list) list.push(c);
+      else byId.set(c.clip.clipId, [c]);
+    }
+    const lookup: ReferenceLookup = (clip) => byId.get(clip.referenceClipId!)?.find((c) => c.clip.track !== clip.track);
+    let moved = false;
+    for (const old of referring) {
+      const i = position.get(old.track)!;
+      const next = layoutTrack(old.track, options, lookup);
+      if (!sameTimes(tracks[i], next)) moved = true;
+      tracks[i] = next;
+    }
+    if (!moved) break;
+  }
+  return tracks;
+}
+
+export function computeLayout(model: TimelineModel, options: LayoutOptions = {}): Layout {
+  const tracks = layoutTracks(model, options);
   const byTrack = new Map(tracks.map((t) => [t.track, t]));
   const mainTrack = model.tracks.find((t) => t.main && (t.kind === 'video' || t.kind === 'audio'));
   let duration: number | null;
@@ -118,14 +167,21 @@ export function computeLayout(model: TimelineModel, options: LayoutOptions = {})
     duration = tl.end;
     minDuration = knownMax([tl]);
   } else {
-    const video = tracks.filter((t) => t.track.kind === 'video' && t.clips.length > 0);
+    const video = tracks.filter((t) => t.track.kind === 'video' && !isEffectTrack(t.track) && t.clips.length > 0);
     const basis = video.length > 0 ? video : tracks.filter((t) => t.track.kind === 'audio' && t.clips.length > 0);
     minDuration = knownMax(basis);
     duration = basis.some((t) => t.end === null) ? null : basis.length ? minDuration : 0;
   }
+  // MaxDuration (ICE) caps the output, main track or not.
+  const maxDuration = readNumber(model.tree, model.tree.get(model.timeline, 'MaxDuration'));
+  if (maxDuration !== undefined && maxDuration > 0) {
+    if (duration !== null) duration = Math.min(duration, maxDuration);
+    else if (minDuration >= maxDuration) duration = maxDuration;
+    minDuration = Math.min(minDuration, maxDuration);
+  }
   // Items that span "the whole output" by default end where the output ends.
   for (const tl of tracks) {
-    if (tl.track.kind !== 'subtitle' && tl.track.kind !== 'image' && tl.track.kind !== 'effect') continue;
+    if (tl.track.kind !== 'subtitle' && tl.track.kind !== 'image' && !isEffectTrack(tl.track)) continue;
     let unknown = false;
     for (const c of tl.clips) {
       if (c.end === null && c.clip.timelineOut === undefined && c.clip.duration === undefined) c.end = duration;
