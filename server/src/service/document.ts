@@ -53,7 +53,8 @@ export class TimelineDocument {
       const t = this.tree.get(root, 'Timeline');
       if (t !== NONE && this.tree.kind[t] === NodeKind.Object) {
         this.timeline = { tree: this.tree, node: t };
-      } else if (t !== NONE && this.tree.kind[t] === NodeKind.String) {
+      } else if (t !== NONE && this.tree.kind[t] === NodeKind.String && (this.tree.strs[t] ?? '').trim() !== '') {
+        // A blank string is no Timeline at all (the request leaves it out), not an empty JSON document.
         this.embedded = parseEmbedded(this.tree, t, text);
         for (const issue of this.embedded.issues) this.issues.push(issue);
         const r = this.embedded.tree.root;
