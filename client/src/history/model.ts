@@ -57,21 +57,31 @@ export interface SubmissionEntry {
   errorMessage?: string;
   /** When the status was last checked against VOD. */
   checkedAt?: string;
-  /** What was sent; the Timeline may be cut at the store's size cap (`requestTruncated`). */
+  /** What was sent: given to add()/update(); FileHistoryStore keeps it beside the index, so list()/get()
+   * leave it out: read it with readRequest(). The Timeline may be cut at the size cap (`requestTruncated`). */
   request?: SentRequest;
   requestTruncated?: boolean;
 }
 
 export type NewSubmission = Omit<SubmissionEntry, 'id' | 'createdAt' | 'updatedAt'>;
 
+export interface UpdateOptions {
+  /** Apply the patch only if the entry's status (as stored, possibly by another window) is one of these.
+   * The status poller uses it so a finished production is reported once, not once per window. */
+  ifStatus?: readonly SubmissionStatus[];
+}
+
 export interface HistoryStore {
   /** Newest first. */
   list(): SubmissionEntry[];
   get(id: string): SubmissionEntry | undefined;
   add(entry: NewSubmission): Promise<SubmissionEntry>;
-  update(id: string, patch: Partial<NewSubmission>): Promise<SubmissionEntry | undefined>;
+  /** Undefined when the entry does not exist (any more) or `options.ifStatus` did not match. */
+  update(id: string, patch: Partial<NewSubmission>, options?: UpdateOptions): Promise<SubmissionEntry | undefined>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
+  /** The request as sent (entries listed by `list()`/`get()` do not carry it: it can be large). */
+  readRequest?(id: string): Promise<SentRequest | undefined>;
   /** Fires after any change, including one made by another VS Code window. */
   onDidChange(listener: () => void): { dispose(): void };
 }
