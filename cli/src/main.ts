@@ -7,6 +7,7 @@ import { EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
 import { validateCommand } from './validate';
+import { inspectCommand } from './inspect';
 import { produceCommand, statusCommand, terminalConfirm } from './produce';
 import { VERSION } from './version';
 
@@ -14,6 +15,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 const commands: Record<string, Command> = {
   validate: validateCommand,
+  inspect: inspectCommand,
   rules: rulesCommand,
   produce: (argv, io) => produceCommand(argv, io, { confirm: io === defaultIo ? terminalConfirm() : undefined }),
   status: statusCommand,

@@ -26,6 +26,8 @@ export interface LayoutTrack {
   kind: TrackKind;
   index: number;
   main: boolean;
+  /** VideoTrack `Type` (e.g. "Effect": the track holds effect items). */
+  type?: string;
   range: Range;
   start: number | null;
   end: number | null;
@@ -50,6 +52,7 @@ export function layoutResult(doc: TimelineDocument, service: TimelineService): L
       kind: tl.track.kind,
       index: tl.track.index,
       main: tl.track.main,
+      type: tl.track.type,
       range: convert.range(doc, tree.start[tl.track.node], tree.end[tl.track.node]),
       start: tl.start,
       end: tl.end,

@@ -1,0 +1,218 @@
+// `vod-timeline inspect FILE [--format text|json]`: where every clip lands on the output, from the same
+// layout the editor's preview and CodeLens use: a table for terminals, JSON for CI (seconds, null where
+// the answer depends on a media length only the cloud knows).
+// Exit codes: 0 laid out, 1 the file holds no timeline (not JSON, or neither a Timeline nor a produce
+// document), 2 usage or I/O error.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { TimelineService, type Layout } from '../../server/src/service';
+import type { Locale } from '../../server/src/service/l10n';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
+import { systemLocale } from './locale';
+
+export interface InspectClip {
+  index: number;
+  mediaId: string | null;
+  /** Range in the source media; null for items without one (subtitles, effects, images without In/Out). */
+  sourceIn: number | null;
+  sourceOut: number | null;
+  timelineIn: number | null;
+  timelineOut: number | null;
+}
+
+export interface InspectTrack {
+  kind: 'video' | 'audio' | 'image' | 'subtitle' | 'effect';
+  index: number;
+  main: boolean;
+  clips: InspectClip[];
+}
+
+export interface InspectResult {
+  /** Output duration in seconds; null when it depends on media lengths. */
+  duration: number | null;
+  /** The output lasts at least this long. */
+  minDuration: number;
+  tracks: InspectTrack[];
+}
+
+const en = {
+  noFile: 'vod-timeline inspect: give one timeline file (or - for stdin)',
+  oneFile: 'vod-timeline inspect: one file at a time',
+  badFormat: '--format must be text or json, not "{format}"',
+  cannotRead: 'cannot read {file}: {reason}',
+  notFound: 'no such file or directory',
+  noTimeline: '{file}: no timeline to lay out (not a Timeline object or a produce document with a Timeline)',
+  output: 'output {duration}',
+  outputUnknown: 'output at least {duration} (depends on media lengths)',
+  noTracks: '(no tracks)',
+  track: 'track',
+  clip: 'clip',
+  media: 'media / text',
+  source: 'source',
+  outputCol: 'output',
+  duration: 'duration',
+  main: 'main',
+  legendComputed: '* computed: TimelineIn/TimelineOut not written in the clip',
+  legendUnknown: '? depends on the media\'s length (Out omitted)',
+};
+
+type Message = keyof typeof en;
+
+const zhCn: Record<Message, string> = {
+  noFile: 'vod-timeline inspect：请指定一个时间线文件（或用 - 表示标准输入）',
+  oneFile: 'vod-timeline inspect：一次只能查看一个文件',
+  badFormat: '--format 只能是 text 或 json，而不是 "{format}"',
+  cannotRead: '无法读取 {file}：{reason}',
+  notFound: '文件或目录不存在',
+  noTimeline: '{file}：没有可排布的时间线（既不是 Timeline 对象，也不是带 Timeline 的合成文档）',
+  output: '成片 {duration}',
+  outputUnknown: '成片至少 {duration}（取决于素材时长）',
+  noTracks: '（没有轨道）',
+  track: '轨道',
+  clip: '片段',
+  media: '素材 / 文字',
+  source: '素材区间',
+  outputCol: '成片区间',
+  duration: '时长',
+  main: '主轨道',
+  legendComputed: '* 推算值：片段中没有写 TimelineIn/TimelineOut',
+  legendUnknown: '? 取决于素材时长（未写 Out）',
+};
+
+function text(locale: Locale, id: Message, args: Record<string, string | number> = {}): string {
+  const template = (locale === 'zh-cn' ? zhCn : en)[id];
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+}
+
+type ClipLayout = Layout['tracks'][number]['clips'][number];
+
+/** Subtitles, effect items and still images have no range in a source media (unless In/Out are written). */
+function hasSource(c: ClipLayout): boolean {
+  const { clip } = c;
+  if (clip.in !== undefined || clip.out !== undefined) return true;
+  if (clip.track.kind === 'subtitle' || clip.track.kind === 'effect' || clip.track.kind === 'image') return false;
+  if (clip.track.type === 'Effect') return false;
+  return clip.type !== 'Image' && clip.type !== 'GlobalImage';
+}
+
+/** The layout as the JSON `inspect --format json` prints. */
+export function inspectResult(layout: Layout): InspectResult {
+  return {
+    duration: layout.duration,
+    minDuration: layout.minDuration,
+    tracks: layout.tracks.map((t) => ({
+      kind: t.track.kind,
+      index: t.track.index,
+      main: t.track === layout.mainTrack,
+      clips: t.clips.map((c) => ({
+        index: c.clip.index,
+        mediaId: c.clip.mediaId ?? null,
+        sourceIn: hasSource(c) ? c.sourceIn : null,
+        sourceOut: hasSource(c) ? c.sourceOut : null,
+        timelineIn: c.start,
+        timelineOut: c.end,
+      })),
+    })),
+  };
+}
+
+/** Seconds as written in timelines: up to 4 decimals, no trailing zeros. */
+export function seconds(n: number | null): string {
+  return n === null ? '?' : String(Math.round(n * 10000) / 10000);
+}
+
+const LABEL_MAX = 34;
+
+function clipLabel(c: ClipLayout): string {
+  const raw = c.clip.mediaId ?? (c.clip.content !== undefined ? JSON.stringify(c.clip.content) : c.clip.type ?? '');
+  return raw.length > LABEL_MAX ? raw.slice(0, LABEL_MAX - 1) + '…' : raw;
+}
+
+/** Display width: CJK characters take two terminal columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+
+/** The layout as an aligned table, one row per clip. */
+export function inspectTable(layout: Layout, locale: Locale, file: string): string {
+  const t = (id: Message, args?: Record<string, string | number>) => text(locale, id, args);
+  const lines: string[] = [];
+  lines.push(`${file} — ${layout.duration !== null ? t('output', { duration: `${seconds(layout.duration)} s` }) : t('outputUnknown', { duration: `${seconds(layout.minDuration)} s` })}`);
+  if (layout.tracks.length === 0) {
+    lines.push(t('noTracks'));
+    return lines.join('\n') + '\n';
+  }
+  const rows: string[][] = [[t('track'), t('clip'), t('media'), t('source'), t('outputCol'), t('duration')]];
+  let computed = false;
+  let unknown = false;
+  for (const tl of layout.tracks) {
+    const name = `${tl.track.kind}[${tl.track.index}]${tl.track === layout.mainTrack ? ` (${t('main')})` : ''}`;
+    if (tl.clips.length === 0) rows.push([name, '', '', '', '', '']);
+    tl.clips.forEach((c, i) => {
+      const mark = (implicit: boolean) => (implicit ? '*' : '');
+      if (c.implicitStart || c.implicitEnd) computed = true;
+      const source = hasSource(c);
+      if (c.start === null || c.end === null || (source && c.sourceOut === null)) unknown = true;
+      const duration = c.start !== null && c.end !== null ? seconds(c.end - c.start) : '?';
+      rows.push([
+        i === 0 ? name : '',
+        String(c.clip.index),
+        clipLabel(c),
+        source ? `${seconds(c.sourceIn)}–${seconds(c.sourceOut)}` : '—',
+        `${seconds(c.start)}${mark(c.implicitStart)}–${seconds(c.end)}${mark(c.implicitEnd)}`,
+        duration,
+      ]);
+    });
+  }
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => width(r[col]))));
+  for (const r of rows) lines.push(r.map((cell, col) => (col === r.length - 1 ? cell : pad(cell, widths[col]))).join('  ').trimEnd());
+  if (computed) lines.push(t('legendComputed'));
+  if (unknown) lines.push(t('legendUnknown'));
+  return lines.join('\n') + '\n';
+}
+
+export async function inspectCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' } },
+  });
+  const locale = systemLocale(io.env, values.locale);
+  const format = values.format!;
+  if (format !== 'text' && format !== 'json') throw new UsageError(text(locale, 'badFormat', { format }));
+  if (positionals.length === 0) throw new UsageError(text(locale, 'noFile'));
+  if (positionals.length > 1) throw new UsageError(text(locale, 'oneFile'));
+  const arg = positionals[0];
+  let source: string;
+  let display: string;
+  if (arg === '-') {
+    source = await io.readStdin();
+    display = '<stdin>';
+  } else {
+    const abs = path.resolve(io.cwd, arg);
+    display = path.relative(io.cwd, abs) || abs;
+    try {
+      source = fs.readFileSync(abs, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.stderr(text(locale, 'cannotRead', { file: arg, reason: code === 'ENOENT' ? text(locale, 'notFound') : code ?? String(e) }) + '\n');
+      return EXIT_USAGE;
+    }
+  }
+  const service = new TimelineService();
+  const doc = service.parse(source);
+  const layout = service.layout(doc);
+  if (!layout) {
+    io.stderr(text(locale, 'noTimeline', { file: display }) + '\n');
+    return EXIT_PROBLEMS;
+  }
+  io.stdout(format === 'json' ? JSON.stringify(inspectResult(layout), null, 2) + '\n' : inspectTable(layout, locale, display));
+  doc.dispose();
+  return EXIT_OK;
+}
