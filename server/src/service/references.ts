@@ -41,29 +41,30 @@ function isReachable(tree: JsonTree, n: number): boolean {
   return cur === tree.root;
 }
 
-/** The value inside the quotes. */
-function inner(tree: JsonTree, n: number): Span {
-  return { start: tree.start[n] + 1, end: tree.end[n] - 1 };
+/** The value inside the quotes; inside a Timeline JSON string the quotes are written \" (two characters). */
+function inner(tree: JsonTree, n: number, embedded = false): Span {
+  const q = embedded ? 2 : 1;
+  return { start: tree.start[n] + q, end: tree.end[n] - q };
 }
 
 export function definition(doc: TimelineDocument, offset: number): Span[] {
   const s = symbolAt(doc, offset);
   if (!s || s.kind !== 'clip') return [];
-  return occurrences(s.tree, ['ClipId'], s.value).map((n) => inner(s.tree, n));
+  return occurrences(s.tree, ['ClipId'], s.value).map((n) => inner(s.tree, n, s.tree !== doc.tree));
 }
 
 export function references(doc: TimelineDocument, offset: number, includeDeclaration = true): Span[] {
   const s = symbolAt(doc, offset);
   if (!s) return [];
-  if (s.kind === 'media') return occurrences(s.tree, ['MediaId'], s.value).map((n) => inner(s.tree, n));
+  if (s.kind === 'media') return occurrences(s.tree, ['MediaId'], s.value).map((n) => inner(s.tree, n, s.tree !== doc.tree));
   const keys = includeDeclaration ? ['ClipId', 'ReferenceClipId'] : ['ReferenceClipId'];
-  return occurrences(s.tree, keys, s.value).map((n) => inner(s.tree, n));
+  return occurrences(s.tree, keys, s.value).map((n) => inner(s.tree, n, s.tree !== doc.tree));
 }
 
 export function prepareRename(doc: TimelineDocument, offset: number): (Span & { placeholder: string }) | undefined {
   const s = symbolAt(doc, offset);
   if (!s || s.kind !== 'clip') return undefined;
-  return { ...inner(s.tree, s.node), placeholder: s.value };
+  return { ...inner(s.tree, s.node, s.tree !== doc.tree), placeholder: s.value };
 }
 
 export function rename(doc: TimelineDocument, offset: number, newName: string): TextEdit[] {
@@ -71,5 +72,5 @@ export function rename(doc: TimelineDocument, offset: number, newName: string): 
   if (!s || s.kind !== 'clip') return [];
   const target = { tree: s.tree, embedded: s.tree !== doc.tree };
   const text = escapeFor(target, JSON.stringify(newName).slice(1, -1));
-  return occurrences(s.tree, ['ClipId', 'ReferenceClipId'], s.value).map((n) => ({ ...inner(s.tree, n), newText: text }));
+  return occurrences(s.tree, ['ClipId', 'ReferenceClipId'], s.value).map((n) => ({ ...inner(s.tree, n, target.embedded), newText: text }));
 }

@@ -146,7 +146,9 @@ export function selectionRanges(doc: TimelineDocument, offsets: number[]): Selec
     if (n !== NONE && loc.inKey) ranges.push([tree.keyStart[n], tree.keyEnd[n]]);
     for (;;) {
       while (n !== NONE) {
-        if (tree.kind[n] === NodeKind.String && !loc.inKey && n === loc.node && tree.end[n] - tree.start[n] > 2) ranges.push([tree.start[n] + 1, tree.end[n] - 1]);
+        // The string's content (its quotes are \" inside a Timeline JSON string).
+        const q = tree === doc.tree ? 1 : 2;
+        if (tree.kind[n] === NodeKind.String && !loc.inKey && n === loc.node && tree.end[n] - tree.start[n] > 2 * q) ranges.push([tree.start[n] + q, tree.end[n] - q]);
         ranges.push([tree.start[n], tree.end[n]]);
         if (tree.isProperty(n)) ranges.push([tree.keyStart[n], tree.end[n]]);
         n = tree.parent[n];
