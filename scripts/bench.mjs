@@ -117,32 +117,32 @@ function writeDocuments() {
 }
 
 // ---- in-process ------------------------------------------------------------------------------------------
-function runInproc(service, doc, extra = []) {
+function runInproc(service, extra) {
   const out = execFileSync(process.execPath, ['--expose-gc', path.join(ROOT, 'scripts', 'bench', 'inproc.mjs'),
-    '--service', service, '--doc', doc, '--runs', String(cfg.runs), '--warmup', String(cfg.warmup), ...extra], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+    '--service', service, '--runs', String(cfg.runs), '--warmup', String(cfg.warmup), ...extra], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
   return JSON.parse(out.trim().split('\n').pop());
 }
 
 const cellOf = (s) => (s ? `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})` : 'n/a');
 
-function inprocSection(docs, results) {
+function inprocSection(docs, sizesRun, maxRun) {
+  const results = sizesRun.sizes;
   const sizes = Object.keys(results);
   const lines = [];
   const first = results['1x'];
   const last = results['4x'];
-  lines.push(`In-process — the bundled service (.bench/build/service.cjs, esbuild as scripts/build.mjs), one process per document;`);
-  lines.push(`  median (min–max) of ${cfg.runs} runs after ${cfg.warmup} warm-up(s), ms; a full GC before each timed operation; every parse disposed afterwards`);
+  lines.push(`In-process — the bundled service (.bench/build/service.cjs, bundled by esbuild as scripts/build.mjs does), ms:`);
+  lines.push(`  median (min–max) of ${cfg.runs} rounds after ${cfg.warmup} warm-up round(s); each round times every document once, order rotated`);
+  lines.push('  each round, all in one process; a full GC before each timed operation; every parse disposed afterwards');
   const row = (label, f) => [label, ...sizes.map((k) => f(results[k], k))];
   const rows = [
-    row('document', (_, k) => `${k} ${(docs[k].bytes / 1e6).toFixed(2)} MB, ${docs[k].clips} clips`),
+    row('document', (r, k) => `${(r.bytes / 1e6).toFixed(2)} MB, ${docs[k].clips} clips`),
     row('JSON.parse', (r) => cellOf(r.stats.jsonParse)),
     row('validation (parse + validate)', (r) => cellOf(r.stats.validation)),
     row('validation / JSON.parse', (r) => ratioText(r.stats.validation.median / r.stats.jsonParse.median)),
     row('diagnostics', (r) => String(r.diagnosticCount)),
-    row('held by one validated document', (r) => `heap ${mib(r.liveDocument.heapBytes / 1024)} + buffers ${mib(r.liveDocument.arrayBufferBytes / 1024)}`),
-    row('peak RSS of the process', (r) => mib(r.peakRssKiB)),
   ];
-  lines.push(table(['', ...sizes.map((k) => k)], rows, ['l', 'r', 'r', 'r']).replace(/^/gm, '  '));
+  lines.push(table(['', ...sizes], rows, ['l', 'r', 'r', 'r']).replace(/^/gm, '  '));
   const facts = {};
   facts.validationVsJsonParse = first.stats.validation.median / first.stats.jsonParse.median;
   if (last) {
@@ -150,6 +150,9 @@ function inprocSection(docs, results) {
     facts.jsonScaling4x = last.stats.jsonParse.median / first.stats.jsonParse.median;
   }
   lines.push('');
+  first.features = maxRun.features;
+  first.positions = maxRun.positions;
+  first.injected = maxRun.injected;
   const f = first.features;
   const st = (x) => (x ? stats(x) : null);
   facts.layoutVsValidation = st(f.layout.fresh).median / first.stats.validation.median;
@@ -170,6 +173,9 @@ function inprocSection(docs, results) {
       `${inj.missing.length ? `; NOT REPORTED: ${inj.missing.map((e) => `${e.kind} ${e.pointer}`).join(', ')}` : ''}` +
       `${inj.codeMismatch.length ? `; unexpected codes: ${inj.codeMismatch.map((e) => `${e.kind} ${e.pointer} → ${e.got.join(',')}`).join('; ')}` : '; every one with the expected code'}`);
   }
+  const live = maxRun.liveDocument;
+  lines.push(`  memory: peak RSS of the max-document process ${mib(maxRun.peakRssKiB)}; one validated max document holds heap ${mib(live.heapBytes / 1024)} + ` +
+    `array buffers ${mib(live.arrayBufferBytes / 1024)} (parse pool included); peak RSS of the process that validated all sizes ${mib(sizesRun.peakRssKiB)}`);
   lines.push('');
   lines.push('  targets:');
   const t = [
@@ -219,17 +225,13 @@ async function main() {
   if (doInproc) {
     progress('bench: bundling the service for in-process runs (.bench/build/service.cjs)');
     service = await bundleService();
-    const results = {};
-    for (const m of cfg.multipliers) {
-      const k = `${m}x`;
-      progress(`bench: in-process, ${k} document (load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
-      const extra = m === 1 ? ['--features', '--errors-doc', docs.errors.file, '--errors', docs.errors.errorsFile] : [];
-      const r = runInproc(service, docs[k].file, extra);
-      r.stats = { jsonParse: stats(r.jsonParse), validation: stats(r.validation) };
-      results[k] = r;
-    }
-    const section = inprocSection(docs, results);
-    report.inproc = { results, facts: section.facts };
+    progress(`bench: in-process, ${cfg.multipliers.map((m) => `${m}x`).join(' + ')} documents interleaved (load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+    const sizesRun = runInproc(service, cfg.multipliers.flatMap((m) => ['--doc', `${m}x=${docs[`${m}x`].file}`]));
+    for (const r of Object.values(sizesRun.sizes)) r.stats = { jsonParse: stats(r.jsonParse), validation: stats(r.validation) };
+    progress(`bench: in-process, max document: completion, hover, layout, memory, injected errors (load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+    const maxRun = runInproc(service, ['--max', docs['1x'].file, '--errors-doc', docs.errors.file, '--errors', docs.errors.errorsFile]);
+    const section = inprocSection(docs, sizesRun, maxRun);
+    report.inproc = { sizes: sizesRun, max: maxRun, facts: section.facts };
     w(section.text);
     w(`  load average after the in-process runs: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     w();

@@ -1,13 +1,19 @@
-// In-process measurements of the bundled language service on one document, in a process of its own
-// (so that its JIT state and peak RSS belong to that document). Started by scripts/bench.mjs:
+// In-process measurements of the bundled language service (what users run), started by scripts/bench.mjs.
 //
-//   node --expose-gc scripts/bench/inproc.mjs --service .bench/build/service.cjs --doc FILE
-//        [--runs 9] [--warmup 2] [--features] [--errors-doc FILE --errors FILE.errors.json]
-//   node --cpu-prof ... scripts/bench/inproc.mjs --service ... --doc FILE --profile-runs 20
+//   node --expose-gc scripts/bench/inproc.mjs --service .bench/build/service.cjs \
+//        --doc 1x=FILE --doc 2x=FILE --doc 4x=FILE [--runs 9] [--warmup 2]
+//     JSON.parse of each text vs full validation (parse + validate, fresh document each time), in
+//     rounds: every round times each document once, in an order rotated every round, so that all
+//     sizes see the same machine conditions and the same JIT state (as in a long-running server).
+//   node --expose-gc scripts/bench/inproc.mjs --service ... --max FILE [--errors-doc FILE --errors FILE]
+//     On the max document, in a process of its own (its peak RSS is the figure): completion, hover
+//     and layout latency, what one validated document holds, and whether every injected error is reported.
+//   node --cpu-prof ... scripts/bench/inproc.mjs --service ... --max FILE --profile-runs 20
+//     Validation only, for the CPU profile.
 //
-// Prints one JSON object on stdout. Every timed operation starts after a full GC (when --expose-gc
-// is on), works on a fresh parse, and the parse is disposed (buffers back to the pool) afterwards,
-// as the LSP server and the CLI do when a version is replaced.
+// Prints one JSON object on stdout. Every timed operation starts after a full GC (with --expose-gc),
+// works on a fresh parse, and the parse is disposed (its buffers go back to the pool) afterwards, as
+// the LSP server and the CLI do when a version is replaced.
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,21 +25,20 @@ import { coverage, locatePointers, selfPeakKiB } from './util.mjs';
 const { values: o } = parseArgs({
   options: {
     service: { type: 'string' },
-    doc: { type: 'string' },
+    doc: { type: 'string', multiple: true, default: [] },
+    max: { type: 'string' },
     runs: { type: 'string', default: '9' },
     warmup: { type: 'string', default: '2' },
-    features: { type: 'boolean', default: false },
     'errors-doc': { type: 'string' },
     errors: { type: 'string' },
     'profile-runs': { type: 'string' },
   },
 });
-if (!o.service || !o.doc) throw new Error('inproc.mjs needs --service and --doc');
+if (!o.service || (!o.doc.length && !o.max)) throw new Error('inproc.mjs needs --service and --doc LABEL=FILE or --max FILE');
 
 const { TimelineService } = createRequire(import.meta.url)(path.resolve(o.service));
 const gc = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
 const svc = new TimelineService();
-const text = fs.readFileSync(o.doc, 'utf8');
 const runs = Number(o.runs);
 const warmup = Number(o.warmup);
 
@@ -41,16 +46,6 @@ function validateOnce(t) {
   const doc = svc.parse(t);
   const diagnostics = svc.validate(doc);
   return { doc, diagnostics };
-}
-
-if (o['profile-runs']) {
-  // Only validation, so that the profile shows where its time goes.
-  for (let i = 0; i < warmup; i++) validateOnce(text).doc.dispose();
-  const n = Number(o['profile-runs']);
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) validateOnce(text).doc.dispose();
-  process.stdout.write(JSON.stringify({ profileRuns: n, totalMs: performance.now() - t0 }) + '\n');
-  process.exit(0);
 }
 
 /** Times `fn` on a fresh value from `prepare` (not timed); `after` cleans up (not timed). */
@@ -64,35 +59,65 @@ async function timeOnce(prepare, fn, after) {
   return { t, out };
 }
 
-const result = { doc: o.doc, bytes: Buffer.byteLength(text), runs, warmup, gcBeforeEach: typeof globalThis.gc === 'function' };
-gc();
-const baseline = process.memoryUsage(); // service loaded, text read
-
-// JSON.parse and validation, interleaved so that both see the same machine conditions.
-const jsonParse = [];
-const validation = [];
-let diagnosticCount = null;
-for (let i = 0; i < warmup + runs; i++) {
-  const a = await timeOnce(() => text, (t) => JSON.parse(t));
-  const b = await timeOnce(() => text, (t) => validateOnce(t), (_, r) => r.doc.dispose());
-  diagnosticCount = b.out.diagnostics.length;
-  if (i >= warmup) {
-    jsonParse.push(a.t);
-    validation.push(b.t);
-  }
-}
-Object.assign(result, { jsonParse, validation, diagnosticCount });
-
-{
-  // What one parsed and validated document holds (over the baseline; includes the parse pool).
+/** Heap and array-buffer bytes one parsed and validated document holds (over `baseline`, parse pool included). */
+function liveDocument(text, baseline) {
   const live = validateOnce(text);
   gc();
   const m = process.memoryUsage();
-  result.liveDocument = { heapBytes: m.heapUsed - baseline.heapUsed, arrayBufferBytes: m.arrayBuffers - baseline.arrayBuffers, diagnostics: live.diagnostics.length };
+  const held = { heapBytes: m.heapUsed - baseline.heapUsed, arrayBufferBytes: m.arrayBuffers - baseline.arrayBuffers, diagnostics: live.diagnostics.length };
   live.doc.dispose();
+  return held;
 }
 
-if (o.features) {
+const out = { runs, warmup, gcBeforeEach: typeof globalThis.gc === 'function' };
+
+if (o.doc.length) {
+  // ---- sizes: JSON.parse vs validation, interleaved rounds --------------------------------------------
+  const docs = o.doc.map((spec) => {
+    const eq = spec.indexOf('=');
+    const file = spec.slice(eq + 1);
+    const text = fs.readFileSync(file, 'utf8');
+    return { label: spec.slice(0, eq), file, text, bytes: Buffer.byteLength(text), jsonParse: [], validation: [], diagnosticCount: null };
+  });
+  for (let round = 0; round < warmup + runs; round++) {
+    for (let k = 0; k < docs.length; k++) {
+      const d = docs[(k + round) % docs.length];
+      const a = await timeOnce(() => d.text, (t) => JSON.parse(t));
+      const b = await timeOnce(() => d.text, (t) => validateOnce(t), (_, r) => r.doc.dispose());
+      d.diagnosticCount = b.out.diagnostics.length;
+      if (round >= warmup) {
+        d.jsonParse.push(a.t);
+        d.validation.push(b.t);
+      }
+    }
+  }
+  out.sizes = Object.fromEntries(docs.map(({ label, file, bytes, jsonParse, validation, diagnosticCount }) => [label, { file, bytes, jsonParse, validation, diagnosticCount }]));
+  out.peakRssKiB = selfPeakKiB();
+  process.stdout.write(JSON.stringify(out) + '\n');
+  process.exit(0);
+}
+
+// ---- the max document ------------------------------------------------------------------------------------
+const text = fs.readFileSync(o.max, 'utf8');
+
+if (o['profile-runs']) {
+  // Only validation, so that the profile shows where its time goes.
+  for (let i = 0; i < warmup; i++) validateOnce(text).doc.dispose();
+  const n = Number(o['profile-runs']);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) validateOnce(text).doc.dispose();
+  process.stdout.write(JSON.stringify({ profileRuns: n, totalMs: performance.now() - t0 }) + '\n');
+  process.exit(0);
+}
+
+gc();
+const baseline = process.memoryUsage(); // service loaded, text read
+for (let i = 0; i < warmup; i++) validateOnce(text).doc.dispose();
+out.doc = o.max;
+out.bytes = Buffer.byteLength(text);
+out.liveDocument = liveDocument(text, baseline);
+
+{
   // Positions in the middle clip of the middle video track.
   const timeline = JSON.parse(text);
   const t = Math.floor(timeline.VideoTracks.length / 2);
@@ -106,7 +131,7 @@ if (o.features) {
     hoverMediaIdKey: where.get(`${clip}/MediaId`).keyStart + 1,
     hoverInKey: where.get(`${clip}/In`).keyStart + 1,
   };
-  result.positions = at;
+  out.positions = at;
   const parse = () => svc.parse(text);
   const parseAndValidate = () => {
     const doc = svc.parse(text);
@@ -133,14 +158,14 @@ if (o.features) {
   };
   const items = (r) => `${r?.items?.length ?? 0} items`;
   const hoverText = (r) => (r?.contents ? 'non-empty' : 'EMPTY');
-  result.features = {
+  out.features = {
     completionAfterBrace: await both((doc) => svc.complete(doc, at.completionAfterBrace), items),
     completionInMediaId: await both((doc) => svc.complete(doc, at.completionInMediaId), items),
     hoverMediaIdKey: await both((doc) => svc.hover(doc, at.hoverMediaIdKey), hoverText),
     hoverInKey: await both((doc) => svc.hover(doc, at.hoverInKey), hoverText),
   };
   const layout = await series(parse, (doc) => svc.layout(doc));
-  result.features.layout = { fresh: layout.times, result: `${layout.last?.tracks?.length ?? 0} tracks` };
+  out.features.layout = { fresh: layout.times, result: `${layout.last?.tracks?.length ?? 0} tracks` };
 }
 
 if (o['errors-doc'] && o.errors) {
@@ -149,7 +174,7 @@ if (o['errors-doc'] && o.errors) {
   const { doc, diagnostics } = validateOnce(errText);
   const cov = coverage(errText, injected, diagnostics);
   const codeMismatch = cov.matches.filter((m) => !m.diagnostics.some((d) => m.error.expectedCodes.includes(d.code))).map((m) => ({ pointer: m.error.pointer, kind: m.error.kind, got: m.diagnostics.map((d) => d.code) }));
-  result.injected = {
+  out.injected = {
     total: cov.total,
     covered: cov.covered,
     diagnostics: diagnostics.length,
@@ -159,5 +184,5 @@ if (o['errors-doc'] && o.errors) {
   doc.dispose();
 }
 
-result.peakRssKiB = selfPeakKiB();
-process.stdout.write(JSON.stringify(result) + '\n');
+out.peakRssKiB = selfPeakKiB();
+process.stdout.write(JSON.stringify(out) + '\n');

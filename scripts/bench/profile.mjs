@@ -20,7 +20,7 @@ export function profileValidation({ root, service, doc, runs = 20, warmup = 2, d
   const before = new Set(fs.readdirSync(dir));
   const out = execFileSync(process.execPath, [
     '--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${intervalUs}`,
-    path.join(HERE, 'inproc.mjs'), '--service', service, '--doc', doc, '--profile-runs', String(runs), '--warmup', String(warmup),
+    path.join(HERE, 'inproc.mjs'), '--service', service, '--max', doc, '--profile-runs', String(runs), '--warmup', String(warmup),
   ], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const made = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile') && !before.has(f));
   if (made.length !== 1) throw new Error(`expected one new .cpuprofile in ${dir}, found ${made.length}`);
