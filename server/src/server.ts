@@ -13,10 +13,14 @@ import { WorkspaceValidator } from './workspace';
 import { ownsDocument } from './ownership';
 import { uriToPath } from './uri';
 import { layoutResult } from './layoutResult';
+import { CloudState } from './cloud';
+import { CLOUD_REFRESH_NOTIFICATION, CLOUD_SOURCE, type CloudMediaResult } from './cloudProtocol';
 
 export interface ClientSettings {
   region?: string;
   validation?: { delay?: number; workspace?: 'all' | 'openFiles'; maxFiles?: number };
+  /** Checks against the media library (the client answers the lookups; without credentials it says no). */
+  cloud?: { enabled?: boolean; checks?: boolean };
 }
 
 const DEFAULT_DELAY_MS = 50;
@@ -53,6 +57,17 @@ export function createServer(connection: lsp.Connection): ServerHandle {
   });
   let clientProvidesMediaIds = false;
   const cache = new ParseCache(service);
+  // Cloud facts arrive after the local diagnostics; when they change, open documents are checked again.
+  const cloud = new CloudState({
+    request: (method, params) => connection.sendRequest<CloudMediaResult | null>(method, params),
+    service,
+    onChange: () => {
+      if (pullDiagnostics) connection.languages.diagnostics.refresh();
+      else for (const d of documents.all()) validateSoon(d, 0);
+    },
+    logError,
+    onRuleFailure: (f) => logError(`rule ${f.rule} failed`, f.error),
+  });
   const configs = new Map<string, LoadedConfig>();
 
   function configFor(uri: string): LoadedConfig | undefined {
@@ -92,7 +107,10 @@ export function createServer(connection: lsp.Connection): ServerHandle {
   }
 
   function diagnosticsFor(doc: TimelineDocument, uri: string): lsp.Diagnostic[] {
-    return service.validate(doc, serviceSettings(uri), locale).map((d: Diagnostic) => convert.diagnostic(doc, d, uri));
+    const settings = serviceSettings(uri);
+    const local = service.validate(doc, settings, locale).map((d: Diagnostic) => convert.diagnostic(doc, d, uri));
+    const remote = cloud.diagnostics(doc, settings, locale).map((d) => ({ ...convert.diagnostic(doc, d, uri), source: CLOUD_SOURCE }));
+    return remote.length ? [...local, ...remote] : local;
   }
 
   // Push mode: validate now on open, debounced on change; never publish for a version that is gone.
@@ -137,8 +155,10 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationRequests = !!params.capabilities.workspace?.configuration;
     clientProvidesMediaIds = !!(params.initializationOptions as { mediaIds?: boolean } | undefined)?.mediaIds;
+    cloud.offered = !!(params.initializationOptions as { cloud?: boolean } | undefined)?.cloud;
     const initial = (params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings;
     if (initial) settings = initial;
+    cloud.checksEnabled = cloudChecksEnabled();
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     const capabilities: lsp.ServerCapabilities = {
@@ -171,6 +191,7 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     try {
       const [s] = await connection.workspace.getConfiguration([{ section: 'vodTimeline' }]);
       if (s && typeof s === 'object') settings = s as ClientSettings;
+      cloud.checksEnabled = cloudChecksEnabled();
     } catch (e) {
       logError('reading settings failed', e);
     }
@@ -180,8 +201,21 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     const pushed = (params.settings as { vodTimeline?: ClientSettings } | undefined)?.vodTimeline;
     if (pushed) settings = pushed;
     else await refreshSettings();
+    cloud.checksEnabled = cloudChecksEnabled();
     revalidateAll();
   }));
+
+  function cloudChecksEnabled(): boolean {
+    return settings.cloud?.enabled !== false && settings.cloud?.checks !== false;
+  }
+
+  connection.onNotification(CLOUD_REFRESH_NOTIFICATION, () => {
+    try {
+      cloud.refresh();
+    } catch (e) {
+      logError('cloud refresh failed', e);
+    }
+  });
 
   function revalidateAll(): void {
     configs.clear();
@@ -219,7 +253,7 @@ export function createServer(connection: lsp.Connection): ServerHandle {
   connection.languages.diagnostics.on(guard('diagnostic', { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] } as lsp.DocumentDiagnosticReport, (params: lsp.DocumentDiagnosticParams) => {
     const doc = parsed(params.textDocument.uri);
     if (!doc) return { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${doc.version}:${settingsKey(params.textDocument.uri)}`;
+    const resultId = `${doc.version}:${cloud.generation}:${settingsKey(params.textDocument.uri)}`;
     if (params.previousResultId === resultId) return { kind: lsp.DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: lsp.DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsFor(doc, params.textDocument.uri) };
   }));
@@ -236,7 +270,11 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     const offset = convert.offsetOf(doc, params.position);
     const result = await service.complete(doc, offset, locale);
     // Convert before anything else can replace this version (completion awaits the client above).
-    const items = result.items.map((item, i) => ({ ...convert.completionItem(doc, item, false), data: { i } }));
+    const items = result.items.map((item, i): lsp.CompletionItem => ({
+      ...convert.completionItem(doc, item, false),
+      ...(item.labelDescription ? { labelDetails: { description: item.labelDescription } } : {}),
+      data: { i },
+    }));
     lastCompletion = { uri: params.textDocument.uri, version: doc.version, items: result.items };
     return { isIncomplete: result.isIncomplete, items };
   }));
@@ -247,10 +285,11 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     return item;
   }));
 
-  connection.onHover(guard('hover', null, (params: lsp.HoverParams) => {
+  connection.onHover(guard('hover', null, async (params: lsp.HoverParams) => {
     const doc = parsed(params.textDocument.uri);
     if (!doc) return null;
-    const h = service.hover(doc, convert.offsetOf(doc, params.position), locale);
+    // A hovered MediaId is looked up in the media library (once, then cached); the rest is local.
+    const h = await cloud.hover(doc, convert.offsetOf(doc, params.position), locale);
     if (!h) return null;
     return { contents: { kind: lsp.MarkupKind.Markdown, value: h.contents }, range: convert.range(doc, h.start, h.end) };
   }));

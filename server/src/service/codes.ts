@@ -3,7 +3,7 @@
 
 import type { Severity } from './types';
 
-export type CodeGroup = 'syntax' | 'schema' | 'timing' | 'structure' | 'limits' | 'request';
+export type CodeGroup = 'syntax' | 'schema' | 'timing' | 'structure' | 'limits' | 'request' | 'cloud';
 
 export interface CodeInfo {
   code: string;
@@ -70,6 +70,13 @@ export const CODES: readonly CodeInfo[] = [
   c('request/no-project-or-timeline', 'error', false, 'A produce document with neither Timeline nor ProjectId.', '合成文档既没有 Timeline 也没有 ProjectId。'),
   c('request/storage-location', 'error', false, 'ProduceConfig.StorageLocation missing outside China (Shanghai).', '在华东2（上海）以外的地域缺少 ProduceConfig.StorageLocation。'),
   c('request/callback-url', 'error', true, 'A CallbackURL that is not http(s) (error) or uses plain http (warning).', 'CallbackURL 不是 http(s) 地址（错误），或使用明文 http（警告）。'),
+
+  // Checked against the user's media library (editor with credentials, `validate --cloud`): warnings only.
+  c('cloud/unknown-media', 'warning', false, 'A MediaId the media library does not have (deleted, a typo, another region or account).', '媒资库中不存在的 MediaId（已删除、拼写错误，或属于其他地域或账号）。'),
+  c('cloud/media-status', 'warning', false, 'Media that is not in Normal status (still transcoding, blocked, failed): a production that uses it fails.', '状态不是 Normal 的媒资（转码中、已屏蔽、失败等）：使用它的合成会失败。'),
+  c('cloud/out-beyond-duration', 'warning', false, 'Out (or In) past the end of the media, by its real duration.', 'Out（或 In）超出了媒资的实际时长。'),
+  c('cloud/media-type', 'warning', false, 'An image used as video or audio, or a video or audio file used as an image.', '把图片当作视频或音频使用，或把视频、音频当作图片使用。'),
+  c('cloud/materials', 'warning', false, 'More than 200 distinct materials, counted with the real media (legacy VideoId/ImageId fields included).', '按实际媒资计数（包括旧版 VideoId/ImageId 字段）不同素材超过 200 个。'),
 ];
 
 export const CODE_INFO: ReadonlyMap<string, CodeInfo> = new Map(CODES.map((info) => [info.code, info]));

@@ -29,6 +29,8 @@ export interface CompletionItem {
   filterText?: string;
   deprecated?: boolean;
   preselect?: boolean;
+  /** Shown next to the label in every row (LSP labelDetails.description): a MediaId's title. */
+  labelDescription?: string;
 }
 
 export interface CompletionResult {
@@ -146,7 +148,7 @@ async function valueCompletion(ctx: Context, tree: JsonTree, node: number, start
         items.push({
           label: m.mediaId, kind: 'reference', detail: m.title ? `${m.title}${m.detail ? ' · ' + m.detail : ''}` : m.detail,
           documentation: m.documentation, insertText: escapeValue(ctx, tree, JSON.stringify(m.mediaId)), isSnippet: false,
-          start, end, sortText: `1${m.sortText ?? ''}`, filterText: `"${m.mediaId} ${m.title ?? ''}"`,
+          start, end, sortText: `1${m.sortText ?? ''}`, filterText: `"${m.mediaId} ${m.title ?? ''}"`, labelDescription: m.title,
         });
       }
       isIncomplete = true;

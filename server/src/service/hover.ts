@@ -10,6 +10,7 @@ import type { CompiledRoot, CompiledSchema } from './schema/compile';
 import { schemaText, type SchemaTranslations } from './schema/annotations';
 import { documentLayout, clipLayoutOf, type ClipLayout } from './layout';
 import { buildModel } from './model';
+import type { CloudMedia, CloudMediaLookup } from './types';
 
 export interface Hover {
   /** Markdown. */
@@ -20,7 +21,8 @@ export interface Hover {
 
 const CLIP_TIME_KEYS = new Set(['In', 'Out', 'TimelineIn', 'TimelineOut', 'Speed', 'MediaId', 'Duration']);
 
-export function hover(doc: TimelineDocument, offset: number, schema: CompiledRoot, zh: SchemaTranslations, localeName?: string): Hover | undefined {
+/** `media`: what the host knows about MediaIds (the media library); a hovered MediaId shows it first. */
+export function hover(doc: TimelineDocument, offset: number, schema: CompiledRoot, zh: SchemaTranslations, localeName?: string, media?: CloudMediaLookup): Hover | undefined {
   const locale = normalizeLocale(localeName);
   const t = localizer(locale);
   const loc = nodeAt(doc, offset);
@@ -68,6 +70,9 @@ export function hover(doc: TimelineDocument, offset: number, schema: CompiledRoo
     const layout = documentLayout(doc);
     if (layout) parts.push(t('hover.outputDuration', { duration: durationText(layout.duration, layout.minDuration, t) }));
   }
+  const id = media && !isKey ? mediaIdOf(tree, node) : undefined;
+  const info = id !== undefined ? media!(id) : undefined;
+  if (info) parts.unshift(cloudMediaText(info, t));
   if (parts.length === 0) return undefined;
   const start = isKey ? tree.keyStart[node] : tree.start[node];
   const end = isKey ? tree.keyEnd[node] : tree.end[node];
@@ -125,4 +130,56 @@ function clipTiming(cl: ClipLayout, t: Localize): string {
   lines.push(t('hover.clipOutput', { start: cl.start === null ? '?' : fmt(cl.start), end: cl.end === null ? '?' : fmt(cl.end), duration: outDuration }));
   if (cl.speed !== 1) lines.push(t('hover.clipSpeed', { speed: fmt(cl.speed) }));
   return lines.map((l) => `- ${l}`).join('\n');
+}
+
+const MEDIA_ID_KEYS = new Set(['MediaId', 'VideoId', 'ImageId']);
+
+function mediaIdOf(tree: JsonTree, node: number): string | undefined {
+  if (node === NONE || !MEDIA_ID_KEYS.has(tree.keys[node] ?? '') || tree.kind[node] !== NodeKind.String) return undefined;
+  return tree.strs[node] || undefined;
+}
+
+/** The MediaId (or legacy VideoId/ImageId) string value at `offset`: what the host looks up before hovering. */
+export function mediaIdAt(doc: TimelineDocument, offset: number): string | undefined {
+  const loc = nodeAt(doc, offset);
+  return loc.inKey ? undefined : mediaIdOf(loc.tree, loc.node);
+}
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+function safeUrl(url: string): string | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined;
+  return url.replace(/[()\s<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+
+function clock(seconds: number): string {
+  const cs = Math.round(seconds * 100);
+  const h = Math.floor(cs / 360000);
+  const m = Math.floor(cs / 6000) % 60;
+  const ss = ((cs % 6000) / 100).toFixed(2).padStart(5, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** Markdown for one media of the library: title and type, duration, resolution, status, cover, console link. */
+export function cloudMediaText(m: CloudMedia, t: Localize): string {
+  const lines: string[] = [`_${t('hover.cloud.header')}_`];
+  if (!m.found) {
+    lines.push(`⚠ ${t('hover.cloud.notFound')}`);
+    return lines.join('\n\n');
+  }
+  const type = m.type ? t(`mediaType.${m.type}` as MessageId) : undefined;
+  lines.push(`**${escapeMarkdown(m.title?.trim() || t('cloud.untitled'))}**${type ? ` · ${type}` : ''}`);
+  const facts: string[] = [];
+  if (m.type !== 'image' && m.duration !== undefined && m.duration > 0) facts.push(t('hover.cloud.duration', { value: `${t('hover.seconds', { value: fmt(m.duration) })} (${clock(m.duration)})` }));
+  if (m.width && m.height) facts.push(t('hover.cloud.resolution', { width: m.width, height: m.height }));
+  if (m.status) facts.push(t('hover.cloud.status', { status: m.status === 'Normal' ? m.status : `**${m.status}** ⚠` }));
+  if (m.creationTime) facts.push(t('hover.cloud.created', { time: m.creationTime }));
+  if (facts.length) lines.push(facts.map((f) => `- ${f}`).join('\n'));
+  const cover = m.coverUrl ? safeUrl(m.coverUrl) : undefined;
+  if (cover) lines.push(`![cover](${cover})`);
+  const link = m.consoleUrl ? safeUrl(m.consoleUrl) : undefined;
+  if (link) lines.push(`[${t('hover.cloud.console')}](${link})`);
+  return lines.join('\n\n');
 }

@@ -57,3 +57,26 @@ export interface ServiceHost {
   /** MediaId values to offer in completion; may be async (the editor asks the cloud). */
   mediaIds?(prefix: string): MediaIdSuggestion[] | Promise<MediaIdSuggestion[]>;
 }
+
+/** What the media library says about one MediaId; the host (editor, CLI) fetches it, the service only reads it. */
+export interface CloudMedia {
+  mediaId: string;
+  /** false: the media library has no media with this ID. */
+  found: boolean;
+  type?: 'video' | 'audio' | 'image';
+  title?: string;
+  /** Seconds (0 or absent for images). */
+  duration?: number;
+  /** VOD status: Normal, Uploading, Transcoding, Blocked, … */
+  status?: string;
+  width?: number;
+  height?: number;
+  coverUrl?: string;
+  /** ISO-8601. */
+  creationTime?: string;
+  /** The media's page in the VOD console. */
+  consoleUrl?: string;
+}
+
+/** Looks a MediaId up in what the host already knows; undefined when it was not (or could not be) checked. */
+export type CloudMediaLookup = (mediaId: string) => CloudMedia | undefined;

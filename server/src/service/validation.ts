@@ -6,7 +6,7 @@ import { documentLayout, type Layout } from './layout';
 import { buildModel } from './model';
 import type { CompiledRoot } from './schema/compile';
 import type { Localize } from './l10n';
-import type { Diagnostic, ServiceSettings, SeveritySetting } from './types';
+import type { CloudMediaLookup, Diagnostic, ServiceSettings, SeveritySetting } from './types';
 import type { Rule, RuleContext } from './rules/rule';
 import { syntaxRule } from './rules/syntax';
 import { schemaRule } from './rules/schema';
@@ -28,6 +28,9 @@ import { resolutionRule } from './rules/resolution';
 import { userDataRule } from './rules/user-data';
 import { mediaMetadataRule } from './rules/media-metadata';
 import { produceRequestRule } from './rules/produce-request';
+import type { CloudRule, CloudRuleContext } from './rules/cloud-rule';
+import { cloudMediaRule } from './rules/cloud-media';
+import { cloudMaterialsRule } from './rules/cloud-materials';
 
 export const RULES: readonly Rule[] = [
   syntaxRule,
@@ -50,6 +53,12 @@ export const RULES: readonly Rule[] = [
   userDataRule,
   mediaMetadataRule,
   produceRequestRule,
+];
+
+/** Rules against the user's media library: run apart (runCloudRules), with what the host looked up. */
+export const CLOUD_RULES: readonly CloudRule[] = [
+  cloudMediaRule,
+  cloudMaterialsRule,
 ];
 
 export interface RuleFailure {
@@ -95,6 +104,44 @@ export function runRules(doc: TimelineDocument, schema: CompiledRoot, settings: 
   }
   result.sort((a, b) => a.start - b.start || a.end - b.end);
   return result;
+}
+
+/**
+ * The cloud rules' diagnostics (warnings unless the user's `rules` say otherwise), sorted. Only
+ * MediaIds `media` knows are judged; the local diagnostics come from runRules, untouched by this.
+ */
+export function runCloudRules(doc: TimelineDocument, schema: CompiledRoot, settings: ServiceSettings, t: Localize, media: CloudMediaLookup, where: string, onRuleFailure?: (f: RuleFailure) => void): Diagnostic[] {
+  const model = buildModel(doc);
+  if (!model) return [];
+  const out: Diagnostic[] = [];
+  let layout: Layout | undefined | null = null;
+  const ctx: CloudRuleContext = {
+    doc,
+    model,
+    layout: () => (layout === null ? (layout = documentLayout(doc)) : layout),
+    schema,
+    settings,
+    t,
+    report: (d) => { out.push(d); },
+    supersede: () => undefined,
+    media,
+    where,
+  };
+  for (const rule of CLOUD_RULES) {
+    try {
+      rule.run(ctx);
+    } catch (error) {
+      onRuleFailure?.({ rule: rule.codes[0], error });
+    }
+  }
+  const result: Diagnostic[] = [];
+  for (const d of out) {
+    const severity = overrideFor(settings.rules, d.code);
+    if (severity === 'off') continue;
+    if (severity) d.severity = severity;
+    result.push(d);
+  }
+  return result.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** `rules` may name a code ("timing/overlap") or a group ("timing/*"); the code wins. */

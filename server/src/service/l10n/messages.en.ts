@@ -194,6 +194,27 @@ export const en = {
 
   // Completion
   'completion.mediaIdPlaceholder': 'MediaId of a VOD video, audio or image',
+  // Cloud checks (against the user's media library)
+  'cloud.unknownMedia': 'MediaId {mediaId} is not in your VOD media library ({where}): a production that uses it fails.',
+  'cloud.mediaStatus': '"{title}" is {status}, not Normal: a production that uses it fails.',
+  'cloud.outBeyondDuration': 'Out {out} is past the end of "{title}" ({duration} s long).',
+  'cloud.inBeyondDuration': 'In {in} is at or past the end of "{title}" ({duration} s long): the clip has nothing to play.',
+  'cloud.imageAsVideo': '"{title}" is an image: on a video track give the clip "Type": "Image" and a Duration.',
+  'cloud.imageAsAudio': '"{title}" is an image, not audio.',
+  'cloud.audioAsVideo': '"{title}" is an audio file: put it on an audio track.',
+  'cloud.notAnImage': '"{title}" is a {type} file, not an image.',
+  'cloud.materials': 'The timeline uses {count} distinct media from your library; at most {limit} are allowed.',
+  'cloud.untitled': 'untitled media',
+  'mediaType.video': 'video',
+  'mediaType.audio': 'audio',
+  'mediaType.image': 'image',
+  'hover.cloud.header': 'Media library',
+  'hover.cloud.duration': 'Duration: {value}',
+  'hover.cloud.resolution': 'Resolution: {width}×{height}',
+  'hover.cloud.status': 'Status: {status}',
+  'hover.cloud.created': 'Created: {time}',
+  'hover.cloud.console': 'Open in the VOD console',
+  'hover.cloud.notFound': 'Not in your VOD media library.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -194,4 +194,25 @@ export const zhCn: Record<MessageId, string> = {
 
   // 补全
   'completion.mediaIdPlaceholder': '视频点播中视频、音频或图片的 MediaId',
+  // 云端检查（对照用户的媒资库）
+  'cloud.unknownMedia': '媒资库中没有 MediaId {mediaId}（{where}）：使用它的合成会失败。',
+  'cloud.mediaStatus': '“{title}”的状态是 {status}，不是 Normal：使用它的合成会失败。',
+  'cloud.outBeyondDuration': 'Out {out} 超出了“{title}”的结尾（时长 {duration} 秒）。',
+  'cloud.inBeyondDuration': 'In {in} 位于“{title}”的结尾或之后（时长 {duration} 秒）：片段没有可播放的内容。',
+  'cloud.imageAsVideo': '“{title}”是图片：在视频轨道上请为片段设置 "Type": "Image" 和 Duration。',
+  'cloud.imageAsAudio': '“{title}”是图片，不是音频。',
+  'cloud.audioAsVideo': '“{title}”是音频文件：请把它放在音频轨道上。',
+  'cloud.notAnImage': '“{title}”是{type}文件，不是图片。',
+  'cloud.materials': '时间线使用了媒资库中 {count} 个不同的媒资；最多允许 {limit} 个。',
+  'cloud.untitled': '未命名媒资',
+  'mediaType.video': '视频',
+  'mediaType.audio': '音频',
+  'mediaType.image': '图片',
+  'hover.cloud.header': '媒资库',
+  'hover.cloud.duration': '时长：{value}',
+  'hover.cloud.resolution': '分辨率：{width}×{height}',
+  'hover.cloud.status': '状态：{status}',
+  'hover.cloud.created': '创建时间：{time}',
+  'hover.cloud.console': '在视频点播控制台中打开',
+  'hover.cloud.notFound': '视频点播媒资库中没有此媒资。',
 };

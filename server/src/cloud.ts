@@ -1,0 +1,205 @@
+// The server side of the cloud checks and hover. It keeps what the client told it about MediaIds,
+// asks the client (vodTimeline/media) for the ones a document names and it does not know yet, and
+// never waits for the answer while validating: the local diagnostics go out at once, the cloud ones
+// follow when the answer arrives (`onChange`: the server re-publishes, or asks a pulling client to
+// pull again with workspace/diagnostic/refresh).
+
+import type { TimelineService, TimelineDocument, ServiceSettings, Diagnostic, CloudMedia, Hover } from './service';
+import { runCloudRules, type RuleFailure } from './service/validation';
+import { cloudMediaIds } from './service/rules/cloud-rule';
+import { hover, mediaIdAt } from './service/hover';
+import { localizer, normalizeLocale } from './service/l10n';
+import { CLOUD_MEDIA_REQUEST, type CloudMediaParams, type CloudMediaResult } from './cloudProtocol';
+
+export interface CloudStateOptions {
+  /** Sends a request to the client (connection.sendRequest). */
+  request: (method: string, params: CloudMediaParams) => Promise<CloudMediaResult | null | undefined>;
+  service: TimelineService;
+  /** Something the diagnostics depend on changed (new facts, availability, a refresh). */
+  onChange: () => void;
+  logError?: (what: string, e: unknown) => void;
+  onRuleFailure?: (f: RuleFailure) => void;
+  /** Injectable clock (tests). */
+  now?: () => number;
+  /** How long a fact is trusted before it is asked for again. Default 5 min. */
+  ttlMs?: number;
+  /** How long an unresolved MediaId waits before it is asked for again. Default 60 s. */
+  retryMs?: number;
+  /** Longest wait for a lookup answer (checks). Default 60 s. */
+  lookupTimeoutMs?: number;
+  /** Longest wait for a hover lookup. Default 2.5 s. */
+  hoverTimeoutMs?: number;
+  /** Most MediaIds remembered. Default 5000. */
+  maxEntries?: number;
+}
+
+interface Fact {
+  media: CloudMedia;
+  at: number;
+  detailed: boolean;
+}
+
+export class CloudState {
+  /** The client offers lookups (initializationOptions.cloud). */
+  offered = false;
+  /** The user's setting (vodTimeline.cloud.checks). */
+  checksEnabled = true;
+  /** Bumped whenever the cloud diagnostics may differ: part of the pull diagnostics' resultId. */
+  generation = 0;
+
+  private readonly facts = new Map<string, Fact>();
+  private readonly retryAt = new Map<string, number>();
+  private readonly pending = new Set<string>();
+  private readonly queued = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  /** undefined: not asked yet; false: the client said no (no credentials): asked again after a refresh. */
+  private available: boolean | undefined;
+  private where = '';
+  private readonly now: () => number;
+
+  constructor(private readonly options: CloudStateOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  private get active(): boolean {
+    return this.offered && this.available !== false;
+  }
+
+  /** The cloud diagnostics for what is known now; unknown MediaIds are asked for in the background. */
+  diagnostics(doc: TimelineDocument, settings: ServiceSettings, locale: string): Diagnostic[] {
+    if (!this.active || !this.checksEnabled) return [];
+    const ids = cloudMediaIds(doc);
+    this.want(ids);
+    if (this.available !== true) return [];
+    const lookup = (id: string) => this.facts.get(id)?.media;
+    return runCloudRules(doc, this.options.service.schema, settings, localizer(normalizeLocale(locale)), lookup, this.where, this.options.onRuleFailure);
+  }
+
+  /** Hover with the media library's facts for a hovered MediaId (looked up once, with detail). */
+  async hover(doc: TimelineDocument, offset: number, locale: string): Promise<Hover | undefined> {
+    const id = this.active ? mediaIdAt(doc, offset) : undefined;
+    let info: CloudMedia | undefined;
+    if (id) {
+      const known = this.facts.get(id);
+      if (known && known.detailed && !this.stale(known)) info = known.media;
+      else {
+        try {
+          const res = await withTimeout(this.options.request(CLOUD_MEDIA_REQUEST, { mediaIds: [id], detail: true }), this.options.hoverTimeoutMs ?? 2500);
+          if (res?.available) {
+            this.accept(res, true);
+            info = res.media.find((m) => m.mediaId === id);
+          } else if (res && !res.available) {
+            this.setAvailable(false);
+          }
+        } catch (e) {
+          this.options.logError?.('media lookup for hover failed', e);
+        }
+        // Offline: what we knew before is better than nothing.
+        info ??= this.facts.get(id)?.media;
+      }
+    }
+    const service = this.options.service;
+    return hover(doc, offset, service.schema, service.schemaZh, locale, info ? (x) => (x === id ? info : undefined) : undefined);
+  }
+
+  /** Forget every fact and availability (Refresh command, new credentials or settings). */
+  refresh(): void {
+    this.facts.clear();
+    this.retryAt.clear();
+    this.queued.clear();
+    this.available = undefined;
+    this.generation++;
+    this.options.onChange();
+  }
+
+  /** For tests and logs. */
+  get known(): number {
+    return this.facts.size;
+  }
+
+  private stale(f: Fact): boolean {
+    return this.now() - f.at > (this.options.ttlMs ?? 5 * 60_000);
+  }
+
+  private want(ids: string[]): void {
+    const now = this.now();
+    for (const id of ids) {
+      if (this.pending.has(id) || this.queued.has(id)) continue;
+      const f = this.facts.get(id);
+      if (f && !this.stale(f)) continue;
+      const retry = this.retryAt.get(id);
+      if (retry !== undefined && retry > now) continue;
+      this.queued.add(id);
+    }
+    // Documents validated together (a workspace pass, several editors) share one request.
+    if (this.queued.size && !this.flushTimer) this.flushTimer = setTimeout(() => { this.flushTimer = undefined; void this.flush(); }, 0);
+  }
+
+  private async flush(): Promise<void> {
+    const ids = [...this.queued];
+    this.queued.clear();
+    if (!ids.length || !this.active) return;
+    for (const id of ids) this.pending.add(id);
+    try {
+      const res = await withTimeout(this.options.request(CLOUD_MEDIA_REQUEST, { mediaIds: ids }), this.options.lookupTimeoutMs ?? 60_000);
+      if (!res || !res.available) {
+        this.setAvailable(false);
+        return;
+      }
+      this.accept(res, false);
+    } catch (e) {
+      const retry = this.now() + (this.options.retryMs ?? 60_000);
+      for (const id of ids) this.retryAt.set(id, retry);
+      this.options.logError?.('media lookup failed', e);
+    } finally {
+      for (const id of ids) this.pending.delete(id);
+    }
+  }
+
+  private setAvailable(available: boolean): void {
+    if (this.available === available) return;
+    const had = this.available === true;
+    this.available = available;
+    if (had !== available) {
+      this.generation++;
+      this.options.onChange();
+    }
+  }
+
+  private accept(res: CloudMediaResult, detailed: boolean): void {
+    const now = this.now();
+    let changed = this.available !== true || (res.where ?? '') !== this.where;
+    this.available = true;
+    this.where = res.where ?? '';
+    for (const m of res.media ?? []) {
+      if (!m || typeof m.mediaId !== 'string') continue;
+      const before = this.facts.get(m.mediaId);
+      // A plain lookup does not carry the resolution and cover a hover fetched: keep them.
+      const keepDetail = !detailed && before?.detailed === true && m.found && before.media.found;
+      const media: CloudMedia = keepDetail ? { ...before.media, ...withoutUndefined(m) } : m;
+      if (!before || JSON.stringify(before.media) !== JSON.stringify(media)) changed = true;
+      this.facts.delete(m.mediaId);
+      this.facts.set(m.mediaId, { media, at: now, detailed: detailed || keepDetail });
+      this.retryAt.delete(m.mediaId);
+    }
+    const retry = now + (this.options.retryMs ?? 60_000);
+    for (const id of res.unresolved ?? []) this.retryAt.set(id, retry);
+    const max = this.options.maxEntries ?? 5000;
+    while (this.facts.size > max) this.facts.delete(this.facts.keys().next().value as string);
+    if (changed) {
+      this.generation++;
+      this.options.onChange();
+    }
+  }
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('timeout')), ms);
+    p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+  });
+}
+
+function withoutUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
