@@ -1,0 +1,198 @@
+// The submission history: store (global storage, shared by all windows), status poller, the
+// "Submissions" view in the "VOD Timeline" activity-bar container, its commands and notifications.
+//
+//   const history = registerHistory(context, { vodClientFactory, output, onDidChangeCredentials });
+//   await history.add({...});              // a HistoryStore: Produce records into it
+//   await history.reveal(entry.id);        // "Reveal in History"
+//
+// Produce Again calls `vodTimeline.produce` with `{ timelineText }` (a produce document with exactly the
+// parameters that were sent) or, when the stored request was cut, `{ uri }` (the original file).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { VodClient } from '../vod/client';
+import { applyFilter, FILTER_STATE_KEY, registerHistoryCommands, revealEntry, type CommandContext } from './commands';
+import { consoleUrl, entryIdFromSubmissionPath, SUBMISSION_SCHEME } from './format';
+import type { HistoryStore, NewSubmission, SentRequest, SubmissionEntry, SubmissionStatus, UpdateOptions } from './model';
+import { HistoryPoller, vodStatusChecker, type RefreshOutcome, type StatusCheckError } from './poller';
+import { DEFAULT_MAX_ENTRIES, FileHistoryStore, type HistoryProblem } from './store';
+import { ALL_STATUSES, entryTitle, SubmissionsProvider, VIEW_ID, type SubmissionNode } from './view';
+
+export type { HistoryStore, NewSubmission, SentRequest, SubmissionEntry, SubmissionStatus } from './model';
+export { FileHistoryStore } from './store';
+export { HistoryPoller } from './poller';
+
+export interface HistoryDeps {
+  /** A VodClient for the current settings and credentials; throws (a typed error) when there are none. */
+  vodClientFactory(): VodClient | Promise<VodClient>;
+  output?: vscode.LogOutputChannel;
+  /** Fires when the saved AccessKey or the profile changes: paused status checks start again. */
+  onDidChangeCredentials?: vscode.Event<unknown>;
+  /** Where the history lives. Default `<globalStorage>/history/history.json`. */
+  file?: string;
+}
+
+/** What registerHistory returns: the store Produce records into, plus the view's handles. */
+export interface SubmissionHistory extends HistoryStore {
+  readonly store: FileHistoryStore;
+  readonly poller: HistoryPoller;
+  readonly provider: SubmissionsProvider;
+  readonly treeView: vscode.TreeView<SubmissionNode>;
+  /** Focuses the Submissions view and selects the entry; false when it does not exist. */
+  reveal(id: string): Promise<boolean>;
+  /** Checks the status now (all unfinished entries without ids). */
+  refreshStatus(ids?: string[]): Promise<RefreshOutcome[]>;
+}
+
+const SETTINGS = 'vodTimeline.history';
+
+function describeProblem(p: HistoryProblem): string | undefined {
+  switch (p.kind) {
+    case 'corrupt':
+      return p.backup
+        ? vscode.l10n.t('The submission history file was damaged. It was moved to {0}; {1} entries were recovered.', p.backup, p.recovered)
+        : vscode.l10n.t('The submission history file was damaged and could not be moved aside; {0} entries were recovered.', p.recovered);
+    case 'invalid-entries':
+      return vscode.l10n.t('{0} damaged entries of the submission history were left out (the file was copied to {1} first).', p.dropped, p.backup ?? '—');
+    case 'unreadable':
+      return p.backup
+        ? vscode.l10n.t('The submission history file could not be read ({0}). It was moved to {1}.', p.detail, p.backup)
+        : vscode.l10n.t('The submission history file could not be read ({0}). New submissions are kept in this window only.', p.detail);
+    case 'newer-version':
+      return vscode.l10n.t('The submission history was written by a newer version of VOD Timeline. It is shown, but new submissions are kept in this window only.');
+    case 'write-failed':
+    case 'watch-failed':
+      return undefined; // logged only: retried, or replaced by polling the file
+  }
+}
+
+export function registerHistory(context: vscode.ExtensionContext, deps: HistoryDeps): SubmissionHistory {
+  const output = deps.output;
+  const config = () => vscode.workspace.getConfiguration(SETTINGS);
+  const file = deps.file ?? path.join(context.globalStorageUri.fsPath, 'history', 'history.json');
+
+  const store = new FileHistoryStore({
+    file,
+    maxEntries: () => config().get<number>('maxEntries', DEFAULT_MAX_ENTRIES),
+    onProblem: (p) => {
+      output?.warn(`history: ${p.kind}: ${JSON.stringify(p)}`);
+      const message = describeProblem(p);
+      if (!message) return;
+      const backup = 'backup' in p ? p.backup : undefined;
+      const open = vscode.l10n.t('Open Backup');
+      void vscode.window.showWarningMessage(message, ...(backup && !backup.endsWith('/') ? [open] : [])).then((c) => {
+        if (c === open && backup) void vscode.window.showTextDocument(vscode.Uri.file(backup)).then(undefined, () => undefined);
+      });
+    },
+  });
+
+  const check = vodStatusChecker(() => deps.vodClientFactory());
+  let notify: (entry: SubmissionEntry, previous: SubmissionStatus) => void = () => undefined;
+  let pausedMessage: string | undefined;
+  // Called only once the poller runs, after the tree view exists.
+  const updateMessage = () => {
+    treeView.message = pausedMessage;
+  };
+  const poller = new HistoryPoller({
+    store,
+    check,
+    enabled: config().get<boolean>('pollStatus', true),
+    onTransition: (e, previous) => notify(e, previous),
+    onError: (e, err) => output?.warn(`history: status check of ${e.mediaId ?? e.id} failed: ${err instanceof Error ? err.message : String(err)}`),
+    onPause: (err: StatusCheckError | undefined) => {
+      pausedMessage = err ? vscode.l10n.t('Status checks are paused: {0}', err.message) : undefined;
+      if (err) output?.info(`history: status checks paused (${err.code}): ${err.message}`);
+      updateMessage();
+    },
+  });
+
+  const provider = new SubmissionsProvider(store, {
+    skipReason: (id) => {
+      const r = poller.skipReason(id);
+      return r ? vscode.l10n.t('Not checked automatically: {0}', r.message) : undefined;
+    },
+  });
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: false });
+
+  const ctx: CommandContext = { store, poller, provider, treeView, workspaceState: context.workspaceState, output };
+  const saved = context.workspaceState.get<SubmissionStatus[]>(FILTER_STATE_KEY);
+  applyFilter(ctx, saved?.filter((s) => ALL_STATUSES.includes(s)));
+
+  // Badge: productions in progress. Context key for the title menu.
+  const updateChrome = () => {
+    const entries = store.list();
+    const active = entries.filter((e) => e.status === 'producing' || e.status === 'submitting').length;
+    treeView.badge = active ? { value: active, tooltip: vscode.l10n.t('{0} productions in progress', active) } : undefined;
+    void vscode.commands.executeCommand('setContext', 'vodTimeline.history.empty', entries.length === 0);
+  };
+  updateChrome();
+
+  notify = (e, previous) => {
+    if (!config().get<boolean>('notifyOnFinish', true)) return;
+    if (e.status !== 'normal' && e.status !== 'failed') return;
+    const show = vscode.l10n.t('Show in History');
+    const openConsole = vscode.l10n.t('Open in Console');
+    const buttons = consoleUrl(e) ? [show, openConsole] : [show];
+    const message = e.status === 'normal'
+      ? vscode.l10n.t('"{0}" is ready: video {1} was produced.', entryTitle(e), e.mediaId ?? '—')
+      : vscode.l10n.t('Production of "{0}" failed (VOD status {1}).', entryTitle(e), e.vodStatus ?? e.errorCode ?? '—');
+    output?.info(`history: ${e.mediaId ?? e.id} ${previous} → ${e.status} (${e.vodStatus ?? ''})`);
+    const shown = e.status === 'normal' ? vscode.window.showInformationMessage(message, ...buttons) : vscode.window.showWarningMessage(message, ...buttons);
+    void shown.then((c) => {
+      if (c === show) void revealEntry(ctx, e.id);
+      else if (c === openConsole) void vscode.commands.executeCommand('vodTimeline.history.openInConsole', e.id);
+    });
+  };
+
+  // Submitted timelines, read-only, exactly as sent.
+  const changedDocs = new vscode.EventEmitter<vscode.Uri>();
+  const contentProvider: vscode.TextDocumentContentProvider = {
+    onDidChange: changedDocs.event,
+    async provideTextDocumentContent(uri) {
+      const id = entryIdFromSubmissionPath(uri.path);
+      const request = id ? await store.readRequest(id) : undefined;
+      return request?.Timeline ?? '';
+    },
+  };
+
+  let relativeTimer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    clearInterval(relativeTimer);
+    relativeTimer = treeView.visible ? setInterval(() => provider.refresh(), 60_000) : undefined;
+  };
+  tick();
+
+  poller.start();
+  context.subscriptions.push(
+    treeView,
+    provider,
+    changedDocs,
+    vscode.workspace.registerTextDocumentContentProvider(SUBMISSION_SCHEME, contentProvider),
+    ...registerHistoryCommands(ctx),
+    store.onDidChange(updateChrome),
+    treeView.onDidChangeVisibility(tick),
+    vscode.window.onDidChangeWindowState((s) => { if (s.focused) void store.reload(); }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SETTINGS}.maxEntries`)) void store.prune();
+      if (e.affectsConfiguration(`${SETTINGS}.pollStatus`)) poller.setEnabled(config().get<boolean>('pollStatus', true));
+      if (e.affectsConfiguration('vodTimeline.region') || e.affectsConfiguration('vodTimeline.endpoint') || e.affectsConfiguration('vodTimeline.profile')
+        || e.affectsConfiguration('http.proxy')) poller.resume();
+    }),
+    ...(deps.onDidChangeCredentials ? [deps.onDidChangeCredentials(() => poller.resume())] : []),
+    { dispose: () => { clearInterval(relativeTimer); poller.dispose(); store.dispose(); } },
+  );
+
+  const history: SubmissionHistory = {
+    store, poller, provider, treeView,
+    list: () => store.list(),
+    get: (id) => store.get(id),
+    add: (entry: NewSubmission) => store.add(entry),
+    update: (id: string, patch: Partial<NewSubmission>, options?: UpdateOptions) => store.update(id, patch, options),
+    remove: (id) => store.remove(id),
+    clear: () => store.clear(),
+    readRequest: (id: string): Promise<SentRequest | undefined> => store.readRequest(id),
+    onDidChange: (listener) => store.onDidChange(listener),
+    reveal: (id) => revealEntry(ctx, id),
+    refreshStatus: (ids) => poller.refresh(ids),
+  };
+  return history;
+}
