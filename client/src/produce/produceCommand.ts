@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { VodError, CredentialsError, EndpointError } from '../vod';
+import { VodError } from '../vod';
+import { submitProduction } from './submit';
 import { mediaConsoleUrl, editingProjectsConsoleUrl } from '../vod/console';
 import type { HistoryStore, SentRequest } from '../history/model';
 import { CredentialsManager } from './credentials';
@@ -139,47 +140,43 @@ async function produce(document: vscode.TextDocument, deps: ProduceDeps): Promis
     if (choice !== produceItem) return { outcome: 'cancelled' };
   }
 
-  const history = deps.history();
-  const entry = await history?.add({
-    title, fileName, documentUri: document.isUntitled ? undefined : document.uri.toString(), region: target.region, endpoint: vod.endpoint.host,
-    appId: plan.params.AppId, mode: plan.mode, tracks: trackCount, clips: answer.summary.clips, status: 'submitting', request: plan.params,
-  }).catch((e) => { deps.output.error(`history: ${e instanceof Error ? e.message : String(e)}`); return undefined; });
-
-  try {
-    const res = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Producing "{0}"…', title), cancellable: false },
-      () => vod.produceEditingProjectVideo({ ...plan.params }),
-    );
-    deps.output.info(`produced: MediaId ${res.MediaId}, ProjectId ${res.ProjectId}, RequestId ${res.RequestId}`);
-    if (entry) await history?.update(entry.id, { status: 'producing', mediaId: res.MediaId, projectId: res.ProjectId, requestId: res.RequestId, vodStatus: 'Uploading' });
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Producing "{0}"…', title), cancellable: false },
+    () => submitProduction({
+      client: vod,
+      history: deps.history(),
+      record: {
+        title, fileName, documentUri: document.isUntitled ? undefined : document.uri.toString(), region: target.region, endpoint: vod.endpoint.host,
+        appId: plan.params.AppId, mode: plan.mode, tracks: trackCount, clips: answer.summary.clips,
+      },
+      params: plan.params,
+      onHistoryError: (e) => deps.output.error(`history: ${e instanceof Error ? e.message : String(e)}`),
+    }),
+  );
+  if (outcome.kind === 'produced') {
+    deps.output.info(`produced: MediaId ${outcome.mediaId}, ProjectId ${outcome.projectId}, RequestId ${outcome.requestId}`);
     const copy = vscode.l10n.t('Copy MediaId');
     const reveal = vscode.l10n.t('Reveal in History');
     const consoleItem = vscode.l10n.t('Open in Console');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Production submitted. MediaId {0} · ProjectId {1}', res.MediaId, res.ProjectId ?? '—'), copy, reveal, consoleItem).then((c) => {
-      if (c === copy) void vscode.env.clipboard.writeText(res.MediaId);
-      else if (c === reveal) void vscode.commands.executeCommand('vodTimeline.submissions.focus');
-      else if (c === consoleItem) void vscode.env.openExternal(vscode.Uri.parse(mediaConsoleUrl(res.MediaId)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Production submitted. MediaId {0} · ProjectId {1}', outcome.mediaId, outcome.projectId ?? '—'), copy, reveal, consoleItem).then((c) => {
+      if (c === copy) void vscode.env.clipboard.writeText(outcome.mediaId);
+      else if (c === reveal) void vscode.commands.executeCommand('vodTimeline.history.reveal', outcome.entry?.id);
+      else if (c === consoleItem) void vscode.env.openExternal(vscode.Uri.parse(mediaConsoleUrl(outcome.mediaId)));
     });
-    return { outcome: 'produced', mediaId: res.MediaId, projectId: res.ProjectId, requestId: res.RequestId };
-  } catch (e) {
-    if (e instanceof VodError) {
-      deps.output.warn(`produce failed: ${e.message} (outcome ${e.outcome})`);
-      if (e.outcome === 'unknown') {
-        if (entry) await history?.update(entry.id, { status: 'unknown', errorCode: e.code, errorMessage: e.detail, requestId: e.requestId });
-        const open = vscode.l10n.t('Open Editing Projects');
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t('The production request may have been accepted ({0}). It was not sent again. Check the editing projects in the VOD console before producing again.', e.code),
-          open,
-        ).then((c) => { if (c === open) void vscode.env.openExternal(vscode.Uri.parse(editingProjectsConsoleUrl())); });
-        return { outcome: 'unknown', requestId: e.requestId };
-      }
-      if (entry) await history?.update(entry.id, { status: 'failed', errorCode: e.code, errorMessage: e.detail, requestId: e.requestId });
-      void vscode.window.showErrorMessage(vscode.l10n.t('VOD refused the production: {0}', e.message));
-      return { outcome: 'failed', requestId: e.requestId };
-    }
-    const message = e instanceof CredentialsError || e instanceof EndpointError || e instanceof Error ? e.message : String(e);
-    if (entry) await history?.update(entry.id, { status: 'failed', errorCode: (e as { code?: string })?.code ?? 'Error', errorMessage: message });
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot produce: {0}', message));
-    return { outcome: 'failed' };
+    return { outcome: 'produced', mediaId: outcome.mediaId, projectId: outcome.projectId, requestId: outcome.requestId };
   }
+  if (outcome.kind === 'unknown') {
+    deps.output.warn(`produce outcome unknown: ${outcome.error.message}`);
+    const open = vscode.l10n.t('Open Editing Projects');
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The production request may have been accepted ({0}). It was not sent again. Check the editing projects in the VOD console before producing again.', outcome.error.code),
+      open,
+    ).then((c) => { if (c === open) void vscode.env.openExternal(vscode.Uri.parse(editingProjectsConsoleUrl())); });
+    return { outcome: 'unknown', requestId: outcome.error.requestId };
+  }
+  const e = outcome.error;
+  deps.output.warn(`produce failed: ${e.message}`);
+  if (e instanceof VodError) void vscode.window.showErrorMessage(vscode.l10n.t('VOD refused the production: {0}', e.message));
+  else void vscode.window.showErrorMessage(vscode.l10n.t('Cannot produce: {0}', e.message));
+  return { outcome: 'failed', requestId: e instanceof VodError ? e.requestId : undefined };
 }
