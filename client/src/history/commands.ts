@@ -89,8 +89,27 @@ export async function revealEntry(ctx: CommandContext, id: string): Promise<bool
   if (!e) return false;
   if (ctx.provider.filter && !ctx.provider.filter.has(e.status)) applyFilter(ctx, undefined);
   await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-  await ctx.treeView.reveal(ctx.provider.nodeFor(id), { select: true, focus: true, expand: true });
-  return true;
+  if (!ctx.treeView.visible) {
+    await new Promise<void>((resolve) => {
+      const done = () => { clearTimeout(timer); sub.dispose(); resolve(); };
+      const sub = ctx.treeView.onDidChangeVisibility((e) => { if (e.visible) done(); });
+      const timer = setTimeout(done, 3000);
+    });
+  }
+  // A view that was just opened or refreshed loads its items asynchronously: until then the
+  // workbench reports "node not found", so try again a few times.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ctx.treeView.reveal(ctx.provider.nodeFor(id), { select: true, focus: true, expand: true });
+      return true;
+    } catch (e) {
+      if (attempt >= 10 || !ctx.store.get(id)) {
+        ctx.output?.warn(`history: cannot reveal ${id}: ${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 export function registerHistoryCommands(ctx: CommandContext): vscode.Disposable[] {
