@@ -65,6 +65,19 @@ function describeProblem(p: HistoryProblem): string | undefined {
   }
 }
 
+/** One short line for the view (the full error goes to the log). */
+function pauseText(err: StatusCheckError): string {
+  if (err.code === 'NoCredentials' || err.code === 'InvalidCredentials') {
+    return vscode.l10n.t('Status checks are paused: no AccessKey found. Use "VOD Timeline: Set Access Key" or "Select Profile", then Refresh Status.');
+  }
+  if (/Profile|EcsMetadata/.test(err.code)) return vscode.l10n.t('Status checks are paused: the selected credentials profile cannot be used ({0}).', err.code);
+  if (/^(InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken|IncompleteSignature|MissingSecurityToken)/.test(err.code)) {
+    return vscode.l10n.t('Status checks are paused: VOD did not accept the AccessKey ({0}).', err.code);
+  }
+  if (/^(Forbidden|NoPermission)/.test(err.code)) return vscode.l10n.t('Status checks are paused: the AccessKey may not read media information ({0}).', err.code);
+  return vscode.l10n.t('Status checks are paused ({0}). See the VOD Timeline output for details.', err.code);
+}
+
 export function registerHistory(context: vscode.ExtensionContext, deps: HistoryDeps): SubmissionHistory {
   const output = deps.output;
   const config = () => vscode.workspace.getConfiguration(SETTINGS);
@@ -99,7 +112,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     onTransition: (e, previous) => notify(e, previous),
     onError: (e, err) => output?.warn(`history: status check of ${e.mediaId ?? e.id} failed: ${err instanceof Error ? err.message : String(err)}`),
     onPause: (err: StatusCheckError | undefined) => {
-      pausedMessage = err ? vscode.l10n.t('Status checks are paused: {0}', err.message) : undefined;
+      pausedMessage = err ? pauseText(err) : undefined;
       if (err) output?.info(`history: status checks paused (${err.code}): ${err.message}`);
       updateMessage();
     },
