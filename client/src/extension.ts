@@ -10,6 +10,7 @@ import { newTimelineCommand } from './newTimeline';
 import { CredentialsManager } from './produce/credentials';
 import { produceCommand } from './produce/produceCommand';
 import type { HistoryStore } from './history/model';
+import { registerCloud } from './cloud';
 
 export interface ExtensionApi {
   /** The language client once started (tests, other extensions). */
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerSchemaAssociation(context);
   const credentials = new CredentialsManager(context.secrets);
   let history: HistoryStore | undefined;
+  registerCloud(context, { credentials, history: () => history, languageClient: start, output });
   context.subscriptions.push(
     vscode.commands.registerCommand('vodTimeline.newTimeline', newTimelineCommand(context)),
     vscode.commands.registerCommand('vodTimeline.produce', produceCommand({ languageClient: start, credentials, history: () => history, output })),

@@ -11,6 +11,26 @@ export const DOCUMENT_SELECTOR = [
   { language: 'vod-timeline', scheme: 'vscode-remote' },
 ];
 
+/** What a feature adds to the language client: initializationOptions, and handlers for the server's
+ * custom requests (registered before the client starts, so the server's first request finds them). */
+export interface ClientContribution {
+  initializationOptions?: Record<string, unknown>;
+  /** Called with the client as soon as it exists (at once when it already does). */
+  attach?(client: LanguageClient): void;
+}
+
+const contributions: ClientContribution[] = [];
+let latestClient: LanguageClient | undefined;
+
+export function contributeToLanguageClient(contribution: ClientContribution): vscode.Disposable {
+  contributions.push(contribution);
+  if (latestClient) contribution.attach?.(latestClient);
+  return new vscode.Disposable(() => {
+    const i = contributions.indexOf(contribution);
+    if (i >= 0) contributions.splice(i, 1);
+  });
+}
+
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -28,8 +48,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         vscode.workspace.createFileSystemWatcher('**/vod-timeline.config.json'),
       ],
     },
-    initializationOptions: { locale: vscode.env.language, settings: serverSettings() },
+    // Read when the server is initialized, so contributions registered after the client was created count.
+    initializationOptions: () => Object.assign({ locale: vscode.env.language, settings: serverSettings() }, ...contributions.map((c) => c.initializationOptions ?? {})),
     diagnosticCollectionName: 'vod-timeline',
   };
-  return new LanguageClient('vodTimeline', vscode.l10n.t('VOD Timeline Language Server'), serverOptions, clientOptions);
+  const client = new LanguageClient('vodTimeline', vscode.l10n.t('VOD Timeline Language Server'), serverOptions, clientOptions);
+  latestClient = client;
+  for (const c of contributions) c.attach?.(client);
+  return client;
 }
