@@ -111,6 +111,7 @@ export const syntaxRule: Rule = {
     const root = doc.tree.root;
     if (root !== NONE && doc.tree.kind[root] !== NodeKind.Object && doc.tree.kind[root] !== NodeKind.Invalid) {
       const kinds: Record<number, MessageId> = { [NodeKind.Array]: 'type.array', [NodeKind.String]: 'type.string', [NodeKind.Number]: 'type.number', [NodeKind.Boolean]: 'type.boolean', [NodeKind.Null]: 'type.null' };
+      ctx.supersede(doc.tree.start[root], doc.tree.end[root], 'schema/type');
       ctx.report({ start: doc.tree.start[root], end: Math.min(doc.tree.end[root], doc.tree.start[root] + 1), severity: 'error', code: 'syntax/not-an-object', message: t('syntax.notAnObject', { kind: t(kinds[doc.tree.kind[root]] ?? 'type.invalid') }) });
     }
   },

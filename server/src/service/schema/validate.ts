@@ -373,10 +373,10 @@ function reportMissing(ctx: Ctx, obj: number, key: string, cs: CompiledSchema, w
     const alias = MEDIA_ID_ALIASES.find((a) => tree.get(obj, a) !== NONE);
     if (alias) {
       const aliasNode = tree.get(obj, alias);
-      // The rename says more than "unknown key" about the same key.
+      // The rename says more than "unknown key" or "legacy field" about the same key.
       if (!ctx.silent) {
         const ks = tree.keyStart[aliasNode];
-        for (let i = ctx.out.length - 1; i >= 0; i--) if (ctx.out[i].code === 'schema/unknown-key' && ctx.out[i].start === ks) ctx.out.splice(i, 1);
+        for (let i = ctx.out.length - 1; i >= 0; i--) if ((ctx.out[i].code === 'schema/unknown-key' || ctx.out[i].code === 'schema/legacy-field') && ctx.out[i].start === ks) ctx.out.splice(i, 1);
       }
       report(ctx, {
         start: tree.keyStart[aliasNode], end: tree.keyEnd[aliasNode], code: 'schema/required',
