@@ -45,7 +45,8 @@ function describe(d: CredentialDescription): string {
   return parts.join(', ');
 }
 
-async function makeClient(values: { region?: string; endpoint?: string; profile?: string; 'app-id'?: string; 'signature-algorithm'?: string; 'ecs-metadata'?: boolean }, io: Io, regionFallback?: string) {
+/** A VodClient from the command line's flags and the credentials chain (produce, status, validate --cloud). */
+export async function makeClient(values: { region?: string; endpoint?: string; profile?: string; 'app-id'?: string; 'signature-algorithm'?: string; 'ecs-metadata'?: boolean }, io: Io, regionFallback?: string) {
   const region = values.region ?? regionFallback ?? io.env.ALIBABA_CLOUD_REGION_ID ?? DEFAULT_REGION;
   const algorithm = values['signature-algorithm'];
   if (algorithm !== undefined && algorithm !== 'v2' && algorithm !== 'ACS3-HMAC-SHA256') throw new UsageError('--signature-algorithm must be ACS3-HMAC-SHA256 or v2');

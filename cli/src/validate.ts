@@ -5,7 +5,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { TimelineService, CODES, type Diagnostic, type ServiceSettings } from '../../server/src/service';
+import { TimelineService, CODES, type CloudMedia, type Diagnostic, type ServiceSettings, type TimelineDocument } from '../../server/src/service';
+import { runCloudRules } from '../../server/src/service/validation';
+import { cloudMediaIds } from '../../server/src/service/rules/cloud-rule';
+import { localizer, type Locale } from '../../server/src/service/l10n';
+import { CLOUD_SOURCE } from '../../server/src/cloudProtocol';
+import { MediaCatalog } from '../../client/src/cloud/catalog';
+import { CredentialsError, EndpointError } from '../../client/src/vod';
+import { makeClient } from './produce';
 import { findConfig, loadConfig, type LoadedConfig } from '../../server/src/config';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
@@ -19,6 +26,9 @@ interface FileResult {
   text: string;
   diagnostics: Diagnostic[];
   lineOf: (offset: number) => { line: number; character: number };
+  /** Kept for --cloud, which checks every file's MediaIds in one batch after the local pass. */
+  doc?: TimelineDocument;
+  settings?: ServiceSettings;
 }
 
 const FIX_PASSES = 5;
@@ -34,6 +44,12 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
       config: { type: 'string' },
       locale: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      // --cloud: also check MediaIds against the media library (credentials as for `produce`).
+      cloud: { type: 'boolean', default: false },
+      endpoint: { type: 'string' },
+      profile: { type: 'string' },
+      'app-id': { type: 'string' },
+      'ecs-metadata': { type: 'boolean', default: false },
     },
   });
   const locale = systemLocale(io.env, values.locale);
@@ -79,7 +95,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     }
     const diagnostics = service.validate(doc, settings, locale);
     const lines = doc.lines;
-    const result: FileResult = { file, text: doc.text, diagnostics, lineOf: (o) => lines.positionAt(o) };
+    const result: FileResult = { file, text: doc.text, diagnostics, lineOf: (o) => lines.positionAt(o), ...(values.cloud ? { doc, settings } : {}) };
     return { result, fixedText };
   };
 
@@ -126,6 +142,11 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     }
   }
 
+  if (values.cloud && results.length) {
+    const cloudOk = await cloudChecks(results, values, io, locale, service);
+    if (!cloudOk) ioError = true;
+  }
+
   const out = values.fix && positionals.includes('-') ? io.stderr : io.stdout;
   if (format === 'json') out(JSON.stringify(results.map(toJson), null, 2) + '\n');
   else if (format === 'sarif') out(JSON.stringify(toSarif(results, io.cwd), null, 2) + '\n');
@@ -168,8 +189,75 @@ function toJson(r: FileResult) {
       severity: d.severity,
       code: d.code,
       message: d.message,
+      ...(isCloud(d) ? { source: CLOUD_SOURCE } : {}),
     })),
   };
+}
+
+function isCloud(d: Diagnostic): boolean {
+  return d.code.startsWith('cloud/');
+}
+
+const CLOUD_TEXT = {
+  en: {
+    off: 'cloud checks not run: {reason}',
+    incomplete: 'cloud checks incomplete: {count} MediaId(s) could not be checked ({reason})',
+    where: 'cloud checks: {count} MediaId(s) looked up in {where} via {host}',
+  },
+  'zh-cn': {
+    off: '未运行云端检查：{reason}',
+    incomplete: '云端检查不完整：有 {count} 个 MediaId 无法检查（{reason}）',
+    where: '云端检查：在 {where} 通过 {host} 查询了 {count} 个 MediaId',
+  },
+} as const;
+
+function cloudText(locale: Locale, id: keyof (typeof CLOUD_TEXT)['en'], args: Record<string, string | number>): string {
+  return CLOUD_TEXT[locale][id].replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+}
+
+interface CloudFlags {
+  region?: string;
+  endpoint?: string;
+  profile?: string;
+  'app-id'?: string;
+  'ecs-metadata'?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * `--cloud`: every file's MediaIds looked up in one batch (the same catalog and rules as the editor),
+ * their diagnostics merged into the results. False when the checks could not run or not for every
+ * MediaId: the run then ends with exit code 2, as for any I/O error.
+ */
+async function cloudChecks(results: FileResult[], flags: CloudFlags, io: Io, locale: Locale, service: TimelineService): Promise<boolean> {
+  const region = flags.region ?? results.find((r) => r.settings?.region)?.settings?.region;
+  let client;
+  try {
+    ({ client } = await makeClient(flags, io, region));
+  } catch (e) {
+    if (e instanceof CredentialsError || e instanceof EndpointError || e instanceof UsageError) {
+      io.stderr(cloudText(locale, 'off', { reason: e.message }) + '\n');
+      return false;
+    }
+    throw e;
+  }
+  const ids = [...new Set(results.flatMap((r) => (r.doc ? cloudMediaIds(r.doc) : [])))];
+  const where = flags['app-id'] ? `${client.endpoint.regionId}, AppId ${flags['app-id']}` : client.endpoint.regionId;
+  const catalog = new MediaCatalog(client, { appId: flags['app-id'] });
+  const found = await catalog.lookup(ids);
+  const media = new Map<string, CloudMedia>(found.media.map((m) => [m.mediaId, m]));
+  if (!flags.quiet) io.stderr(cloudText(locale, 'where', { count: ids.length, where, host: client.endpoint.host }) + '\n');
+  const t = localizer(locale);
+  for (const r of results) {
+    if (!r.doc) continue;
+    const extra = runCloudRules(r.doc, service.schema, r.settings ?? {}, t, (id) => media.get(id), where);
+    if (extra.length) r.diagnostics = [...r.diagnostics, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  if (found.unresolved.length) {
+    io.stderr(cloudText(locale, 'incomplete', { count: found.unresolved.length, reason: found.error?.message ?? 'unknown error' }) + '\n');
+    return false;
+  }
+  return true;
 }
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
