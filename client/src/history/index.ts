@@ -13,7 +13,7 @@ import type { VodClient } from '../vod/client';
 import { applyFilter, FILTER_STATE_KEY, registerHistoryCommands, revealEntry, type CommandContext } from './commands';
 import { consoleUrl, entryIdFromSubmissionPath, SUBMISSION_SCHEME } from './format';
 import type { HistoryStore, NewSubmission, SentRequest, SubmissionEntry, SubmissionStatus, UpdateOptions } from './model';
-import { HistoryPoller, vodStatusChecker, type RefreshOutcome, type StatusCheckError } from './poller';
+import { HistoryPoller, isPollable, vodStatusChecker, type RefreshOutcome, type StatusCheckError } from './poller';
 import { DEFAULT_MAX_ENTRIES, FileHistoryStore, type HistoryProblem } from './store';
 import { ALL_STATUSES, entryTitle, SubmissionsProvider, VIEW_ID, type SubmissionNode } from './view';
 
@@ -101,9 +101,10 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
   const check = vodStatusChecker(() => deps.vodClientFactory());
   let notify: (entry: SubmissionEntry, previous: SubmissionStatus) => void = () => undefined;
   let pausedMessage: string | undefined;
-  // Called only once the poller runs, after the tree view exists.
+  // Called only once the poller runs, after the tree view exists. Shown only while something waits for
+  // a check: a message also hides the welcome view of an empty tree.
   const updateMessage = () => {
-    treeView.message = pausedMessage;
+    treeView.message = pausedMessage && store.list().some(isPollable) ? pausedMessage : undefined;
   };
   const poller = new HistoryPoller({
     store,
@@ -136,6 +137,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     const active = entries.filter((e) => e.status === 'producing' || e.status === 'submitting').length;
     treeView.badge = active ? { value: active, tooltip: vscode.l10n.t('{0} productions in progress', active) } : undefined;
     void vscode.commands.executeCommand('setContext', 'vodTimeline.history.empty', entries.length === 0);
+    updateMessage();
   };
   updateChrome();
 

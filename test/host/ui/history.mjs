@@ -1,0 +1,132 @@
+// UI scenario: the "VOD Timeline" activity-bar container with its Submissions view. A history file with
+// one submission of each status is written into the session's global storage (the extension's store
+// watches it, as it watches other windows' writes), then the sidebar is opened, an entry expanded, its
+// context menu shown, a submitted timeline opened, and the history cleared to show the welcome view.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const EXTENSION_ID = 'vod-timeline.vod-timeline';
+
+/** A manifest string (package.nls.json), in English and Chinese: the host may run with --locale=zh-cn. */
+function nls(key) {
+  const read = (f) => JSON.parse(fs.readFileSync(path.join(root, f), 'utf8'));
+  return [read('package.nls.json')[key], read('package.nls.zh-cn.json')[key]].filter(Boolean);
+}
+
+/**
+ * The history file of this session's code-server. scripts/host/run.mjs puts the workspace copy at
+ * RUN/ws-ui-SESSION/workspace and the server's user data at RUN/s-SESSION/user-data.
+ */
+function historyFile(ui) {
+  const run = path.resolve(ui.folder, '..', '..');
+  const userData = path.join(run, `s-${ui.session}`, 'user-data');
+  if (!fs.existsSync(userData)) throw new Error(`no user data at ${userData}: has scripts/host/run.mjs changed its layout?`);
+  return path.join(userData, 'User', 'globalStorage', EXTENSION_ID, 'history', 'history.json');
+}
+
+const SENT_TIMELINE = JSON.stringify({
+  VideoTracks: [{ VideoTrackClips: [
+    { MediaId: '4b15846bcb3ea8c958fe1e7f3da85ae2', In: 0, Out: 8 },
+    { MediaId: '217bb98cf063356182dbbeb992910a4f', In: 2, Out: 9 },
+  ] }],
+  SubtitleTracks: [{ SubtitleTrackClips: [{ Type: 'Text', Content: 'Spring launch', TimelineIn: 0, TimelineOut: 4 }] }],
+});
+
+function seed(file) {
+  const now = Date.now();
+  const at = (minutesAgo) => new Date(now - minutesAgo * 60_000).toISOString();
+  const base = { region: 'cn-shanghai', endpoint: 'vod.cn-shanghai.aliyuncs.com', mode: 'timeline', tracks: 2, clips: 3 };
+  const entries = [
+    // In ap-southeast-1 while the settings say cn-shanghai: never polled from here (no network in tests).
+    { ...base, id: 'ui-producing', title: 'Launch cut (v3)', fileName: 'launch.timeline.json', createdAt: at(1), updatedAt: at(1), status: 'producing',
+      region: 'ap-southeast-1', endpoint: 'vod.ap-southeast-1.aliyuncs.com',
+      mediaId: '9f2c4be1d0a84c6f8e3b7a5d2c1f0e9a', projectId: 'b3d5e7f9a1c34e6b8d0f2a4c6e8b0d2f', requestId: '5A7C9E1B-3D5F-4A6C-8E0B-2D4F6A8C0E1B', vodStatus: 'Uploading' },
+    { ...base, id: 'ui-normal', title: 'Spring campaign teaser', fileName: 'teaser.timeline.json', createdAt: at(26), updatedAt: at(20), status: 'normal',
+      mediaId: '1c3e5a7b9d0f4e2a6c8b0d2f4a6c8e0b', projectId: 'a2c4e6b8d0f24a6c8e0b2d4f6a8c0e2b', requestId: '0B2D4F6A-8C0E-4B2D-9F6A-8C0E2B4D6F8A', vodStatus: 'Normal', checkedAt: at(20) },
+    { ...base, id: 'ui-failed', title: 'Product demo (portrait)', fileName: 'demo-portrait.timeline.json', createdAt: at(130), updatedAt: at(129), status: 'failed',
+      requestId: '7E9A1C3E-5B7D-4F1A-8C3E-5B7D9F1A3C5E', errorCode: 'InvalidParameter.Timeline', errorMessage: 'The specified parameter Timeline is not valid: clip 3 has Out before In.' },
+    { ...base, id: 'ui-unknown', title: 'Weekly recap', fileName: 'recap.timeline.json', createdAt: at(60 * 26), updatedAt: at(60 * 26), status: 'unknown',
+      errorCode: 'ReadTimeout', errorMessage: 'No answer within 60 s after the request was sent.' },
+    { ...base, id: 'ui-keynote', title: 'Keynote highlights', fileName: 'keynote.timeline.json', createdAt: at(60 * 24 * 3), updatedAt: at(60 * 24 * 3), status: 'normal',
+      mediaId: '8d0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c', projectId: 'c4e6b8d0f2a44c6e8b0d2f4a6c8e0b2d', requestId: '3C5E7A9C-1E3A-4C5E-9A1C-3E5A7C9E1A3C', vodStatus: 'Normal' },
+  ];
+  fs.mkdirSync(path.join(path.dirname(file), 'requests'), { recursive: true });
+  fs.writeFileSync(path.join(path.dirname(file), 'requests', 'ui-normal.json'),
+    JSON.stringify({ version: 1, request: { Timeline: SENT_TIMELINE, Title: 'Spring campaign teaser' }, truncated: false }));
+  const tmp = `${file}.tmp-ui`;
+  fs.writeFileSync(tmp, JSON.stringify({ version: 1, entries }, null, 1));
+  fs.renameSync(tmp, file);
+  return entries;
+}
+
+/** @typedef {import('./workbench.mjs').Workbench} Workbench */
+/** @type {{ name: string, trust?: boolean, run: (ui: Workbench) => Promise<void> }[]} */
+export const scenarios = [
+  {
+    name: 'submissions sidebar',
+    async run(ui) {
+      const page = ui.page;
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: new RegExp(nls('view.submissions').join('|'), 'i') }) });
+      const rows = view.locator('.monaco-list-row');
+      let entries;
+      await ui.step('history seeded into global storage', async () => {
+        entries = seed(historyFile(ui));
+      });
+      await ui.step('activity bar opens the VOD Timeline container with the Submissions view', async () => {
+        await page.locator('.part.activitybar .action-item a[aria-label^="VOD Timeline"], .part.activitybar .action-item[aria-label^="VOD Timeline"]')
+          .first().click({ timeout: 30000 });
+        await rows.first().waitFor({ timeout: 30000 });
+        await page.waitForFunction((n) => document.querySelectorAll('.pane .monaco-list-row[aria-level="1"]').length >= n, entries.length, { timeout: 20000 });
+        const labels = await view.locator('.monaco-list-row[aria-level="1"] .label-name').allInnerTexts();
+        assert.deepEqual(labels.map((l) => l.trim()), entries.map((e) => e.title));
+        await page.mouse.move(1300, 850); // no hover on the list
+      });
+      await ui.step('a failed entry expands into its details (error code and message)', async () => {
+        await view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Product demo' }).click();
+        await page.keyboard.press('ArrowRight');
+        await view.locator('.monaco-list-row[aria-level="2"]', { hasText: 'InvalidParameter.Timeline' }).waitFor({ timeout: 10000 });
+        await page.mouse.move(1300, 850);
+      });
+      await ui.step('the tooltip shows the entry in full', async () => {
+        await view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Spring campaign teaser' }).hover();
+        await page.locator('.workbench-hover, .monaco-hover').filter({ hasText: '1c3e5a7b9d0f4e2a6c8b0d2f4a6c8e0b' }).first().waitFor({ timeout: 10000 });
+      });
+      await ui.step('the context menu offers the entry’s actions', async () => {
+        await page.mouse.move(1300, 850);
+        await view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Spring campaign teaser' }).click({ button: 'right' });
+        const menu = page.locator('.context-view .monaco-menu');
+        await menu.waitFor({ timeout: 10000 });
+        const items = (await menu.locator('.action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+        for (const key of ['command.history.openTimeline', 'command.history.openInConsole', 'command.history.copyMediaId', 'command.history.produceAgain', 'command.history.remove']) {
+          assert.ok(items.some((t) => nls(key).includes(t)), `${key} in ${JSON.stringify(items)}`);
+        }
+      });
+      await ui.escape();
+      await ui.step('Open Submitted Timeline shows the sent text, read-only', async () => {
+        await view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Spring campaign teaser' }).click({ button: 'right' });
+        await page.locator('.context-view .monaco-menu .action-label', { hasText: new RegExp(`^(${nls('command.history.openTimeline').join('|')})$`) }).click();
+        await page.locator('.tab', { hasText: '(sent).timeline.json' }).waitFor({ timeout: 15000 });
+        await page.locator('.monaco-editor .view-lines', { hasText: 'Spring launch' }).first().waitFor({ timeout: 15000 });
+      });
+      await ui.closeAllEditors();
+      await ui.step('Clear History (after a modal confirmation) leaves the welcome view with a Produce button', async () => {
+        // The view title's overflow menu ("Views and More Actions...") holds Clear History.
+        // A container with one view shows that view's actions in the side bar's own title.
+        await page.locator('.part.sidebar .composite.title .action-label.codicon-toolbar-more').first().click();
+        await page.locator('.context-view .monaco-menu .action-label', { hasText: new RegExp(`^(${nls('command.history.clear').join('|')})$`) }).click();
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ timeout: 10000 });
+        await dialog.locator('.monaco-button', { hasText: new RegExp(nls('command.history.clear').join('|')) }).first().click();
+        const welcome = view.locator('.welcome-view-content');
+        await welcome.waitFor({ timeout: 15000 });
+        const buttons = (await welcome.locator('.monaco-button').allInnerTexts()).map((t) => t.trim());
+        assert.ok(buttons.some((b) => ['Produce', '合成'].includes(b)), `welcome buttons: ${JSON.stringify(buttons)}`);
+      });
+      // Leave the sidebar as the next scenario expects it.
+      await page.locator('.part.activitybar .action-item a[aria-label^="Explorer"], .part.activitybar .action-item[aria-label^="Explorer"]').first().click().catch(() => {});
+    },
+  },
+];
