@@ -195,7 +195,7 @@ async function startServer({ name, trust = true, env = {} }) {
     },
   });
   fs.closeSync(logFd);
-  const server = { name, pid: child.pid, port, dir, log, base: `http://127.0.0.1:${port}`, exited: null };
+  const server = { name, pid: child.pid, port, dir, userDataDir: path.join(dir, 'user-data'), log, base: `http://127.0.0.1:${port}`, exited: null };
   servers.push(server);
   child.on('exit', (code, signal) => { server.exited = signal ?? code; });
 
@@ -309,7 +309,7 @@ async function runUi(server, scenarios, name) {
   const page = await context.newPage();
   const out = recordConsole(page, consoleLog);
   const folder = workspaceCopy(`ui-${name}`);
-  const ui = new Workbench(page, { session: name, artifacts, folder, log: (l) => console.log(l) });
+  const ui = new Workbench(page, { session: name, artifacts, folder, userDataDir: server.userDataDir, log: (l) => console.log(l) });
   const result = { name: `ui (${name})`, passed: 0, failed: 0, logs: [consoleLog, server.log] };
   try {
     await ui.step(`workbench loads`, () => ui.open(workbenchUrl(server, { folder })));

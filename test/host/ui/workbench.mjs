@@ -4,19 +4,29 @@
 import path from 'node:path';
 
 const STATUS_LANGUAGE = '#status\\.editor\\.mode';
+/**
+ * How long a UI wait may take before it fails. Generous because a wait only lasts this long when
+ * something is broken, while a loaded 2-core CI machine can take 25 s to bring up an extension host.
+ */
+export const WAIT_MS = Number(process.env.VOD_TIMELINE_HOST_UI_TIMEOUT || 60) * 1000;
 
 export class Workbench {
   /**
    * @param {import('playwright-core').Page} page
-   * @param {{ session: string, artifacts: string, folder: string, log: (line: string) => void }} options
+   * @param {{ session: string, artifacts: string, folder: string, userDataDir: string, log: (line: string) => void }} options
    */
-  constructor(page, { session, artifacts, folder, log }) {
+  constructor(page, { session, artifacts, folder, userDataDir, log }) {
     this.page = page;
     /** "trusted" or "untrusted": which code-server this page talks to; prefixes the screenshots. */
     this.session = session;
     this.artifacts = artifacts;
     /** Absolute path of this session's workspace folder (a temp copy of test/host/workspace). */
     this.folder = folder;
+    /**
+     * The code-server's --user-data-dir (User/globalStorage/PUBLISHER.NAME/ is the extension's
+     * globalStorageUri), for scenarios that seed state before they look at it.
+     */
+    this.userDataDir = userDataDir;
     this.log = log;
     this.passed = 0;
     this.failed = 0;
@@ -28,7 +38,7 @@ export class Workbench {
   /** Loads the workbench at `url` and waits until the status bar (the last part to render) is there. */
   async open(url) {
     await this.page.goto(url);
-    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90000 });
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 2 * WAIT_MS });
   }
 
   /**
@@ -59,22 +69,33 @@ export class Workbench {
     return path.relative(process.cwd(), file);
   }
 
-  /** F1, type the command's title, wait until it is the focused row, run it. */
-  async runCommand(title) {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor({ timeout: 10000 });
-    await input.fill(`>${title}`);
-    await this.page
-      .locator('.quick-input-list .monaco-list-row.focused', { hasText: title })
-      .first()
-      .waitFor({ timeout: 10000 });
+  /**
+   * F1, type the command's title, wait until it is the focused row, run it. An open palette does not
+   * pick up commands registered after it opened (the remote extension host registers its extensions'
+   * contributions a few seconds after the workbench shows), so it is reopened until the command is there.
+   */
+  async runCommand(title, { timeout = WAIT_MS } = {}) {
+    const deadline = Date.now() + timeout;
+    const input = this.page.locator('.quick-input-widget input.input').first();
+    const row = this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first();
+    for (;;) {
+      try {
+        await this.page.keyboard.press('F1');
+        await input.waitFor({ timeout: 10000 });
+        await input.fill(`>${title}`, { timeout: 10000 });
+        await row.waitFor({ timeout: 5000 });
+        break;
+      } catch (err) {
+        await this.page.keyboard.press('Escape');
+        if (Date.now() >= deadline) throw new Error(`command "${title}" not in the palette after ${timeout} ms: ${plain(err).split('\n')[0]}`);
+      }
+    }
     await this.page.keyboard.press('Enter');
   }
 
   /** Items currently listed in the open quick pick (command palette, language picker, ...). */
   async quickPickItems() {
-    await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10000 });
+    await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: WAIT_MS });
     return this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
   }
 
@@ -91,14 +112,14 @@ export class Workbench {
   async openFromExplorer(name) {
     await this.runCommand('View: Show Explorer');
     const item = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-    await item.waitFor({ timeout: 15000 });
+    await item.waitFor({ timeout: WAIT_MS });
     await item.dblclick();
-    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15000 });
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: WAIT_MS });
   }
 
   /** The status bar's language mode entry ("VOD Timeline", "JSON", ...). */
   async waitForLanguageMode(label) {
-    await this.page.locator(STATUS_LANGUAGE, { hasText: label }).waitFor({ timeout: 30000 });
+    await this.page.locator(STATUS_LANGUAGE, { hasText: label }).waitFor({ timeout: WAIT_MS });
     return (await this.page.locator(STATUS_LANGUAGE).innerText()).trim();
   }
 
@@ -106,15 +127,25 @@ export class Workbench {
   async notifications() {
     await this.runCommand('Notifications: Show Notifications');
     const center = this.page.locator('.notifications-center');
-    await center.waitFor({ timeout: 10000 });
+    await center.waitFor({ timeout: WAIT_MS });
     return center.locator('.notification-list-item').allInnerTexts();
+  }
+
+  /** Waits until the Output panel is open on the channel `name` (the extension's log, for instance). */
+  async waitForOutputChannel(name, timeout = WAIT_MS) {
+    await this.page.waitForFunction(
+      (channel) => [...document.querySelectorAll('.part.panel select.monaco-select-box')]
+        .some((s) => s.checkVisibility() && s.options[s.selectedIndex]?.text === channel),
+      name,
+      { timeout },
+    );
   }
 
   /** Opens the Problems panel and returns its rows' text (markers of every open/known file). */
   async problems() {
     await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
     const panel = this.page.locator('.markers-panel');
-    await panel.waitFor({ timeout: 10000 });
+    await panel.waitFor({ timeout: WAIT_MS });
     return panel.locator('.monaco-list-row').allInnerTexts();
   }
 
@@ -123,14 +154,14 @@ export class Workbench {
    * shows no trust prompt for a new folder, it opens it untrusted straight away.
    */
   async waitForRestrictedMode() {
-    await this.page.locator('#status\\.workspaceTrust', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30000 });
+    await this.page.locator('#status\\.workspaceTrust', { hasText: 'Restricted Mode' }).waitFor({ timeout: WAIT_MS });
   }
 
   /** Trusts the session's folder through the Workspace Trust editor (leaves Restricted Mode). */
   async trustFolder() {
     await this.runCommand('Workspaces: Manage Workspace Trust');
-    await this.page.locator('.workspace-trust-editor').getByRole('button', { name: 'Trust', exact: true }).click({ timeout: 10000 });
-    await this.page.locator('#status\\.workspaceTrust').waitFor({ state: 'detached', timeout: 15000 });
+    await this.page.locator('.workspace-trust-editor').getByRole('button', { name: 'Trust', exact: true }).click({ timeout: WAIT_MS });
+    await this.page.locator('#status\\.workspaceTrust').waitFor({ state: 'detached', timeout: WAIT_MS });
     // The trust editor opens as a modal editor over the workbench.
     await this.runCommand('View: Close All Editors');
   }
@@ -141,9 +172,9 @@ export class Workbench {
     await this.runCommand('View: Close All Editors');
     if (dirty) {
       // Dirty editors make VS Code ask before closing; the dialog is modal and would block the session.
-      await this.page.locator('.monaco-dialog-box').getByRole('button', { name: /Don't Save/ }).click({ timeout: 10000 });
+      await this.page.locator('.monaco-dialog-box').getByRole('button', { name: /Don't Save/ }).click({ timeout: WAIT_MS });
     }
-    await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 });
+    await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: WAIT_MS });
   }
 }
 
