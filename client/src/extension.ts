@@ -9,7 +9,8 @@ import { TimelineStatusBar } from './statusBar';
 import { newTimelineCommand } from './newTimeline';
 import { CredentialsManager } from './produce/credentials';
 import { produceCommand } from './produce/produceCommand';
-import type { HistoryStore } from './history/model';
+import { registerHistory } from './history';
+import { createVodTarget } from './produce/vodFactory';
 import { registerCloud } from './cloud';
 
 export interface ExtensionApi {
@@ -49,7 +50,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   registerSchemaAssociation(context);
   const credentials = new CredentialsManager(context.secrets);
-  let history: HistoryStore | undefined;
+  const history = registerHistory(context, {
+    vodClientFactory: async () => (await createVodTarget(credentials)).client,
+    output,
+    onDidChangeCredentials: credentials.onDidChange,
+  });
   registerCloud(context, { credentials, history: () => history, languageClient: start, output });
   context.subscriptions.push(
     vscode.commands.registerCommand('vodTimeline.newTimeline', newTimelineCommand(context)),
