@@ -7,6 +7,8 @@ import { createLanguageClient } from './languageClient';
 import { registerSchemaAssociation } from './schemaAssociation';
 import { TimelineStatusBar } from './statusBar';
 import { newTimelineCommand } from './newTimeline';
+import { registerPreview } from './preview';
+import { registerCodeLens } from './codelens';
 import { CredentialsManager } from './produce/credentials';
 import { produceCommand } from './produce/produceCommand';
 import { registerHistory } from './history';
@@ -49,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   else void vscode.workspace.findFiles('**/*.timeline.json', '**/node_modules/**', 1).then((found) => { if (found.length) startQuietly(); });
 
   registerSchemaAssociation(context);
+  registerPreview(context, { languageClient: start });
+  registerCodeLens(context, { languageClient: start });
   const credentials = new CredentialsManager(context.secrets);
   const history = registerHistory(context, {
     vodClientFactory: async () => (await createVodTarget(credentials)).client,

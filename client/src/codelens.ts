@@ -1,0 +1,82 @@
+// CodeLens from the shared layout: above each track its output range and clip count (click: open the
+// preview beside), above each clip whose TimelineIn/TimelineOut were left out the times the layout
+// computed for it, and at the top the output's duration. `vodTimeline.codeLens.enabled` turns them off.
+import * as vscode from 'vscode';
+import { layoutSource, type LayoutApi, type LayoutSource } from './preview/layoutSource';
+import type { LayoutResult } from './preview/protocol';
+
+const fmt = (n: number | null) => (n === null ? '?' : String(Math.round(n * 1000) / 1000));
+
+function kindName(kind: string): string {
+  switch (kind) {
+    case 'video': return vscode.l10n.t('Video');
+    case 'audio': return vscode.l10n.t('Audio');
+    case 'image': return vscode.l10n.t('Image');
+    case 'subtitle': return vscode.l10n.t('Subtitle');
+    default: return vscode.l10n.t('Effect');
+  }
+}
+
+/** The lenses for one layout (exported for tests). */
+export function layoutLenses(layout: LayoutResult, uri: vscode.Uri): vscode.CodeLens[] {
+  const lenses: vscode.CodeLens[] = [];
+  const at = (p: { line: number; character: number }) => new vscode.Range(p.line, p.character, p.line, p.character);
+  const open: Omit<vscode.Command, 'title'> = { command: 'vodTimeline.openPreviewToSide', arguments: [uri], tooltip: vscode.l10n.t('Open the timeline preview to the side') };
+  const duration = layout.duration !== null
+    ? vscode.l10n.t('Output {0} s', fmt(layout.duration))
+    : vscode.l10n.t('Output at least {0} s (depends on media lengths)', fmt(layout.minDuration));
+  lenses.push(new vscode.CodeLens(at({ line: 0, character: 0 }), { ...open, title: `$(preview) ${duration}` }));
+  for (const t of layout.tracks) {
+    const parts = [vscode.l10n.t('{0} {1}: output {2}–{3} s', kindName(t.kind), t.index, fmt(t.start ?? 0), fmt(t.end)), vscode.l10n.t('{0} clips', t.clips.length)];
+    if (t.main) parts.push(vscode.l10n.t('main track'));
+    lenses.push(new vscode.CodeLens(at(t.range.start), { ...open, title: parts.join(' · ') }));
+    for (const c of t.clips) {
+      if (!c.implicitStart && !c.implicitEnd) continue;
+      let title: string;
+      if (c.implicitStart && c.implicitEnd) title = vscode.l10n.t('output {0}–{1} s', fmt(c.start), fmt(c.end));
+      else if (c.implicitStart) title = vscode.l10n.t('starts at {0} s', fmt(c.start));
+      else title = vscode.l10n.t('ends at {0} s', fmt(c.end));
+      const unknown = c.start === null || c.end === null;
+      title = `${title} ${unknown ? vscode.l10n.t('(depends on the media\'s length)') : vscode.l10n.t('(computed)')}`;
+      lenses.push(new vscode.CodeLens(at(c.range.start), { title, command: '' }));
+    }
+  }
+  return lenses;
+}
+
+class TimelineCodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly layouts: LayoutSource) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    if (!vscode.workspace.getConfiguration('vodTimeline.codeLens', document.uri).get<boolean>('enabled', true)) return [];
+    try {
+      const layout = await this.layouts.layout(document);
+      if (!layout || token.isCancellationRequested) return [];
+      // A layout of an older version would put the lenses on the wrong lines; VS Code asks again.
+      if (layout.version !== undefined && layout.version !== document.version) return [];
+      return layoutLenses(layout, document.uri);
+    } catch {
+      return [];
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function registerCodeLens(context: vscode.ExtensionContext, api: LayoutApi): void {
+  const provider = new TimelineCodeLensProvider(layoutSource(api, context));
+  context.subscriptions.push(
+    provider,
+    vscode.languages.registerCodeLensProvider({ language: 'vod-timeline' }, provider),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('vodTimeline.codeLens')) provider.refresh(); }),
+  );
+}

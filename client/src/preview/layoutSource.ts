@@ -1,0 +1,52 @@
+// One `vodTimeline/layout` request per document version, shared by the preview and CodeLens: on the
+// 6,600-clip document the answer is ~2 MB, and both ask for it after every edit.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LayoutResult } from './protocol';
+
+export interface LayoutApi {
+  languageClient(): Promise<LanguageClient>;
+}
+
+export class LayoutSource implements vscode.Disposable {
+  private readonly cache = new Map<string, { version: number; result: Promise<LayoutResult | null> }>();
+  private readonly closing: vscode.Disposable;
+
+  constructor(private readonly api: LayoutApi) {
+    this.closing = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
+  }
+
+  /** The layout of `document` as it is now (null: the server does not know the document yet). */
+  layout(document: vscode.TextDocument): Promise<LayoutResult | null> {
+    const key = document.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === document.version) return hit.result;
+    const entry = {
+      version: document.version,
+      result: this.api.languageClient().then((c) => c.sendRequest<LayoutResult | null>('vodTimeline/layout', { uri: key })),
+    };
+    this.cache.set(key, entry);
+    // Failures and "not yet" answers are not kept: the next ask goes to the server again.
+    const forget = () => { if (this.cache.get(key) === entry) this.cache.delete(key); };
+    entry.result.then((r) => { if (r === null) forget(); }, forget);
+    return entry.result;
+  }
+
+  dispose(): void {
+    this.closing.dispose();
+    this.cache.clear();
+  }
+}
+
+const shared = new WeakMap<LayoutApi['languageClient'], LayoutSource>();
+
+/** The source for this language client (the preview and CodeLens get the same one). */
+export function layoutSource(api: LayoutApi, context: vscode.ExtensionContext): LayoutSource {
+  let source = shared.get(api.languageClient);
+  if (!source) {
+    source = new LayoutSource(api);
+    shared.set(api.languageClient, source);
+    context.subscriptions.push(source);
+  }
+  return source;
+}

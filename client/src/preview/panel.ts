@@ -1,0 +1,304 @@
+// One preview panel bound to one timeline document: it asks the language server for the layout
+// (`vodTimeline/layout`) after edits (debounced), maps the document's diagnostics onto the clips,
+// sends the result to the webview, selects a clip's JSON when its bar is clicked and highlights the
+// bar under the editor's cursor.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { previewHtml } from './html';
+import type { LayoutSource } from './layoutSource';
+import { buildPreviewModel, ClipIndex, emptyModel, encodeModel, problemsOf, type SimpleDiagnostic } from './model';
+import type { BarRef, FromWebview, LayoutResult, PreviewModel, Severity, ToWebview } from './protocol';
+
+export const VIEW_TYPE = 'vodTimeline.preview';
+
+export type { LayoutApi as PreviewApi } from './layoutSource';
+
+/** What the host tests read through `vodTimeline.preview._testState`. */
+export interface PreviewTestState {
+  uri: string;
+  visible: boolean;
+  documentVersion: number;
+  /** Version of the model the webview drew last (-1 before the first). */
+  renderedVersion: number;
+  renders: number;
+  bars: number;
+  lanes: number;
+  drawn: number;
+  paintMs: number;
+  /** Milliseconds from sending the model to the webview until it reported it drawn. */
+  transferMs: number;
+  /** Of which: from sending the model until the webview received it. */
+  toWebviewMs: number;
+  /** The last `vodTimeline/layout` request and building the model from it. */
+  requestMs: number;
+  modelMs: number;
+  /** From opening the preview (or the edit) to the webview drawing the model. */
+  firstRenderMs: number | null;
+  duration: number | null;
+  errors: number;
+  warnings: number;
+  /** Bars the webview marks with an error / a warning (it reports them after each update). */
+  clipsWithErrors: number;
+  clipsWithWarnings: number;
+  /** From creating the panel until its webview loaded and said "ready". */
+  webviewReadyMs: number | null;
+  current: { kind: string; track: number; clip: number } | null;
+  pxPerSecond: number;
+  lastError: string | null;
+}
+
+const SEVERITY: Record<vscode.DiagnosticSeverity, Severity> = {
+  [vscode.DiagnosticSeverity.Error]: 3,
+  [vscode.DiagnosticSeverity.Warning]: 2,
+  [vscode.DiagnosticSeverity.Information]: 1,
+  [vscode.DiagnosticSeverity.Hint]: 1,
+};
+
+function updateDelay(): number {
+  const v = vscode.workspace.getConfiguration('vodTimeline.preview').get<number>('updateDelay', 150);
+  return typeof v === 'number' && v >= 0 ? v : 150;
+}
+
+export class TimelinePreview implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly rendered = new vscode.EventEmitter<void>();
+  private readonly received = new vscode.EventEmitter<FromWebview>();
+  private layout: LayoutResult | null = null;
+  private layoutVersion = -1;
+  private index = new ClipIndex(undefined);
+  private model: PreviewModel | undefined;
+  /** The model as sent (JSON), kept for a webview that reloads; and the layout it was built from. */
+  private modelJson = new Uint8Array(0);
+  private sentLayout: LayoutResult | null | undefined;
+  private current: BarRef | null = null;
+  private pending: NodeJS.Timeout | undefined;
+  private generation = 0;
+  /** Layout requests answered with null in a row (the server has not opened the document yet). */
+  private misses = 0;
+  private ready = false;
+  private disposed = false;
+  private readonly openedAt = Date.now();
+  private stats = { renderedVersion: -1, renders: 0, drawn: 0, paintMs: 0, transferMs: 0, toWebviewMs: 0, firstRenderMs: null as number | null, pxPerSecond: 0 };
+  /** Milliseconds of the last refresh: the layout request, building the model. */
+  private timing = { requestMs: 0, modelMs: 0 };
+  private lastError: string | null = null;
+  private marked = { version: -1, errors: 0, warnings: 0 };
+  private readyAt: number | null = null;
+  readonly onDidRender = this.rendered.event;
+  /** Every message from the webview, after it was handled. */
+  readonly onDidReceiveMessage = this.received.event;
+  readonly onDidDispose: vscode.Event<void>;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly document: vscode.TextDocument,
+    private readonly layouts: LayoutSource,
+    extensionUri: vscode.Uri,
+  ) {
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'preview')] };
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'images', 'timeline-file.svg');
+    this.onDidDispose = panel.onDidDispose;
+    this.setTitle();
+    panel.webview.html = previewHtml(panel.webview, extensionUri, panel.title);
+    this.disposables.push(
+      this.rendered,
+      this.received,
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => {
+        this.onMessage(m);
+        this.received.fire(m);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document && e.contentChanges.length) this.schedule(updateDelay());
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const uri = this.document.uri.toString();
+        if (e.uris.some((u) => u.toString() === uri)) this.remodel();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document === this.document) this.followCursor(e.textEditor);
+      }),
+    );
+    this.schedule(0);
+  }
+
+  get uri(): vscode.Uri {
+    return this.document.uri;
+  }
+
+  private setTitle(): void {
+    this.panel.title = vscode.l10n.t('Preview {0}', path.basename(this.document.uri.path));
+  }
+
+  private post(message: ToWebview): void {
+    if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  private schedule(delay: number): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => { this.pending = undefined; void this.refresh(); }, delay);
+  }
+
+  /** Asks the server for the layout of the document as it is now and sends the model. */
+  async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const version = this.document.version;
+    let layout: LayoutResult | null = null;
+    const t0 = Date.now();
+    try {
+      layout = await this.layouts.layout(this.document);
+      this.timing.requestMs = Date.now() - t0;
+    } catch (e) {
+      this.lastError = e instanceof Error ? e.message : String(e);
+    }
+    if (generation !== this.generation || this.disposed) return;
+    // null: the server does not know the document yet (it is still starting or opening it); ask again.
+    if (layout === null && this.misses < 10) {
+      this.misses++;
+      this.schedule(200 * this.misses);
+      return;
+    }
+    this.misses = 0;
+    this.layout = layout;
+    this.layoutVersion = layout?.version ?? version;
+    this.index = new ClipIndex(layout ?? undefined);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    if (editor) this.current = this.index.barAt(editor.selection.active) ?? null;
+    this.remodel(true);
+  }
+
+  /** Rebuilds the model from the last layout and the current diagnostics; sends it. */
+  private remodel(force = false): void {
+    if (this.disposed) return;
+    // Diagnostics of an edit still on its way would land on the wrong clips: the refresh sends them.
+    if (!force && (this.pending || this.layoutVersion !== this.document.version)) return;
+    const diagnostics: SimpleDiagnostic[] = vscode.languages.getDiagnostics(this.document.uri).map((d) => ({ range: d.range, severity: SEVERITY[d.severity] ?? 1, message: d.message }));
+    const fileName = path.basename(this.document.uri.path);
+    const t0 = Date.now();
+    this.model = this.layout ? buildPreviewModel(this.layout, diagnostics, fileName, this.layoutVersion, this.index) : emptyModel(fileName, this.layoutVersion);
+    if (!force && this.layout && this.sentLayout === this.layout) {
+      // Only the diagnostics changed: send just what is marked, not the 6,600 clips again.
+      const update = problemsOf(this.model);
+      this.modelJson = new TextEncoder().encode(JSON.stringify(encodeModel(this.model)));
+      this.timing.modelMs = Date.now() - t0;
+      this.post({ type: 'problems', update });
+      return;
+    }
+    this.modelJson = new TextEncoder().encode(JSON.stringify(encodeModel(this.model)));
+    this.sentLayout = this.layout;
+    this.timing.modelMs = Date.now() - t0;
+    this.post({ type: 'model', uri: this.document.uri.toString(), model: this.modelJson, current: this.current, sent: Date.now() });
+  }
+
+  private followCursor(editor: vscode.TextEditor): void {
+    if (this.layoutVersion !== this.document.version) return; // the refresh after the edit places it
+    const bar = this.index.barAt(editor.selection.active) ?? null;
+    if (bar?.lane === this.current?.lane && bar?.clip === this.current?.clip) return;
+    this.current = bar;
+    this.post({ type: 'current', bar, reveal: true });
+  }
+
+  /** Selects the clip's JSON in an editor of the document (opening one beside the preview if none shows it). */
+  async selectClip(bar: BarRef, focusEditor: boolean): Promise<void> {
+    const clip = this.layout?.tracks[bar.lane]?.clips[bar.clip];
+    if (!clip) return;
+    const range = new vscode.Range(clip.range.start.line, clip.range.start.character, clip.range.end.line, clip.range.end.character);
+    this.current = bar;
+    let editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    if (!editor || focusEditor) {
+      const column = editor?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+      editor = await vscode.window.showTextDocument(this.document, { viewColumn: column, preserveFocus: !focusEditor });
+    }
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private onMessage(m: FromWebview): void {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.readyAt ??= Date.now() - this.openedAt;
+        if (this.model) this.post({ type: 'model', uri: this.document.uri.toString(), model: this.modelJson, current: this.current, sent: Date.now() });
+        break;
+      case 'select':
+        void this.selectClip(m.bar, m.focusEditor);
+        break;
+      case 'current':
+        this.current = m.bar;
+        break;
+      case 'rendered': {
+        const now = Date.now();
+        this.stats = {
+          renderedVersion: m.version,
+          renders: this.stats.renders + 1,
+          drawn: m.drawn,
+          paintMs: m.paintMs,
+          transferMs: now - m.sent,
+          toWebviewMs: m.receivedAt - m.sent,
+          firstRenderMs: this.stats.firstRenderMs ?? now - this.openedAt,
+          pxPerSecond: m.pxPerSecond,
+        };
+        this.rendered.fire();
+        break;
+      }
+      case 'marked':
+        this.marked = { version: m.version, errors: m.errors, warnings: m.warnings };
+        this.rendered.fire();
+        break;
+      case 'error':
+        this.lastError = m.message;
+        console.error(`vod-timeline preview: ${m.message}`);
+        break;
+    }
+  }
+
+  postToWebview(message: ToWebview): void {
+    this.post(message);
+  }
+
+  testState(): PreviewTestState {
+    const m = this.model;
+    const cur = this.current && m?.lanes[this.current.lane] ? { kind: m.lanes[this.current.lane].kind, track: m.lanes[this.current.lane].index, clip: m.lanes[this.current.lane].clips[this.current.clip]?.index ?? -1 } : null;
+    return {
+      uri: this.document.uri.toString(),
+      visible: this.panel.visible,
+      documentVersion: this.document.version,
+      renderedVersion: this.stats.renderedVersion,
+      renders: this.stats.renders,
+      bars: m?.clipCount ?? 0,
+      lanes: m?.lanes.length ?? 0,
+      drawn: this.stats.drawn,
+      paintMs: this.stats.paintMs,
+      transferMs: this.stats.transferMs,
+      toWebviewMs: this.stats.toWebviewMs,
+      requestMs: this.timing.requestMs,
+      modelMs: this.timing.modelMs,
+      firstRenderMs: this.stats.firstRenderMs,
+      duration: m?.duration ?? null,
+      errors: m?.errors ?? 0,
+      warnings: m?.warnings ?? 0,
+      clipsWithErrors: this.marked.errors,
+      clipsWithWarnings: this.marked.warnings,
+      webviewReadyMs: this.readyAt,
+      current: cur,
+      pxPerSecond: this.stats.pxPerSecond,
+      lastError: this.lastError,
+    };
+  }
+
+  /** The bar of track `kind[track]`, clip `clip` (JSON indices). */
+  barOf(kind: string, track: number, clip: number): BarRef | undefined {
+    const lane = this.model?.lanes.findIndex((l) => l.kind === kind && l.index === track) ?? -1;
+    if (lane < 0) return undefined;
+    const c = this.model!.lanes[lane].clips.findIndex((x) => x.index === clip);
+    return c < 0 ? undefined : { lane, clip: c };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.pending) clearTimeout(this.pending);
+    this.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

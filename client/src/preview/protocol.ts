@@ -1,0 +1,161 @@
+// What the extension and the preview webview say to each other, and the layout the language server
+// sends (`vodTimeline/layout`, see server/src/layoutResult.ts; restated here because the extension may
+// only depend on the server's types by shape). Types only: imported by both sides of the postMessage.
+
+export type TrackKind = 'video' | 'audio' | 'image' | 'subtitle' | 'effect';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** `vodTimeline/layout` answer (server/src/layoutResult.ts). */
+export interface LayoutResult {
+  version?: number;
+  form: 'timeline' | 'produce';
+  duration: number | null;
+  minDuration: number;
+  tracks: {
+    kind: TrackKind;
+    index: number;
+    main: boolean;
+    type?: string;
+    range: Range;
+    start: number | null;
+    end: number | null;
+    clips: {
+      index: number;
+      range: Range;
+      mediaId?: string;
+      type?: string;
+      text?: string;
+      sourceIn: number;
+      sourceOut: number | null;
+      start: number | null;
+      end: number | null;
+      implicitStart: boolean;
+      implicitEnd: boolean;
+      speed: number;
+      transition: number;
+    }[];
+  }[];
+}
+
+/** 0 none, 1 information/hint, 2 warning, 3 error. */
+export type Severity = 0 | 1 | 2 | 3;
+
+export interface PreviewClip {
+  /** Index in its track's clips array (the JSON index). */
+  index: number;
+  label: string;
+  /** Output times from the layout; null = unknown. */
+  start: number | null;
+  end: number | null;
+  /** Where the bar is drawn: known times, or an estimate where they are unknown. */
+  x0: number;
+  x1: number;
+  implicitStart: boolean;
+  implicitEnd: boolean;
+  sourceIn: number;
+  sourceOut: number | null;
+  speed: number;
+  transition: number;
+  severity: Severity;
+  /** Messages of the diagnostics on this clip (first few). */
+  problems: string[];
+}
+
+export interface PreviewLane {
+  kind: TrackKind;
+  /** Index within its own array (VideoTracks[2] → 2). */
+  index: number;
+  main: boolean;
+  effect: boolean;
+  start: number | null;
+  end: number | null;
+  severity: Severity;
+  /** Diagnostics on the track itself, outside its clips. */
+  problems: string[];
+  clips: PreviewClip[];
+  /** Clip positions in `clips` ordered by x0 (then x1): the order ←/→ walk. */
+  order: number[];
+}
+
+export interface PreviewModel {
+  version: number;
+  fileName: string;
+  form: 'timeline' | 'produce';
+  duration: number | null;
+  minDuration: number;
+  /** Seconds the ruler spans: the output and every bar. */
+  extent: number;
+  lanes: PreviewLane[];
+  clipCount: number;
+  errors: number;
+  warnings: number;
+  /** No timeline in the document (syntax error, not a timeline). */
+  empty: boolean;
+}
+
+/**
+ * The model as it crosses to the webview: lanes without their clips, the clips as one flat array of
+ * numbers (CLIP_FIELDS per clip, lane after lane, null for unknown times), labels interned, problems
+ * sparse. A quarter of the JSON of the object form, and no per-object cost on the way.
+ */
+export interface WireModel {
+  version: number;
+  fileName: string;
+  form: 'timeline' | 'produce';
+  duration: number | null;
+  minDuration: number;
+  extent: number;
+  clipCount: number;
+  errors: number;
+  warnings: number;
+  empty: boolean;
+  lanes: (Omit<PreviewLane, 'clips' | 'order'> & { n: number })[];
+  labels: string[];
+  clips: (number | null)[];
+  /** Problems by clip position in `clips` (0-based clip number, not array offset). */
+  problems: Record<number, string[]>;
+}
+
+/** index, label, start, end, x0, x1, flags (1 implicitStart, 2 implicitEnd), sourceIn, sourceOut, speed, transition, severity */
+export const CLIP_FIELDS = 12;
+
+/** New diagnostics for the model the webview has (same layout): only what is marked, sparse. */
+export interface ProblemsUpdate {
+  version: number;
+  errors: number;
+  warnings: number;
+  /** By lane position: the track's own severity and messages. */
+  lanes: Record<number, [Severity, string[]]>;
+  /** By clip number (lane after lane, as in WireModel.clips). */
+  clips: Record<number, [Severity, string[]]>;
+}
+
+/** A bar: lane = position in `lanes`, clip = position in that lane's `clips`. */
+export interface BarRef { lane: number; clip: number }
+
+export interface PreviewStrings {
+  [key: string]: string;
+}
+
+export type ToWebview =
+  /**
+   * `model` is a WireModel as UTF-8 JSON bytes: VS Code moves typed arrays to the webview as binary,
+   * far faster across the extension host → workbench → webview hops than 6,600 objects or a big string.
+   */
+  | { type: 'model'; uri: string; model: Uint8Array; current: BarRef | null; sent: number }
+  | { type: 'problems'; update: ProblemsUpdate }
+  | { type: 'current'; bar: BarRef | null; reveal: boolean }
+  | { type: 'testClick'; bar: BarRef; detail: number }
+  | { type: 'testKey'; key: string }
+  | { type: 'zoom'; action: 'in' | 'out' | 'fit' };
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'select'; bar: BarRef; focusEditor: boolean }
+  | { type: 'current'; bar: BarRef | null }
+  | { type: 'rendered'; version: number; bars: number; lanes: number; drawn: number; paintMs: number; sent: number; receivedAt: number; pxPerSecond: number; width: number; height: number }
+  /** After a model or problems update: how many bars the webview marks with an error or a warning. */
+  | { type: 'marked'; version: number; errors: number; warnings: number }
+  | { type: 'error'; message: string };

@@ -1,0 +1,453 @@
+/// <reference lib="dom" />
+// The preview webview: a canvas that draws the visible part of the timeline under a transparent
+// scroller (native scrollbars, wheel and touch scrolling), zoom with Ctrl+wheel, the toolbar or + − 0,
+// keyboard navigation between bars, a tooltip and a live region for screen readers. It only draws
+// what the extension sends and reports clicks; it loads nothing from anywhere (strict CSP, no network).
+
+import type { BarRef, FromWebview, PreviewModel, ProblemsUpdate, Severity, ToWebview, TrackKind } from '../protocol';
+import { applyProblems, decodeModel } from '../model';
+import { drawFrame } from './draw';
+import {
+  LABEL_W, type NavKey, type View, clampPps, clampScroll, contentHeight, contentWidth, fitPps, formatSeconds,
+  hitTest, navigate, reveal, zoomAt, barRect,
+} from './geometry';
+import { iconSvg } from './icons';
+import { readTheme, type Theme } from './theme';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): SavedState | undefined;
+  setState(state: SavedState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** Kept by VS Code while the panel is hidden and across reloads (the serializer reopens `uri`). */
+interface SavedState { uri?: string; pps: number; fit: boolean; scrollX: number; scrollY: number }
+
+const vscode = acquireVsCodeApi();
+const strings: Record<string, string> = JSON.parse(document.getElementById('vod-strings')?.textContent || '{}');
+const s = (key: string, ...args: (string | number)[]) => (strings[key] ?? key).replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const viewport = $('viewport');
+const canvas = $<HTMLCanvasElement>('canvas');
+const scroller = $('scroller');
+const spacer = $('spacer');
+const tooltip = $('tooltip');
+const live = $('live');
+const empty = $('empty');
+const ctx = canvas.getContext('2d', { alpha: false })!;
+
+let model: PreviewModel | undefined;
+let theme: Theme = readTheme();
+let current: BarRef | null = null;
+let hover: BarRef | null = null;
+let focused = false;
+let laneSeverity: Severity[] = [];
+let laneLabels: string[] = [];
+const saved = vscode.getState();
+let fitMode = saved?.fit ?? true;
+let view: View = { pps: saved?.pps ?? 10, scrollX: saved?.scrollX ?? 0, scrollY: saved?.scrollY ?? 0, width: 300, height: 200 };
+let uri = saved?.uri;
+let frameRequested = false;
+let syncingScroll = false;
+
+const post = (m: FromWebview) => vscode.postMessage(m);
+
+function kindName(kind: TrackKind): string {
+  return s(`kind.${kind}`);
+}
+
+function outputLabel(m: PreviewModel): string {
+  return m.duration !== null ? s('output', formatSeconds(m.duration)) : s('outputAtLeast', formatSeconds(m.minDuration));
+}
+
+function persist(): void {
+  vscode.setState({ uri, pps: view.pps, fit: fitMode, scrollX: view.scrollX, scrollY: view.scrollY });
+}
+
+/** Size the canvas to the scroller's client area (scrollbars excluded) at the device pixel ratio. */
+function measure(): void {
+  const w = Math.max(1, scroller.clientWidth);
+  const h = Math.max(1, scroller.clientHeight);
+  const dpr = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+  }
+  view = { ...view, width: w, height: h };
+}
+
+/** Spacer size = content size, so the native scrollbars cover the whole timeline. */
+function layoutSpacer(): void {
+  if (!model) return;
+  if (fitMode) view = { ...view, pps: fitPps(model.extent, view.width) };
+  else view = { ...view, pps: clampPps(view.pps, model.extent, view.width) };
+  spacer.style.width = `${contentWidth(model, view.pps)}px`;
+  spacer.style.height = `${contentHeight(model)}px`;
+  view = clampScroll(model, view);
+  syncScroller();
+}
+
+function syncScroller(): void {
+  if (scroller.scrollLeft !== view.scrollX || scroller.scrollTop !== view.scrollY) {
+    syncingScroll = true;
+    scroller.scrollLeft = view.scrollX;
+    scroller.scrollTop = view.scrollY;
+    // The browser may round; read back what it took.
+    view = { ...view, scrollX: scroller.scrollLeft, scrollY: scroller.scrollTop };
+    syncingScroll = false;
+  }
+}
+
+function paint(): { drawn: number; ms: number } {
+  if (!model) return { drawn: 0, ms: 0 };
+  const t0 = performance.now();
+  const drawn = drawFrame(ctx, window.devicePixelRatio || 1, {
+    model, view, current, hover, focused, laneSeverity, laneLabels, mainLabel: s('main'), outputLabel: outputLabel(model),
+  }, theme);
+  return { drawn, ms: performance.now() - t0 };
+}
+
+function requestFrame(): void {
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(() => {
+    frameRequested = false;
+    paint();
+  });
+}
+
+function renderToolbar(m: PreviewModel): void {
+  $('title').textContent = m.fileName;
+  $('duration').textContent = outputLabel(m);
+  $('counts').textContent = s('counts', m.lanes.length, m.clipCount);
+  const problems = $('problems');
+  problems.textContent = '';
+  if (m.errors || m.warnings) {
+    const add = (cls: string, text: string) => {
+      const span = document.createElement('span');
+      span.className = cls;
+      span.textContent = text;
+      problems.appendChild(span);
+    };
+    if (m.errors) add('errors', s('errors', m.errors));
+    if (m.warnings) add('warnings', s('warnings', m.warnings));
+  }
+  const kinds = [...new Set(m.lanes.map((l) => l.kind))];
+  const legend = $('legend');
+  const key = kinds.join(',');
+  if (legend.dataset.kinds !== key) {
+    legend.dataset.kinds = key;
+    legend.textContent = '';
+    for (const k of kinds) {
+      const item = document.createElement('span');
+      item.className = `legend-item kind-${k}`;
+      item.innerHTML = iconSvg(k);
+      item.appendChild(document.createTextNode(kindName(k)));
+      legend.appendChild(item);
+    }
+  }
+}
+
+function severities(m: PreviewModel): Severity[] {
+  return m.lanes.map((l) => {
+    let sev = l.severity;
+    for (const c of l.clips) if (c.severity > sev) sev = c.severity;
+    return sev as Severity;
+  });
+}
+
+function reportMarked(m: PreviewModel): void {
+  let errors = 0;
+  let warnings = 0;
+  for (const l of m.lanes) for (const c of l.clips) {
+    if (c.severity === 3) errors++;
+    else if (c.severity === 2) warnings++;
+  }
+  post({ type: 'marked', version: m.version, errors, warnings });
+}
+
+function setProblems(update: ProblemsUpdate): void {
+  if (!model || model.version !== update.version) return;
+  applyProblems(model, update);
+  laneSeverity = severities(model);
+  renderToolbar(model);
+  requestFrame();
+  reportMarked(model);
+}
+
+function setModel(bytes: Uint8Array, cur: BarRef | null, sent: number): void {
+  const receivedAt = Date.now();
+  const m: PreviewModel = decodeModel(JSON.parse(new TextDecoder().decode(bytes)));
+  const first = !model;
+  model = m;
+  laneSeverity = severities(m);
+  laneLabels = m.lanes.map((l) => s('track', kindName(l.kind), l.index));
+  current = cur && m.lanes[cur.lane]?.clips[cur.clip] ? cur : current && m.lanes[current.lane]?.clips[current.clip] ? current : null;
+  if (hover && !m.lanes[hover.lane]?.clips[hover.clip]) hover = null;
+  renderToolbar(m);
+  empty.hidden = !m.empty;
+  empty.textContent = m.empty ? s('noTimeline') : '';
+  scroller.setAttribute('aria-label', s('timelineLabel', m.fileName, outputLabel(m), m.lanes.length, m.clipCount));
+  measure();
+  layoutSpacer();
+  if (first && current) scrollTo(reveal(m, view, current));
+  const { drawn, ms } = paint();
+  reportMarked(m);
+  post({ type: 'rendered', version: m.version, bars: m.clipCount, lanes: m.lanes.length, drawn, paintMs: ms, sent, receivedAt, pxPerSecond: view.pps, width: view.width, height: view.height });
+}
+
+function scrollTo(next: View): void {
+  view = next;
+  syncScroller();
+  persist();
+  requestFrame();
+}
+
+function setCurrent(ref: BarRef | null, options: { reveal?: boolean; announce?: boolean; notify?: boolean } = {}): void {
+  current = ref;
+  if (model && ref && options.reveal) scrollTo(reveal(model, view, ref));
+  if (options.announce && ref) announce(ref);
+  if (options.notify) post({ type: 'current', bar: ref });
+  requestFrame();
+}
+
+function describe(ref: BarRef): { title: string; lines: string[]; problems: string[]; severity: Severity } | undefined {
+  const lane = model?.lanes[ref.lane];
+  const c = lane?.clips[ref.clip];
+  if (!lane || !c) return undefined;
+  const lines: string[] = [];
+  const computed = c.implicitStart || c.implicitEnd ? ` ${s('computed')}` : '';
+  lines.push(`${s('outputRange', formatSeconds(c.start), formatSeconds(c.end))}${computed}`);
+  if (c.start !== null && c.end !== null) lines.push(s('length', formatSeconds(c.end - c.start)));
+  else lines.push(s('unknownLength'));
+  if (lane.kind === 'video' || lane.kind === 'audio') {
+    if (!lane.effect) lines.push(s('sourceRange', formatSeconds(c.sourceIn), c.sourceOut === null ? s('mediaEnd') : formatSeconds(c.sourceOut)));
+  }
+  if (c.speed !== 1) lines.push(s('speed', c.speed));
+  if (c.transition) lines.push(s('transition', formatSeconds(c.transition)));
+  return {
+    title: `${laneLabels[ref.lane]} · ${s('clip', c.index)}${c.label ? ` · ${c.label}` : ''}`,
+    lines, problems: c.problems, severity: c.severity,
+  };
+}
+
+function announce(ref: BarRef): void {
+  const d = describe(ref);
+  if (!d) return;
+  const problems = d.problems.length ? `. ${d.problems.join('. ')}` : '';
+  live.textContent = `${d.title}. ${d.lines.join('. ')}${problems}`;
+}
+
+function showTooltip(ref: BarRef | null, x: number, y: number): void {
+  const d = ref ? describe(ref) : undefined;
+  if (!d) {
+    tooltip.hidden = true;
+    return;
+  }
+  tooltip.textContent = '';
+  const title = document.createElement('div');
+  title.className = 'tt-title';
+  title.textContent = d.title;
+  tooltip.appendChild(title);
+  for (const line of d.lines) {
+    const div = document.createElement('div');
+    div.textContent = line;
+    tooltip.appendChild(div);
+  }
+  for (const p of d.problems) {
+    const div = document.createElement('div');
+    div.className = d.severity === 3 ? 'tt-error' : 'tt-warning';
+    div.textContent = p;
+    tooltip.appendChild(div);
+  }
+  tooltip.hidden = false;
+  const rect = viewport.getBoundingClientRect();
+  const tw = tooltip.offsetWidth;
+  const th = tooltip.offsetHeight;
+  const left = Math.min(Math.max(4, x + 14), rect.width - tw - 4);
+  const top = y + 18 + th > rect.height ? Math.max(4, y - th - 10) : y + 18;
+  tooltip.style.left = `${left}px`;
+  tooltip.style.top = `${top}px`;
+}
+
+function zoom(action: 'in' | 'out' | 'fit', anchorX?: number): void {
+  if (!model) return;
+  if (action === 'fit') {
+    fitMode = true;
+    layoutSpacer();
+  } else {
+    fitMode = false;
+    const anchor = anchorX ?? (current ? (barRect(model, current, view)?.x ?? view.width / 2) : (LABEL_W + view.width) / 2);
+    view = zoomAt(model, view, view.pps * (action === 'in' ? 1.5 : 1 / 1.5), anchor);
+    spacer.style.width = `${contentWidth(model, view.pps)}px`;
+    syncScroller();
+  }
+  persist();
+  requestFrame();
+}
+
+function select(ref: BarRef, focusEditor: boolean): void {
+  setCurrent(ref, { announce: true });
+  post({ type: 'select', bar: ref, focusEditor });
+}
+
+function localPoint(e: MouseEvent): { x: number; y: number } {
+  const r = scroller.getBoundingClientRect();
+  return { x: e.clientX - r.left, y: e.clientY - r.top };
+}
+
+// --- events ---------------------------------------------------------------------------------------
+scroller.addEventListener('scroll', () => {
+  if (syncingScroll) return;
+  view = { ...view, scrollX: scroller.scrollLeft, scrollY: scroller.scrollTop };
+  tooltip.hidden = true;
+  persist();
+  requestFrame();
+}, { passive: true });
+
+scroller.addEventListener('wheel', (e) => {
+  if (!model || !(e.ctrlKey || e.metaKey)) return;
+  e.preventDefault();
+  fitMode = false;
+  const { x } = localPoint(e);
+  const factor = Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.002));
+  view = zoomAt(model, view, view.pps * factor, x);
+  spacer.style.width = `${contentWidth(model, view.pps)}px`;
+  syncScroller();
+  persist();
+  requestFrame();
+}, { passive: false });
+
+scroller.addEventListener('click', (e) => {
+  if (!model) return;
+  const { x, y } = localPoint(e);
+  const ref = hitTest(model, view, x, y);
+  if (ref) select(ref, false);
+  scroller.focus({ preventScroll: true });
+});
+
+scroller.addEventListener('dblclick', (e) => {
+  if (!model) return;
+  const { x, y } = localPoint(e);
+  const ref = hitTest(model, view, x, y);
+  if (ref) select(ref, true);
+});
+
+scroller.addEventListener('mousemove', (e) => {
+  if (!model) return;
+  const { x, y } = localPoint(e);
+  const ref = hitTest(model, view, x, y) ?? null;
+  if (ref?.lane !== hover?.lane || ref?.clip !== hover?.clip) {
+    hover = ref;
+    scroller.classList.toggle('over-bar', !!ref);
+    requestFrame();
+  }
+  showTooltip(ref, x, y);
+});
+
+scroller.addEventListener('mouseleave', () => {
+  hover = null;
+  tooltip.hidden = true;
+  scroller.classList.remove('over-bar');
+  requestFrame();
+});
+
+scroller.addEventListener('focus', () => {
+  focused = true;
+  if (model && !current) setCurrent(navigate(model, null, 'ArrowRight'), { reveal: true, announce: true });
+  else if (current) announce(current);
+  requestFrame();
+});
+scroller.addEventListener('blur', () => {
+  focused = false;
+  requestFrame();
+});
+
+const NAV: Record<string, NavKey> = { ArrowLeft: 'ArrowLeft', ArrowRight: 'ArrowRight', ArrowUp: 'ArrowUp', ArrowDown: 'ArrowDown', Home: 'Home', End: 'End', PageUp: 'PageUp', PageDown: 'PageDown' };
+
+function onKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
+  if (!model) return false;
+  const ctrl = e.ctrlKey || e.metaKey;
+  let nav = NAV[e.key];
+  if (nav && ctrl && (e.key === 'Home' || e.key === 'End')) nav = e.key === 'Home' ? 'CtrlHome' : 'CtrlEnd';
+  if (nav && !e.altKey) {
+    const pageLanes = Math.max(1, Math.floor(view.height / 28) - 2);
+    setCurrent(navigate(model, current, nav, pageLanes), { reveal: true, announce: true, notify: true });
+    return true;
+  }
+  if ((e.key === 'Enter' || e.key === ' ') && current) {
+    select(current, e.key === 'Enter' && ctrl);
+    return true;
+  }
+  if (e.key === '+' || e.key === '=') { zoom('in'); return true; }
+  if (e.key === '-' || e.key === '_') { zoom('out'); return true; }
+  if (e.key === '0') { zoom('fit'); return true; }
+  return false;
+}
+
+scroller.addEventListener('keydown', (e) => {
+  if (onKey(e)) e.preventDefault();
+});
+
+$('zoomIn').addEventListener('click', () => zoom('in'));
+$('zoomOut').addEventListener('click', () => zoom('out'));
+$('zoomFit').addEventListener('click', () => zoom('fit'));
+
+new ResizeObserver(() => {
+  measure();
+  layoutSpacer();
+  requestFrame();
+}).observe(viewport);
+
+// VS Code swaps the body class and the CSS variables when the theme changes.
+new MutationObserver(() => {
+  theme = readTheme();
+  requestFrame();
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const m = event.data;
+  try {
+    switch (m.type) {
+      case 'model':
+        uri = m.uri;
+        setModel(m.model, m.current, m.sent);
+        persist();
+        break;
+      case 'problems':
+        setProblems(m.update);
+        break;
+      case 'current':
+        setCurrent(m.bar, { reveal: m.reveal });
+        break;
+      case 'zoom':
+        zoom(m.action);
+        break;
+      case 'testKey':
+        onKey({ key: m.key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false });
+        break;
+      case 'testClick': {
+        // A real click at the bar's centre, through the same hit testing as the mouse.
+        if (!model) break;
+        scrollTo(reveal(model, view, m.bar));
+        const r = barRect(model, m.bar, view);
+        if (!r) break;
+        const box = scroller.getBoundingClientRect();
+        const init: MouseEventInit = { bubbles: true, cancelable: true, clientX: box.left + Math.max(LABEL_W + 1, r.x + Math.min(r.w, Math.max(1, view.width - r.x)) / 2), clientY: box.top + r.y + r.h / 2, detail: m.detail };
+        scroller.dispatchEvent(new MouseEvent(m.detail >= 2 ? 'dblclick' : 'click', init));
+        break;
+      }
+    }
+  } catch (err) {
+    post({ type: 'error', message: String((err as Error)?.stack ?? err) });
+  }
+});
+
+window.addEventListener('error', (e) => post({ type: 'error', message: String(e.error?.stack ?? e.message) }));
+
+measure();
+post({ type: 'ready' });
