@@ -196,6 +196,8 @@ export class CloudState {
 export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('timeout')), ms);
+    // A lookup the client never answers must not keep the process (or a test run) alive.
+    t.unref?.();
     p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
   });
 }

@@ -155,10 +155,12 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationRequests = !!params.capabilities.workspace?.configuration;
     clientProvidesMediaIds = !!(params.initializationOptions as { mediaIds?: boolean } | undefined)?.mediaIds;
-    cloud.offered = !!(params.initializationOptions as { cloud?: boolean } | undefined)?.cloud;
+    const cloudOptions = params.initializationOptions as { cloud?: boolean; cloudChecks?: boolean } | undefined;
+    cloud.offered = !!cloudOptions?.cloud;
     const initial = (params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings;
     if (initial) settings = initial;
-    cloud.checksEnabled = cloudChecksEnabled();
+    // The client says whether checks are on before its settings arrive (workspace/configuration).
+    cloud.checksEnabled = cloudChecksEnabled() && cloudOptions?.cloudChecks !== false;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     const capabilities: lsp.ServerCapabilities = {

@@ -23,7 +23,12 @@ export function registerCloud(context: vscode.ExtensionContext, deps: CloudRegis
   context.subscriptions.push(
     service,
     // The server asks for MediaIds (completion) and media facts (checks, hover) only when offered.
-    contributeToLanguageClient({ initializationOptions: { mediaIds: true, cloud: true }, attach: (client) => service.attach(client) }),
+    contributeToLanguageClient({
+      get initializationOptions() {
+        return { mediaIds: true, cloud: true, cloudChecks: vscode.workspace.getConfiguration('vodTimeline').get<boolean>('cloud.checks', true) };
+      },
+      attach: (client) => service.attach(client),
+    }),
     vscode.commands.registerCommand('vodTimeline.refreshCloud', () => {
       service.refresh();
       vscode.window.setStatusBarMessage(`$(sync) ${vscode.l10n.t('VOD Timeline: cloud checks refreshed')}`, 4000);
