@@ -67,7 +67,11 @@ export function summarizeProfile(profile, root) {
     const p = cf.url.startsWith('file:') ? path.relative(root, fileURLToPath(cf.url)) : cf.url;
     return `${p}:${cf.lineNumber + 1}`;
   };
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const keyOf = (cf) => `${cf.functionName || '(anonymous)'}\u0000${where(cf)}`;
   const fns = new Map();
+  const callers = new Map(); // function key → caller key → µs of the function's self time
   const files = new Map();
   let totalUs = 0;
   let idleUs = 0;
@@ -79,8 +83,15 @@ export function summarizeProfile(profile, root) {
     }
     totalUs += us;
     const loc = where(cf);
-    const key = `${cf.functionName || '(anonymous)'}\u0000${loc}`;
+    const key = keyOf(cf);
     fns.set(key, (fns.get(key) ?? 0) + us);
+    const parent = parentOf.has(id) ? byId.get(parentOf.get(id)).callFrame : null;
+    if (parent && parent.functionName !== '(root)') {
+      if (!callers.has(key)) callers.set(key, new Map());
+      const m = callers.get(key);
+      const ck = keyOf(parent);
+      m.set(ck, (m.get(ck) ?? 0) + us);
+    }
     const file = loc ? loc.replace(/:\d+$/, '') : cf.functionName.startsWith('(') ? cf.functionName : '(native / V8 builtins)';
     files.set(file, (files.get(file) ?? 0) + us);
   }
@@ -90,7 +101,9 @@ export function summarizeProfile(profile, root) {
     idleMs: idleUs / 1000,
     functions: sorted(fns).map(([k, us]) => {
       const [name, loc] = k.split('\u0000');
-      return { name, where: loc, selfMs: us / 1000, share: us / totalUs };
+      const top = callers.has(k) ? sorted(callers.get(k))[0] : null;
+      const caller = top ? { name: top[0].split('\u0000')[0], where: top[0].split('\u0000')[1], share: top[1] / us } : null;
+      return { name, where: loc, selfMs: us / 1000, share: us / totalUs, caller };
     }),
     files: sorted(files).map(([file, us]) => ({ file, selfMs: us / 1000, share: us / totalUs })),
   };
@@ -102,8 +115,10 @@ export function formatProfile(p, { top = 15, topFiles = 8 } = {}) {
   lines.push(`CPU profile of ${p.run.profileRuns} validations (parse + validate) of ${path.basename(p.doc)} after warm-ups: ${p.run.totalMs.toFixed(0)} ms, ${(p.run.totalMs / p.run.profileRuns).toFixed(1)} ms each`);
   lines.push(`  ${p.file}  (open in Chrome DevTools › Performance, or VS Code)`);
   lines.push(`  sampled ${s.totalMs.toFixed(0)} ms of CPU (whole process, including start-up and warm-ups); top ${top} functions by self time:`);
-  lines.push(table(['self ms', 'share', 'function', 'where (source)'],
-    s.functions.slice(0, top).map((f) => [f.selfMs.toFixed(0), `${(f.share * 100).toFixed(1)} %`, f.name, f.where]), ['r', 'r', 'l', 'l']).replace(/^/gm, '  '));
+  const short = (loc) => loc.replace(/^server\/src\/service\//, '');
+  lines.push(table(['self ms', 'share', 'function', 'where (server/src/service/…)', 'mostly called from'],
+    s.functions.slice(0, top).map((f) => [f.selfMs.toFixed(0), `${(f.share * 100).toFixed(1)} %`, f.name, short(f.where),
+      f.caller ? `${f.caller.name} ${short(f.caller.where)}${f.caller.share < 0.995 ? ` (${(f.caller.share * 100).toFixed(0)} %)` : ''}` : '']), ['r', 'r', 'l', 'l', 'l']).replace(/^/gm, '  '));
   lines.push(`  self time by source file (top ${topFiles}):`);
   lines.push(table(['self ms', 'share', 'file'], s.files.slice(0, topFiles).map((f) => [f.selfMs.toFixed(0), `${(f.share * 100).toFixed(1)} %`, f.file]), ['r', 'r', 'l']).replace(/^/gm, '  '));
   return lines.join('\n');
