@@ -47,7 +47,8 @@ suite('history: Submissions view', function () {
       const wired = (await vscode.commands.getCommands(true)).includes('vodTimeline.history.refresh');
       // registerHistory is wired in extension.ts by Produce; until then there is nothing to drive.
       if (!wired) this.skip();
-      assert.fail('the history commands are registered but the extension API does not expose `history`');
+      assert.fail('the history commands are registered but the extension API does not expose `history`: '
+        + 'client/src/extension.ts should add `history: SubmissionHistory` to ExtensionApi and return `{ languageClient: start, history }`');
     }
     history = api.history;
     // The emulator's clock stands still unless the test moves it: a production finishes when we say so.
