@@ -12,6 +12,8 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'extension' },
   { in: 'server/src/main.ts', out: 'server' },
   { in: 'cli/src/main.ts', out: 'cli' },
+  // The Alibaba Cloud SDK, loaded on first use by the other bundles (client/src/vod/sdk.ts).
+  { in: 'client/src/vod/sdk-bundle.ts', out: 'alicloud' },
 ].filter((e) => fs.existsSync(path.join(root, e.in)));
 
 const options = {
@@ -26,7 +28,7 @@ const options = {
   target: 'node20',
   external: ['vscode'],
   // ESM dependencies (fdir via tinyglobby) read import.meta.url, which a CJS bundle must provide.
-  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
+  define: { __VERSION__: JSON.stringify(pkg.version), __SDK_BUNDLE__: 'true', 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   sourcemap: args.has('--minify') ? false : 'linked',
   minify: args.has('--minify'),

@@ -2,7 +2,7 @@
 // server that dies (up to 4 times in 3 minutes), and the server itself survives handler errors.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { SECTION, serverSettings } from './config';
 
 export const DOCUMENT_SELECTOR = [
@@ -32,6 +32,10 @@ export function contributeToLanguageClient(contribution: ClientContribution): vs
 }
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  // Loaded here, not at the top: the client library's initialisation (~50 ms) belongs to starting the
+  // server, which happens only once there is a timeline, not to activation.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LanguageClient, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

@@ -8,9 +8,8 @@
 // `x-acs-content-sha256` (openapi-client hashes the exact form bytes it sends), the classic HMAC-SHA1
 // RPC signature by adding the body parameters to the signed parameter set (doRPCRequest).
 
-import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
-import OpenApiUtil from '@alicloud/openapi-util';
-import * as $Util from '@alicloud/tea-util';
+import type OpenApi from '@alicloud/openapi-client';
+import { sdk } from './sdk';
 import pkg from '../../../package.json';
 import type { CredentialLike } from './credentials';
 import { resolveEndpoint, type ResolvedEndpoint } from './endpoints';
@@ -97,7 +96,8 @@ export class VodClient {
     // Validate now, so a bad proxy setting is reported as such and not as a failed call.
     for (const p of [proxy.httpProxy, proxy.httpsProxy]) if (p) parseProxyUrl(p);
     this.bypassLoopback = proxy.bypassLoopback !== false;
-    this.api = new OpenApi(new $OpenApi.Config({
+    const $OpenApi = sdk.openApiClient();
+    this.api = new $OpenApi.default(new $OpenApi.Config({
       credential: options.credential,
       endpoint: this.endpoint.host,
       regionId: this.endpoint.regionId,
@@ -128,8 +128,9 @@ export class VodClient {
     const attempt = async (): Promise<T> => {
       const record: TransportRecord = {};
       try {
+        const $OpenApi = sdk.openApiClient();
         const request = new $OpenApi.OpenApiRequest({
-          query: OpenApiUtil.query(query),
+          query: sdk.openApiUtil().default.query(query),
           body: Object.keys(body).length ? body : undefined,
         });
         const apiParams = new $OpenApi.Params({
@@ -137,7 +138,7 @@ export class VodClient {
           reqBodyType: 'formData', bodyType: 'json',
         });
         // autoretry stays off: openapi-client would retry without knowing what is safe to repeat.
-        const runtime = new $Util.RuntimeOptions({ autoretry: false });
+        const runtime = new (sdk.teaUtil().RuntimeOptions)({ autoretry: false });
         const res = await runWithTransport({ bypassLoopback: this.bypassLoopback, record }, () => this.api.callApi(apiParams, request, runtime));
         return res.body as T;
       } catch (err) {

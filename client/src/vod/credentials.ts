@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Credential, { CLIProfileCredentialsProvider, Config as CredentialConfig, DefaultCredentialsProvider } from '@alicloud/credentials';
+import type Credential from '@alicloud/credentials';
+import { sdk } from './sdk';
 import { redactSecrets } from './errors';
 
 /** What openapi-client needs from a credential (`Config.credential`). */
@@ -189,7 +190,8 @@ export function listProfiles(options: { homeDir?: string; env?: NodeJS.ProcessEn
 }
 
 function configured(config: Record<string, unknown>): Credential {
-  return new Credential(new CredentialConfig(config));
+  const c = sdk.credentials();
+  return new c.default(new c.Config(config));
 }
 
 function staticCredential(accessKeyId: string, accessKeySecret: string, securityToken?: string): CredentialLike {
@@ -289,10 +291,10 @@ async function fromCliProfile(p: CliProfile, file: string, homeDir: string, opti
         throw new CredentialsError('EcsMetadataNotAllowed', `Profile "${name}" uses the ECS instance role; enable the ECS metadata option to use it.`);
       }
       // These modes need STS, SSO or a helper process: @alicloud/credentials implements them.
-      const provider = CLIProfileCredentialsProvider.builder().withProfileName(name).build() as unknown as ProviderLike & { homedir: string };
+      const provider = sdk.credentials().CLIProfileCredentialsProvider.builder().withProfileName(name).build() as unknown as ProviderLike & { homedir: string };
       provider.homedir = homeDir;
       const wrapped = options.allowEcsMetadata ? provider : guarded(provider);
-      return describeAndCheck(new Credential(null, wrapped), base);
+      return describeAndCheck(new (sdk.credentials().default)(null, wrapped), base);
     }
     default:
       throw new CredentialsError('UnsupportedProfileMode', `Profile "${name}" in ${base.file} has mode "${mode}", which is not supported.`);
@@ -328,7 +330,7 @@ async function fromIniProfile(name: string, section: Record<string, string>, fil
 }
 
 async function fromDefaultChain(options: CredentialResolveOptions): Promise<ResolvedCredentials> {
-  const build = () => DefaultCredentialsProvider.builder().build();
+  const build = () => sdk.credentials().DefaultCredentialsProvider.builder().build();
   const chain = (options.allowEcsMetadata ? build() : withEcsMetadataDisabledSync(build)) as unknown as ProviderLike & { providers?: unknown[] };
   // @alicloud/credentials 2.4.7 always adds its credentials-URI step; without
   // ALIBABA_CLOUD_CREDENTIALS_URI it requests `https://undefined` (a DNS lookup and a connection attempt
@@ -343,7 +345,7 @@ async function fromDefaultChain(options: CredentialResolveOptions): Promise<Reso
     }
   }
   const provider = options.allowEcsMetadata ? chain : guarded(chain);
-  return describeAndCheck(new Credential(null, provider), { source: 'default-chain' });
+  return describeAndCheck(new (sdk.credentials().default)(null, provider), { source: 'default-chain' });
 }
 
 export async function resolveCredentials(options: CredentialResolveOptions = {}): Promise<ResolvedCredentials> {

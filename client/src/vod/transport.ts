@@ -20,7 +20,7 @@ import { TransportError, type RequestPhase, type TransportErrorKind } from './er
 // The module object itself is needed (not an ES namespace copy) because openapi-client looks up
 // `doAction` on it at call time.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-import teaModule = require('@alicloud/tea-typescript');
+import { sdk } from './sdk';
 
 export interface ProxySettings {
   /** Proxy for http targets, and for https targets when `httpsProxy` is not set. `http://[user:pass@]host:port`. */
@@ -77,7 +77,7 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_READ_TIMEOUT_MS = 60_000;
 
 export function installTransport(): void {
-  const mod = teaModule as unknown as Record<string | symbol, unknown> & { doAction: DoAction };
+  const mod = sdk.tea() as unknown as Record<string | symbol, unknown> & { doAction: DoAction };
   if (mod[INSTALLED]) return;
   const original = mod.doAction;
   mod.doAction = function doAction(request: TeaRequest, runtime?: TeaRuntime | null) {
@@ -325,7 +325,7 @@ async function send(request: TeaRequest, runtime: TeaRuntime, ctx: TransportCont
         record.responseBytes = buf.length;
         const stream = Readable.from(buf.length ? [buf] : []);
         Object.assign(stream, { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.headers });
-        resolve(new teaModule.Response(stream as unknown as http.IncomingMessage));
+        resolve(new (sdk.tea().Response)(stream as unknown as http.IncomingMessage));
       });
     });
     req.end(payload);
