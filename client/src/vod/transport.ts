@@ -19,7 +19,6 @@ import { EndpointError, isLoopbackHost } from './endpoints';
 import { TransportError, type RequestPhase, type TransportErrorKind } from './errors';
 // The module object itself is needed (not an ES namespace copy) because openapi-client looks up
 // `doAction` on it at call time.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 import { sdk } from './sdk';
 
 export interface ProxySettings {
