@@ -7,7 +7,7 @@
 import type { TimelineService, TimelineDocument, ServiceSettings, Diagnostic, CloudMedia, Hover } from './service';
 import { runCloudRules, type RuleFailure } from './service/validation';
 import { cloudMediaIds } from './service/rules/cloud-rule';
-import { hover, mediaIdAt } from './service/hover';
+import { hover, mediaIdSpanAt, cloudMediaText } from './service/hover';
 import { localizer, normalizeLocale } from './service/l10n';
 import { CLOUD_MEDIA_REQUEST, type CloudMediaParams, type CloudMediaResult } from './cloudProtocol';
 
@@ -31,6 +31,8 @@ export interface CloudStateOptions {
   hoverTimeoutMs?: number;
   /** Most MediaIds remembered. Default 5000. */
   maxEntries?: number;
+  /** Quiet time before asking, so that the IDs a user is still typing are not all looked up. Default 300 ms. */
+  debounceMs?: number;
 }
 
 interface Fact {
@@ -51,6 +53,8 @@ export class CloudState {
   private readonly retryAt = new Map<string, number>();
   private readonly pending = new Set<string>();
   private readonly queued = new Set<string>();
+  /** The MediaIds each document named when last validated: only those still named are asked for. */
+  private readonly named = new Map<string, Set<string>>();
   private flushTimer: NodeJS.Timeout | undefined;
   /** undefined: not asked yet; false: the client said no (no credentials): asked again after a refresh. */
   private available: boolean | undefined;
@@ -69,40 +73,51 @@ export class CloudState {
   diagnostics(doc: TimelineDocument, settings: ServiceSettings, locale: string): Diagnostic[] {
     if (!this.active || !this.checksEnabled) return [];
     const ids = cloudMediaIds(doc);
+    this.named.set(doc.uri ?? '', new Set(ids));
     this.want(ids);
     if (this.available !== true) return [];
     const lookup = (id: string) => this.facts.get(id)?.media;
     return runCloudRules(doc, this.options.service.schema, settings, localizer(normalizeLocale(locale)), lookup, this.where, this.options.onRuleFailure);
   }
 
-  /** Hover with the media library's facts for a hovered MediaId (looked up once, with detail). */
+  /**
+   * Hover with the media library's facts for a hovered MediaId (looked up once, with detail). The
+   * document's tree is read only before the lookup: a newer version may recycle it while we wait.
+   */
   async hover(doc: TimelineDocument, offset: number, locale: string): Promise<Hover | undefined> {
-    const id = this.active ? mediaIdAt(doc, offset) : undefined;
-    let info: CloudMedia | undefined;
-    if (id) {
-      const known = this.facts.get(id);
-      if (known && known.detailed && !this.stale(known)) info = known.media;
-      else {
-        try {
-          const res = await withTimeout(this.options.request(CLOUD_MEDIA_REQUEST, { mediaIds: [id], detail: true }), this.options.hoverTimeoutMs ?? 2500);
-          if (res?.available) {
-            this.accept(res, true);
-            info = res.media.find((m) => m.mediaId === id);
-          } else if (res && !res.available) {
-            this.setAvailable(false);
-          }
-        } catch (e) {
-          this.options.logError?.('media lookup for hover failed', e);
-        }
-        // Offline: what we knew before is better than nothing.
-        info ??= this.facts.get(id)?.media;
-      }
-    }
     const service = this.options.service;
-    return hover(doc, offset, service.schema, service.schemaZh, locale, info ? (x) => (x === id ? info : undefined) : undefined);
+    const local = hover(doc, offset, service.schema, service.schemaZh, locale);
+    const span = this.active ? mediaIdSpanAt(doc, offset) : undefined;
+    if (!span) return local;
+    const id = span.mediaId;
+    let info: CloudMedia | undefined;
+    const known = this.facts.get(id);
+    if (known && known.detailed && !this.stale(known)) info = known.media;
+    else {
+      try {
+        const res = await withTimeout(this.options.request(CLOUD_MEDIA_REQUEST, { mediaIds: [id], detail: true }), this.options.hoverTimeoutMs ?? 2500);
+        if (res?.available) {
+          this.accept(res, true);
+          info = res.media.find((m) => m.mediaId === id);
+        } else if (res && !res.available) {
+          this.setAvailable(false);
+        }
+      } catch (e) {
+        this.options.logError?.('media lookup for hover failed', e);
+      }
+      // Offline: what we knew before is better than nothing.
+      info ??= this.facts.get(id)?.media;
+    }
+    if (!info) return local;
+    const text = cloudMediaText(info, localizer(normalizeLocale(locale)));
+    return local ? { ...local, contents: `${text}\n\n${local.contents}` } : { contents: text, start: span.start, end: span.end };
   }
 
-  /** Forget every fact and availability (Refresh command, new credentials or settings). */
+  /** The document is closed: its MediaIds no longer need asking for. */
+  forget(uri: string): void {
+    this.named.delete(uri);
+  }
+
   refresh(): void {
     this.facts.clear();
     this.retryAt.clear();
@@ -131,12 +146,18 @@ export class CloudState {
       if (retry !== undefined && retry > now) continue;
       this.queued.add(id);
     }
-    // Documents validated together (a workspace pass, several editors) share one request.
-    if (this.queued.size && !this.flushTimer) this.flushTimer = setTimeout(() => { this.flushTimer = undefined; void this.flush(); }, 0);
+    // Documents validated together (a workspace pass, several editors) share one request; an ID typed
+    // past within the quiet time is dropped (the document no longer names it).
+    if (this.queued.size && !this.flushTimer) {
+      this.flushTimer = setTimeout(() => { this.flushTimer = undefined; void this.flush(); }, this.options.debounceMs ?? 300);
+      this.flushTimer.unref?.();
+    }
   }
 
   private async flush(): Promise<void> {
-    const ids = [...this.queued];
+    const stillNamed = new Set<string>();
+    for (const set of this.named.values()) for (const id of set) stillNamed.add(id);
+    const ids = [...this.queued].filter((id) => stillNamed.has(id));
     this.queued.clear();
     if (!ids.length || !this.active) return;
     for (const id of ids) this.pending.add(id);

@@ -243,6 +243,7 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     if (!pullDiagnostics) validateSoon(e.document, settings.validation?.delay ?? DEFAULT_DELAY_MS);
   });
   documents.onDidClose((e) => {
+    cloud.forget(e.document.uri);
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);

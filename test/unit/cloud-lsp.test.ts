@@ -238,7 +238,7 @@ suite('cloud state (server side)', () => {
     let changes = 0;
     const s = new CloudState({
       request: async (_m, p) => { asked.push(p); return answer(p); },
-      service, onChange: () => { changes++; }, now: () => clock.t, ttlMs: 1000, retryMs: 500, maxEntries: 2,
+      service, onChange: () => { changes++; }, now: () => clock.t, ttlMs: 1000, retryMs: 500, maxEntries: 2, debounceMs: 0,
     });
     s.offered = true;
     return { s, asked, changes: () => changes };
@@ -266,6 +266,20 @@ suite('cloud state (server side)', () => {
     s.diagnostics(parsed(['a']), {}, 'en');
     await tick();
     assert.deepEqual(asked[2], { mediaIds: ['a'] }, 'a expired after ttlMs');
+  });
+
+  test('IDs typed past within the quiet time are not looked up; a closed document\'s are dropped', async () => {
+    const asked: CloudMediaParams[] = [];
+    const s = new CloudState({ request: async (_m, p) => { asked.push(p); return { available: true, media: [] }; }, service, onChange: () => undefined, debounceMs: 30 });
+    s.offered = true;
+    const typed = (id: string, uri: string) => service.parse(doc([{ MediaId: id }]), 1, uri);
+    s.diagnostics(typed('4b15', 'file:///a'), {}, 'en');
+    s.diagnostics(typed('4b158', 'file:///a'), {}, 'en');
+    s.diagnostics(typed('4b1584', 'file:///a'), {}, 'en');
+    s.diagnostics(typed('ffff', 'file:///b'), {}, 'en');
+    s.forget('file:///b');
+    await new Promise((r) => setTimeout(r, 60));
+    assert.deepEqual(asked, [{ mediaIds: ['4b1584'] }]);
   });
 
   test('bounded: the oldest facts go first; onChange only when something changed', async () => {

@@ -172,6 +172,8 @@ export class CloudService implements vscode.Disposable {
     if (!conn) return { available: false, media: [] };
     const ids = Array.isArray(params?.mediaIds) ? params.mediaIds.filter((id) => typeof id === 'string').slice(0, 2000) : [];
     const res = await conn.catalog.lookup(ids, { detail: params?.detail === true });
+    const unknown = res.media.filter((m) => !m.found).length;
+    this.deps.output.info(`media lookup (${conn.where}): ${ids.length} MediaId(s), ${res.media.length - unknown} found, ${unknown} unknown, ${res.unresolved.length} not checked`);
     if (res.error) {
       if (isUnreachable(res.error)) this.offlineUntil = Date.now() + OFFLINE_BACKOFF_MS;
       this.deps.output.warn(`media lookup: ${res.unresolved.length} MediaId(s) not checked: ${res.error.message}`);

@@ -141,8 +141,15 @@ function mediaIdOf(tree: JsonTree, node: number): string | undefined {
 
 /** The MediaId (or legacy VideoId/ImageId) string value at `offset`: what the host looks up before hovering. */
 export function mediaIdAt(doc: TimelineDocument, offset: number): string | undefined {
+  return mediaIdSpanAt(doc, offset)?.mediaId;
+}
+
+/** The MediaId value at `offset` and where its string is. */
+export function mediaIdSpanAt(doc: TimelineDocument, offset: number): { mediaId: string; start: number; end: number } | undefined {
   const loc = nodeAt(doc, offset);
-  return loc.inKey ? undefined : mediaIdOf(loc.tree, loc.node);
+  if (loc.inKey) return undefined;
+  const mediaId = mediaIdOf(loc.tree, loc.node);
+  return mediaId === undefined ? undefined : { mediaId, start: loc.tree.start[loc.node], end: loc.tree.end[loc.node] };
 }
 
 function escapeMarkdown(s: string): string {
