@@ -1,11 +1,15 @@
 // Entry of dist/alicloud.js: the Alibaba Cloud SDK packages, loaded on first use (see sdk.ts).
-import * as openApiClient from '@alicloud/openapi-client';
-import * as openApiUtil from '@alicloud/openapi-util';
-import * as teaUtil from '@alicloud/tea-util';
-import * as credentials from '@alicloud/credentials';
-import * as tea from '@alicloud/tea-typescript';
+// `require`, not `import * as`: the transport patches `doAction` on tea-typescript's real
+// module.exports, the object openapi-client reads at call time; a namespace copy would be ignored.
+/* eslint-disable @typescript-eslint/no-require-imports */
 import type { SdkModules } from './sdk';
 
 export function sdkModules(): SdkModules {
-  return { openApiClient, openApiUtil, teaUtil, credentials, tea } as unknown as SdkModules;
+  return {
+    openApiClient: require('@alicloud/openapi-client'),
+    openApiUtil: require('@alicloud/openapi-util'),
+    teaUtil: require('@alicloud/tea-util'),
+    credentials: require('@alicloud/credentials'),
+    tea: require('@alicloud/tea-typescript'),
+  };
 }
