@@ -11,13 +11,15 @@ import { registerPreview } from './preview';
 import { registerCodeLens } from './codelens';
 import { CredentialsManager } from './produce/credentials';
 import { produceCommand } from './produce/produceCommand';
-import { registerHistory } from './history';
+import { registerHistory, type SubmissionHistory } from './history';
 import { createVodTarget } from './produce/vodFactory';
 import { registerCloud } from './cloud';
 
 export interface ExtensionApi {
   /** The language client once started (tests, other extensions). */
   languageClient(): Promise<LanguageClient>;
+  /** The submission history (store, view, poller). */
+  history: SubmissionHistory;
 }
 
 let client: LanguageClient | undefined;
@@ -73,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     vscode.commands.registerCommand('vodTimeline.showOutput', () => output.show()),
   );
-  return { languageClient: start };
+  return { languageClient: start, history };
 }
 
 export async function deactivate(): Promise<void> {
