@@ -115,6 +115,9 @@ export function createServer(connection: lsp.Connection): ServerHandle {
 
   // Push mode: validate now on open, debounced on change; never publish for a version that is gone.
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Bumped per didOpen: part of the pull resultId (see onDidOpen). */
+  const openEpoch = new Map<string, number>();
+  let openCounter = 0;
   function validateSoon(document: TextDocument, delay: number): void {
     const uri = document.uri;
     const pending = timers.get(uri);
@@ -236,6 +239,9 @@ export function createServer(connection: lsp.Connection): ServerHandle {
   }));
 
   documents.onDidOpen((e) => {
+    // A document closed and opened again under the same URI (untitled) starts again at version 1:
+    // its pull resultIds must not match the old one's.
+    openEpoch.set(e.document.uri, ++openCounter);
     workspace.forget(e.document.uri);
     if (!pullDiagnostics) validateSoon(e.document, 0);
   });
@@ -256,7 +262,7 @@ export function createServer(connection: lsp.Connection): ServerHandle {
   connection.languages.diagnostics.on(guard('diagnostic', { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] } as lsp.DocumentDiagnosticReport, (params: lsp.DocumentDiagnosticParams) => {
     const doc = parsed(params.textDocument.uri);
     if (!doc) return { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${doc.version}:${cloud.generation}:${settingsKey(params.textDocument.uri)}`;
+    const resultId = `${openEpoch.get(params.textDocument.uri) ?? 0}.${doc.version}:${cloud.generation}:${settingsKey(params.textDocument.uri)}`;
     if (params.previousResultId === resultId) return { kind: lsp.DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: lsp.DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsFor(doc, params.textDocument.uri) };
   }));

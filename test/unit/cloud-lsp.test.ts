@@ -154,6 +154,20 @@ suite('cloud over LSP', () => {
     assert.equal((await pull(second.resultId)).kind, 'unchanged');
   });
 
+  test('pull: a document closed and opened again under the same URI at version 1 is not "unchanged"', async () => {
+    await h.initialize({ pull: true });
+    const uri = 'untitled:Untitled-1';
+    const pull = (previousResultId?: string) => h.conn.sendRequest<{ kind: string; resultId?: string; items?: Diag[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    await h.open(uri, doc([{ MediaId: KEYNOTE, In: 8, Out: 5 }]));
+    const first = await pull();
+    assert.deepEqual(codes(first.items!), ['timing/in-not-before-out']);
+    await h.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await h.open(uri, doc([{ MediaId: KEYNOTE, In: 0, Out: 5 }]));
+    const second = await pull(first.resultId);
+    assert.equal(second.kind, 'full');
+    assert.deepEqual(codes(second.items!), []);
+  });
+
   test('"not available" (no credentials) keeps the cloud quiet until a refresh notification', async () => {
     let available = false;
     h.answer = async (params) => (available ? { available: true, where: 'cn-shanghai', media: LIBRARY.filter((m) => params.mediaIds.includes(m.mediaId)) } : { available: false, media: [] });
