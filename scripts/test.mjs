@@ -17,6 +17,9 @@ const stages = [
   { name: 'lint', kind: 'check', cmd: ['npx', 'eslint', '.'] },
   { name: 'unit', kind: 'mocha', cmd: ['npx', 'mocha', '--reporter', 'spec'] },
   { name: 'host', kind: 'counted', cmd: ['node', 'scripts/host/run.mjs'], when: () => fs.existsSync(path.join(root, 'scripts/host/run.mjs')) && !process.env.VOD_TIMELINE_SKIP_HOST },
+  // The same editor suites with VS Code's display language set to Simplified Chinese: messages,
+  // hovers and the manifest must follow it.
+  { name: 'host-zh', kind: 'counted', cmd: ['node', 'scripts/host/run.mjs', '--only=integration', '--grep=editor features|language', '--locale=zh-cn'], when: () => fs.existsSync(path.join(root, 'scripts/host/run.mjs')) && !process.env.VOD_TIMELINE_SKIP_HOST },
 ];
 
 function run(cmd) {
