@@ -242,6 +242,8 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     // A document closed and opened again under the same URI (untitled) starts again at version 1:
     // its pull resultIds must not match the old one's.
     openEpoch.set(e.document.uri, ++openCounter);
+    // …and its parse must be of the new text, even at the same version as a parse of the old one.
+    cache.delete(e.document.uri);
     workspace.forget(e.document.uri);
     if (!pullDiagnostics) validateSoon(e.document, 0);
   });

@@ -168,6 +168,23 @@ suite('cloud over LSP', () => {
     assert.deepEqual(codes(second.items!), []);
   });
 
+  test('a document opened again under the same URI at the same version is parsed again (completion reads the new text)', async () => {
+    await h.initialize();
+    const uri = 'untitled:Untitled-2';
+    const ask = async (text: string) => {
+      const res = await h.conn.sendRequest<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.indexOf('"MediaId": "') + 12 } });
+      return res.items.map((i) => i.label);
+    };
+    const first = '{ "VideoTracks": [{ "VideoTrackClips": [{ "MediaId": "" }, { "MediaId": "aaaa" }] }] }';
+    await h.open(uri, first);
+    assert.ok((await ask(first)).includes('aaaa'));
+    // The close may reach the server late; the new text must win anyway.
+    const second = '{ "VideoTracks": [{ "VideoTrackClips": [{ "MediaId": "" }, { "MediaId": "bbbb" }] }] }';
+    await h.open(uri, second);
+    const labels = await ask(second);
+    assert.ok(labels.includes('bbbb') && !labels.includes('aaaa'), labels.join(', '));
+  });
+
   test('"not available" (no credentials) keeps the cloud quiet until a refresh notification', async () => {
     let available = false;
     h.answer = async (params) => (available ? { available: true, where: 'cn-shanghai', media: LIBRARY.filter((m) => params.mediaIds.includes(m.mediaId)) } : { available: false, media: [] });

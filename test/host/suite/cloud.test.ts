@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { resolveCredentials, VodClient } from '../../../client/src/vod';
 import { startEmulator, type Emulator } from '../../../emulator/src';
-import { activateExtension, closeAllEditors, openUntitled, waitForDiagnostics } from '../helpers';
+import { activateExtension, closeAllEditors, openDocument, openUntitled, waitForDiagnostics, workspaceUri } from '../helpers';
 
 const KEYNOTE = '4b15846bcb3ea8c958fe1e7f3da85ae2';
 const LOGO = '7652bba6f411a6a4f21caec270ec34e5';
@@ -22,6 +22,11 @@ function labelOf(item: vscode.CompletionItem): string {
 
 function descriptionOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? '' : item.label.description ?? '';
+}
+
+/** MediaId items of the extension (VS Code adds word-based suggestions from other documents as Text items). */
+function mediaItems(items: vscode.CompletionItem[]): vscode.CompletionItem[] {
+  return items.filter((i) => i.kind === vscode.CompletionItemKind.Reference);
 }
 
 function codeOf(d: vscode.Diagnostic): string {
@@ -40,6 +45,12 @@ async function completeMediaId(doc: vscode.TextDocument): Promise<vscode.Complet
 async function hoverText(doc: vscode.TextDocument, needle: string): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf(needle) + 3));
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+}
+
+/** A new file in the workspace copy, opened: diagnostics tests use their own URI, never a reused Untitled-N. */
+async function openFile(name: string, content: string): Promise<vscode.TextDocument> {
+  await vscode.workspace.fs.writeFile(workspaceUri(`cloud/${name}`), new TextEncoder().encode(content));
+  return openDocument(`cloud/${name}`);
 }
 
 suite('cloud: media library and projects', function () {
@@ -79,6 +90,7 @@ suite('cloud: media library and projects', function () {
     await vscode.commands.executeCommand('vodTimeline.refreshCloud');
     await emu?.close();
     await closeAllEditors();
+    await vscode.workspace.fs.delete(workspaceUri('cloud'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   teardown(closeAllEditors);
@@ -88,20 +100,20 @@ suite('cloud: media library and projects', function () {
     // The first request may find the language server still starting: ask again (each ask is bounded).
     let items: vscode.CompletionItem[] = [];
     for (let attempt = 0; attempt < 10 && !items.some((i) => labelOf(i) === KEYNOTE); attempt++) items = await completeMediaId(doc);
-    const keynote = items.find((i) => labelOf(i) === KEYNOTE)!;
+    const keynote = mediaItems(items).find((i) => labelOf(i) === KEYNOTE)!;
     assert.equal(descriptionOf(keynote), 'Product launch keynote');
     assert.match(String(keynote.detail), /Product launch keynote · /);
     assert.match(String(keynote.detail), /5:12 · Normal · 2026-10-01/);
-    const logo = items.find((i) => labelOf(i) === LOGO);
+    const logo = mediaItems(items).find((i) => labelOf(i) === LOGO);
     assert.equal(descriptionOf(logo!), 'Company logo');
     // Newest first: the logo (2026-10-10) sorts before the keynote (2026-10-01).
     assert.ok(String(logo!.sortText) < String(keynote.sortText), `${logo!.sortText} < ${keynote.sortText}`);
   });
 
   test('typing filters the items by title', async () => {
-    const doc = await openUntitled(withMediaId('Interv'));
+    const doc = await openFile('typing.timeline.json', withMediaId('Interv'));
     const items = await completeMediaId(doc);
-    const library = items.filter((i) => descriptionOf(i));
+    const library = mediaItems(items).filter((i) => descriptionOf(i));
     assert.deepEqual(library.map(descriptionOf).sort(), ['Interview – close-up', 'Interview – wide shot']);
   });
 
@@ -114,7 +126,7 @@ suite('cloud: media library and projects', function () {
   });
 
   test('an Out past the media\'s real duration is flagged by the cloud checks (a warning, source vod-timeline (cloud))', async () => {
-    const doc = await openUntitled(withMediaId(KEYNOTE, { In: 0, Out: 400 }));
+    const doc = await openFile('out-past-end.timeline.json', withMediaId(KEYNOTE, { In: 0, Out: 400 }));
     const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'cloud/out-beyond-duration'));
     const d = diagnostics.find((x) => codeOf(x) === 'cloud/out-beyond-duration')!;
     assert.equal(d.source, CLOUD_SOURCE);
@@ -124,7 +136,7 @@ suite('cloud: media library and projects', function () {
   });
 
   test('an unknown MediaId and media not in Normal status are flagged', async () => {
-    const doc = await openUntitled(JSON.stringify({ VideoTracks: [{ VideoTrackClips: [{ MediaId: GONE }, { MediaId: 'c288f3df19f9fc935efb4c3582ddf67e' }] }] }, null, 2));
+    const doc = await openFile('unknown-and-transcoding.timeline.json', JSON.stringify({ VideoTracks: [{ VideoTrackClips: [{ MediaId: GONE }, { MediaId: 'c288f3df19f9fc935efb4c3582ddf67e' }] }] }, null, 2));
     const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'cloud/unknown-media') && d.some((x) => codeOf(x) === 'cloud/media-status'));
     assert.ok(diagnostics.filter((x) => codeOf(x).startsWith('cloud/')).every((x) => x.source === CLOUD_SOURCE));
   });
@@ -163,7 +175,7 @@ suite('cloud: media library and projects', function () {
     await vscode.commands.executeCommand('vodTimeline.refreshCloud');
     const doc = await openUntitled(withMediaId(''));
     const items = await completeMediaId(doc);
-    const keynote = items.find((i) => labelOf(i) === KEYNOTE);
+    const keynote = mediaItems(items).find((i) => labelOf(i) === KEYNOTE);
     assert.ok(keynote, `cached items: ${items.map(labelOf).join(', ')}`);
     assert.equal(descriptionOf(keynote), 'Product launch keynote');
     assert.match(String(keynote.detail), /offline|离线/);
@@ -176,12 +188,12 @@ suite('cloud: media library and projects', function () {
     const fresh = await startEmulator();
     try {
       await setSetting('endpoint', fresh.url);
-      const doc = await openUntitled(withMediaId(GONE, { In: 0, Out: 1, Foo: 1 }));
+      const doc = await openFile('no-credentials.timeline.json', withMediaId(GONE, { In: 0, Out: 1, Foo: 1 }));
       await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'schema/unknown-key'));
       const text = await hoverText(doc, GONE);
       assert.doesNotMatch(text, /Media library|媒资库/);
       const items = await completeMediaId(doc);
-      assert.ok(!items.some((i) => labelOf(i) === KEYNOTE), 'no library items');
+      assert.deepEqual(mediaItems(items).map(labelOf), [], 'no library items');
       assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === CLOUD_SOURCE), []);
       assert.deepEqual(fresh.requests, [], 'nothing was sent');
     } finally {
