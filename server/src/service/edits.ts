@@ -26,6 +26,17 @@ export function replaceKey(target: EditTarget, node: number, newKey: string): Te
 function siblingIndex(tree: JsonTree, parent: number, node: number): number {
   const first = tree.childStart[parent];
   const count = tree.childCount[parent];
+  // Children are in document order: a binary search on their start offsets (an object with 50,000
+  // duplicate keys asked this once per duplicate, and the linear scan made validation quadratic).
+  let lo = 0;
+  let hi = count;
+  const at = tree.start[node];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tree.start[tree.children[first + mid]] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < count && tree.start[tree.children[first + i]] === at; i++) if (tree.children[first + i] === node) return i;
   for (let i = 0; i < count; i++) if (tree.children[first + i] === node) return i;
   return -1;
 }

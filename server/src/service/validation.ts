@@ -8,7 +8,7 @@ import type { CompiledRoot } from './schema/compile';
 import type { Localize } from './l10n';
 import type { CloudMediaLookup, Diagnostic, ServiceSettings, SeveritySetting } from './types';
 import type { Rule, RuleContext } from './rules/rule';
-import { syntaxRule } from './rules/syntax';
+import { syntaxRule, tooBrokenToCheck } from './rules/syntax';
 import { schemaRule } from './rules/schema';
 import { inOutRule } from './rules/in-out';
 import { timelineInOutRule } from './rules/timeline-in-out';
@@ -82,7 +82,10 @@ export function runRules(doc: TimelineDocument, schema: CompiledRoot, settings: 
     supersede: (start, end, code) => { superseded.add(`${start}:${end}:${code}`); },
   };
   // Structural rules read a Timeline; without one (syntax errors everywhere) only syntax and schema run.
+  // With more syntax errors than are reported, the tree is mostly recovery guesses: syntax only.
+  const syntaxOnly = tooBrokenToCheck(doc.issues);
   for (const rule of RULES) {
+    if (syntaxOnly && rule !== syntaxRule) continue;
     try {
       rule.run(ctx);
     } catch (error) {

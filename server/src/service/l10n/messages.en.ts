@@ -21,6 +21,7 @@ export const en = {
   'syntax.singleQuoted': 'Strings need double quotes in JSON.',
   'syntax.endOfFileExpected': 'Unexpected content after the end of the document.',
   'syntax.tooDeep': 'Nesting deeper than {max} levels is not read.',
+  'syntax.tooManyErrors': '{count} more syntax problems are not shown, and the content checks are skipped: fix the problems above first.',
   'syntax.duplicateKey': '"{key}" appears again later in this object (line {line}); the service keeps only the last value, so this one is ignored.',
   'syntax.emptyDocument': 'The document is empty: a timeline is a JSON object such as {"VideoTracks": [...]}.',
   'syntax.byteOrderMark': 'The file starts with a byte order mark (BOM); save it as UTF-8 without BOM.',

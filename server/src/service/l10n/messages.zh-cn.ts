@@ -21,6 +21,7 @@ export const zhCn: Record<MessageId, string> = {
   'syntax.singleQuoted': 'JSON 中的字符串必须使用双引号。',
   'syntax.endOfFileExpected': '文档结束之后还有多余的内容。',
   'syntax.tooDeep': '嵌套超过 {max} 层的内容不会被读取。',
+  'syntax.tooManyErrors': '另有 {count} 个语法问题未显示，内容检查也已跳过：请先修复上面的问题。',
   'syntax.duplicateKey': '"{key}" 在此对象中后面又出现了一次（第 {line} 行）；服务只保留最后一个值，因此这里的值会被忽略。',
   'syntax.emptyDocument': '文档为空：时间线是一个 JSON 对象，例如 {"VideoTracks": [...]}。',
   'syntax.byteOrderMark': '文件以字节顺序标记（BOM）开头；请保存为不带 BOM 的 UTF-8。',

@@ -57,6 +57,22 @@ function commentRemoval(text: string, start: number, end: number): TextEdit {
   return { start: s, end: e, newText: '' };
 }
 
+/**
+ * Past this many syntax problems the rest are recovery noise: a 2.5 MB file of garbage gave 460,000
+ * of them and took seconds to report on every keystroke. The first ones are reported, then one
+ * diagnostic counts the others, and the rules that read the tree (schema, timing, …) do not run
+ * (runRules) when this many are errors.
+ */
+export const MAX_SYNTAX_DIAGNOSTICS = 1000;
+
+/** True when the document has so many syntax errors (duplicate keys aside) that only syntax is checked. */
+export function tooBrokenToCheck(issues: readonly SyntaxIssue[]): boolean {
+  if (issues.length <= MAX_SYNTAX_DIAGNOSTICS) return false;
+  let errors = 0;
+  for (const i of issues) if (i.kind !== SyntaxErrorKind.DuplicateKey && ++errors > MAX_SYNTAX_DIAGNOSTICS) return true;
+  return false;
+}
+
 export const syntaxRule: Rule = {
   codes: ['syntax/invalid-json', 'syntax/comment', 'syntax/trailing-comma', 'syntax/quotes', 'syntax/duplicate-key', 'syntax/empty-document', 'syntax/too-deep', 'syntax/not-an-object'],
   run(ctx: RuleContext): void {
@@ -67,7 +83,12 @@ export const syntaxRule: Rule = {
     const removeAll: Fix | undefined = comments.length > 1
       ? { title: t('fix.removeAllComments'), edits: comments.map((c) => commentRemoval(text, c.start, c.end)), safe: true }
       : undefined;
+    let reported = 0;
     for (const issue of doc.issues) {
+      if (reported++ === MAX_SYNTAX_DIAGNOSTICS) {
+        ctx.report({ start: issue.start, end: issue.end, severity: 'error', code: 'syntax/invalid-json', message: t('syntax.tooManyErrors', { count: doc.issues.length - MAX_SYNTAX_DIAGNOSTICS }) });
+        break;
+      }
       const embedded = embeddedIssues.has(issue);
       const args: Record<string, string | number> = { token: JSON.stringify(issue.detail ?? ''), key: issue.detail ?? '', max: MAX_DEPTH };
       if (issue.kind === SyntaxErrorKind.DuplicateKey && issue.winnerStart !== undefined) args.line = doc.lines.positionAt(issue.winnerStart).line + 1;
