@@ -180,6 +180,19 @@ suite('robustness: language service regressions', function () {
     few.dispose();
   });
 
+  test('format keeps its edits inside the text when the document ends in an unterminated comment', () => {
+    for (const text of ['/*', '{} /*', '[/*', '{ "a": 1 } // x', '//']) {
+      const doc = service.parse(text);
+      for (const e of service.format(doc, { tabSize: 2, insertSpaces: true })) {
+        assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, `${JSON.stringify(text)}: ${JSON.stringify(e)}`);
+      }
+      doc.dispose();
+    }
+    const doc = service.parse('/*');
+    assert.deepEqual(service.format(doc, { tabSize: 2, insertSpaces: true }), [{ start: 2, end: 2, newText: '\n' }]);
+    doc.dispose();
+  });
+
   test('every fuzz regression fixture goes through every feature without an exception', async () => {
     const files = fs.existsSync(FUZZ_FIXTURES) ? fs.readdirSync(FUZZ_FIXTURES).filter((f) => f.endsWith('.json')) : [];
     const failures: string[] = [];

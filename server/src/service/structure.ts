@@ -192,5 +192,11 @@ export function format(doc: TimelineDocument, options: FormatOptions, range?: { 
     tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol: options.eol ?? (doc.text.includes('\r\n') ? '\r\n' : '\n'),
     insertFinalNewline: !range, keepLines: false,
   });
-  return edits.map((e) => ({ start: e.offset, end: e.offset + e.length, newText: e.content }));
+  // jsonc-parser places the final newline of a document ending in an unterminated comment ("/*")
+  // past the end, with a negative length: keep every edit inside the text.
+  const len = doc.text.length;
+  return edits.map((e) => {
+    const start = Math.min(Math.max(0, e.offset), len);
+    return { start, end: Math.min(Math.max(start, e.offset + e.length), len), newText: e.content };
+  });
 }
