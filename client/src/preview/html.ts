@@ -41,6 +41,8 @@ export function previewStrings(): PreviewStrings {
     counts: vscode.l10n.t('{0} tracks · {1} clips', '{0}', '{1}'),
     errors: vscode.l10n.t('{0} errors', '{0}'),
     warnings: vscode.l10n.t('{0} warnings', '{0}'),
+    error1: vscode.l10n.t('1 error'),
+    warning1: vscode.l10n.t('1 warning'),
     outputRange: vscode.l10n.t('Output: {0}–{1} s', '{0}', '{1}'),
     computed: vscode.l10n.t('(computed)'),
     length: vscode.l10n.t('Length: {0} s', '{0}'),

@@ -172,7 +172,16 @@ export class TimelinePreview implements vscode.Disposable {
     if (this.disposed) return;
     // Diagnostics of an edit still on its way would land on the wrong clips: the refresh sends them.
     if (!force && (this.pending || this.layoutVersion !== this.document.version)) return;
-    const diagnostics: SimpleDiagnostic[] = vscode.languages.getDiagnostics(this.document.uri).map((d) => ({ range: d.range, severity: SEVERITY[d.severity] ?? 1, message: d.message }));
+    // The same problem can arrive through two collections (pushed by the workspace pass and pulled for
+    // the open document): count it once.
+    const seen = new Set<string>();
+    const diagnostics: SimpleDiagnostic[] = [];
+    for (const d of vscode.languages.getDiagnostics(this.document.uri)) {
+      const key = `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${d.severity}:${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.push({ range: d.range, severity: SEVERITY[d.severity] ?? 1, message: d.message });
+    }
     const fileName = path.basename(this.document.uri.path);
     const t0 = Date.now();
     this.model = this.layout ? buildPreviewModel(this.layout, diagnostics, fileName, this.layoutVersion, this.index) : emptyModel(fileName, this.layoutVersion);

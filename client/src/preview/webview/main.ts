@@ -133,8 +133,8 @@ function renderToolbar(m: PreviewModel): void {
       span.textContent = text;
       problems.appendChild(span);
     };
-    if (m.errors) add('errors', s('errors', m.errors));
-    if (m.warnings) add('warnings', s('warnings', m.warnings));
+    if (m.errors) add('errors', m.errors === 1 ? s('error1') : s('errors', m.errors));
+    if (m.warnings) add('warnings', m.warnings === 1 ? s('warning1') : s('warnings', m.warnings));
   }
   const kinds = [...new Set(m.lanes.map((l) => l.kind))];
   const legend = $('legend');
