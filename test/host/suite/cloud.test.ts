@@ -191,7 +191,7 @@ suite('cloud: media library and projects', function () {
       const doc = await openFile('no-credentials.timeline.json', withMediaId(GONE, { In: 0, Out: 1, Foo: 1 }));
       await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'schema/unknown-key'));
       const text = await hoverText(doc, GONE);
-      assert.doesNotMatch(text, /Media library|媒资库/);
+      assert.doesNotMatch(text, /_Media library_|_媒资库_/);
       const items = await completeMediaId(doc);
       assert.deepEqual(mediaItems(items).map(labelOf), [], 'no library items');
       assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === CLOUD_SOURCE), []);
