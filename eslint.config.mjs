@@ -5,7 +5,7 @@ const nodeIo = ['fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'tls', 'dg
 const withNodePrefix = (names) => names.flatMap((n) => [n, `node:${n}`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'artifacts/**', '.cache/**', 'test/host/workspace*/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'artifacts/**', '.cache/**', '.bench/**', 'test/host/workspace*/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

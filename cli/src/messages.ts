@@ -7,6 +7,7 @@ const en = {
 commands:
   validate [--format text|json|sarif] [--region R] [--fix] [--config FILE] [--locale L] <files or globs...>
                          check timelines (- reads stdin); exit 0 = no errors, 1 = errors, 2 = usage or I/O error
+           [--cloud [--endpoint URL] [--profile P] [--app-id ID]]   also check MediaIds against the media library
   rules [--format text|json]   list every diagnostic code with its default severity
   lsp --stdio            run the language server on stdio (for any LSP editor)
   emulator [--port N] [--access-key-id ID --access-key-secret SECRET] [--media FILE]
@@ -36,6 +37,7 @@ const zhCn: Record<CliMessage, string> = {
 命令：
   validate [--format text|json|sarif] [--region R] [--fix] [--config FILE] [--locale L] <文件或通配符...>
                          检查时间线（- 表示从标准输入读取）；退出码 0 = 无错误，1 = 有错误，2 = 用法或读写错误
+           [--cloud [--endpoint URL] [--profile P] [--app-id ID]]   同时对照媒资库检查 MediaId
   rules [--format text|json]   列出所有诊断代码及其默认级别
   lsp --stdio            在标准输入输出上运行语言服务器（供任何支持 LSP 的编辑器使用）
   emulator [--port N] [--access-key-id ID --access-key-secret SECRET] [--media FILE]
