@@ -195,6 +195,33 @@ suite('preview', () => {
     assert.ok(s.errors >= 1);
   });
 
+  test('CodeLens: the output, each track\'s range, and the times of clips that leave them out', async () => {
+    const doc = await openUntitled(JSON.stringify({
+      VideoTracks: [{ MainTrack: true, VideoTrackClips: [
+        { MediaId: '4b15846bcb3ea8c958fe1e7f3da85ae2', In: 0, Out: 5 },
+        { MediaId: 'd0b9f1c8a3e24b7f9c6e5a4d3b2c1f0e', In: 2, Out: 8, TimelineIn: 5, TimelineOut: 11 },
+        { MediaId: '9f8e7d6c5b4a39281706f5e4d3c2b1a0', In: 4 },
+      ] }],
+    }, null, 2));
+    await waitForDiagnostics(doc.uri, () => true).catch(() => undefined);
+    const titles = await waitFor(async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      const list = (lenses ?? []).map((l) => l.command?.title ?? '').filter(Boolean);
+      return list.length >= 4 ? list : undefined;
+    }, [vscode.languages.onDidChangeDiagnostics, vscode.workspace.onDidChangeTextDocument], 'CodeLens titles');
+    // In the host's language: the extension's own zh-CN bundle when the host runs in Chinese.
+    const ext = await activateExtension();
+    const zh = vscode.env.language.startsWith('zh');
+    const bundle: Record<string, string> = zh ? JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'l10n', 'bundle.l10n.zh-cn.json')))) : {};
+    const tr = (m: string, ...args: (string | number)[]) => (bundle[m] ?? m).replace(/\{(\d+)\}/g, (x, i: string) => String(args[Number(i)] ?? x));
+    assert.deepEqual(titles, [
+      `$(preview) ${tr('Output at least {0} s (depends on media lengths)', 11)}`,
+      [tr('{0} {1}: output {2}–{3} s', tr('Video'), 0, 0, '?'), tr('{0} clips', 3), tr('main track')].join(' · '),
+      `${tr('output {0}–{1} s', 0, 5)} ${tr('(computed)')}`,
+      `${tr('output {0}–{1} s', 11, '?')} ${tr("(depends on the media's length)")}`,
+    ]);
+  });
+
   test('a document that is not a timeline shows an empty preview, not an error', async () => {
     const doc = await openUntitled('{ "VideoTracks": [ { "VideoTrackClips": [ ');
     await vscode.commands.executeCommand('vodTimeline.openPreviewToSide');

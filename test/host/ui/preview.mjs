@@ -50,10 +50,19 @@ const demo = {
   EffectTracks: [{ EffectTrackItems: [{ Type: 'Filter', SubType: 'm1', TimelineIn: 0, Duration: 15 }] }],
 };
 
-/** "Category: Title" from the manifest (English), as the palette shows it. */
+// The host's display language (run.mjs --locale=zh-cn or VOD_TIMELINE_HOST_LOCALE): the extension's
+// strings are then Chinese (package.nls.zh-cn.json, l10n/bundle.l10n.zh-cn.json), the workbench's English.
+const localeArg = process.argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+const locale = (process.env.VOD_TIMELINE_HOST_LOCALE || (localeArg < 0 ? '' : process.argv[localeArg].includes('=') ? process.argv[localeArg].split('=')[1] : process.argv[localeArg + 1]) || 'en').toLowerCase();
+const zh = locale.startsWith('zh');
+const bundle = zh ? JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) : {};
+/** A runtime string of the extension in the host's language, {0}… filled in. */
+const tr = (message, ...args) => (bundle[message] ?? message).replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
+
+/** "Category: Title" from the manifest in the host's language, as the palette shows it. */
 function commandTitle(id) {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+  const nls = JSON.parse(fs.readFileSync(path.join(root, zh ? 'package.nls.zh-cn.json' : 'package.nls.json'), 'utf8'));
   const text = (s) => (s ?? '').replace(/^%(.+)%$/, (_, key) => nls[key] ?? key);
   const command = manifest.contributes.commands.find((c) => c.command === id);
   if (!command) throw new Error(`${id} is not contributed`);
@@ -129,12 +138,12 @@ export const scenarios = [
         await button.waitFor({ timeout: WAIT_MS });
         await button.click();
         const view = webview(ui);
-        await view.locator('#duration', { hasText: 'Output 41 s' }).waitFor({ timeout: WAIT_MS });
-        assert.equal(await view.locator('#counts').innerText(), '7 tracks · 14 clips');
-        assert.match(await view.locator('#problems').innerText(), /1 error[\s\S]*1 warning/);
+        await view.locator('#duration', { hasText: tr('Output {0} s', 41) }).waitFor({ timeout: WAIT_MS });
+        assert.equal(await view.locator('#counts').innerText(), tr('{0} tracks · {1} clips', 7, 14));
+        assert.equal(await view.locator('#problems').innerText(), `${tr('1 error')}\n${tr('1 warning')}`);
         const legend = await view.locator('#legend').innerText();
-        for (const kind of ['Video', 'Audio', 'Subtitle', 'Effect']) assert.ok(legend.includes(kind), `legend lists ${kind}: ${legend}`);
-        await ui.page.locator('.tabs-container .tab', { hasText: `Preview ${DEMO}` }).waitFor({ timeout: WAIT_MS });
+        for (const kind of ['Video', 'Audio', 'Subtitle', 'Effect']) assert.ok(legend.includes(tr(kind)), `legend lists ${tr(kind)}: ${legend}`);
+        await ui.page.locator('.tabs-container .tab', { hasText: tr('Preview {0}', DEMO) }).waitFor({ timeout: WAIT_MS });
         await view.locator('body.vscode-light').waitFor({ timeout: WAIT_MS });
       });
 
@@ -144,9 +153,10 @@ export const scenarios = [
         const tip = webview(ui).locator('#tooltip');
         await tip.waitFor({ state: 'visible', timeout: WAIT_MS });
         const text = await tip.innerText();
-        assert.match(text, /Video 0 · Clip 0 · 93e48fddab2797d6860df34130ca5ee0/);
-        assert.match(text, /Output: 0–8 s \(computed\)/);
-        assert.match(text, /Transition: 1 s/);
+        const track = (kind, i) => tr('{0} {1}', tr(kind), i);
+        assert.ok(text.includes(`${track('Video', 0)} · ${tr('Clip {0}', 0)} · 93e48fddab2797d6860df34130ca5ee0`), text);
+        assert.ok(text.includes(`${tr('Output: {0}–{1} s', 0, 8)} ${tr('(computed)')}`), text);
+        assert.ok(text.includes(tr('Transition: {0} s into the next clip', 1)), text);
       });
 
       await ui.step('light theme: clicking a bar selects its clip in the editor', async () => {
@@ -162,9 +172,10 @@ export const scenarios = [
         const view = webview(ui);
         await view.locator('#scroller').focus();
         await ui.page.keyboard.press('ArrowRight');
-        await view.locator('#live', { hasText: 'Video 0 · Clip 1 · 4b15846bcb3ea8c958fe1e7f3da85ae2' }).waitFor({ timeout: WAIT_MS });
+        const track = (kind, i) => tr('{0} {1}', tr(kind), i);
+        await view.locator('#live', { hasText: `${track('Video', 0)} · ${tr('Clip {0}', 1)} · 4b15846bcb3ea8c958fe1e7f3da85ae2` }).waitFor({ timeout: WAIT_MS });
         await ui.page.keyboard.press('ArrowDown');
-        await view.locator('#live', { hasText: 'Video 1 · Clip 0' }).waitFor({ timeout: WAIT_MS });
+        await view.locator('#live', { hasText: `${track('Video', 1)} · ${tr('Clip {0}', 0)}` }).waitFor({ timeout: WAIT_MS });
         await ui.page.keyboard.press('Enter');
         await ui.page.locator('.monaco-editor .line-numbers.active-line-number', { hasText: /^55$/ }).waitFor({ timeout: WAIT_MS });
       });
@@ -182,7 +193,7 @@ export const scenarios = [
         const fitPps = (box.width - LABEL_W - 48) / 41;
         const p = await canvasPoint(ui, 2, 18 * fitPps);
         await ui.page.mouse.move(p.x, p.y);
-        await webview(ui).locator('#tooltip .tt-error', { hasText: 'must be less than Out' }).waitFor({ timeout: WAIT_MS });
+        await webview(ui).locator('#tooltip .tt-error', { hasText: zh ? 'In（30 秒）' : 'must be less than Out' }).waitFor({ timeout: WAIT_MS });
       });
 
       await ui.step('dark theme: zoomed in (+ twice), scrolled', async () => {
@@ -204,7 +215,7 @@ export const scenarios = [
 
       await ui.step('Show Preview Source goes back to the JSON', async () => {
         await setTheme(ui, 'dark');
-        await ui.page.locator('.tabs-container .tab', { hasText: `Preview ${DEMO}` }).click();
+        await ui.page.locator('.tabs-container .tab', { hasText: tr('Preview {0}', DEMO) }).click();
         await ui.runCommand(commandTitle('vodTimeline.showPreviewSource').full);
         await ui.page.locator('.tabs-container .tab.active', { hasText: DEMO }).first().waitFor({ timeout: WAIT_MS });
       });
