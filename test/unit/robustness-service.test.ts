@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, safeFixes, TimelineService, type Diagnostic, type TextEdit } from '../../server/src/service';
 import { MAX_SYNTAX_DIAGNOSTICS } from '../../server/src/service/rules/syntax';
+import { MAX_STORED_ISSUES } from '../../server/src/service/json/parser';
 
 const FUZZ_FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'fuzz');
 
@@ -162,7 +163,9 @@ suite('robustness: language service regressions', function () {
     // The shape the fuzzer built: deep nesting inserted inside a string, so that it reads as garbage.
     const text = `{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"4${'[{"VideoTrackClips":'.repeat(20_000)}`;
     const doc = service.parse(text);
-    assert.ok(doc.issues.length > 10_000);
+    // The parser keeps the first MAX_STORED_ISSUES and counts the rest.
+    assert.equal(doc.issues.length, MAX_STORED_ISSUES);
+    assert.ok(doc.droppedIssues > 10_000);
     const t0 = performance.now();
     const diagnostics = service.validate(doc);
     const ms = performance.now() - t0;
@@ -170,10 +173,15 @@ suite('robustness: language service regressions', function () {
     assert.ok(diagnostics.every((d) => d.code.startsWith('syntax/')));
     const last = diagnostics.find((d) => /more syntax problems/.test(d.message));
     assert.ok(last, 'a diagnostic counts the problems not shown');
-    assert.match(last.message, new RegExp(`^${doc.issues.length - MAX_SYNTAX_DIAGNOSTICS} more`));
+    assert.match(last.message, new RegExp(`^${doc.issues.length + doc.droppedIssues - MAX_SYNTAX_DIAGNOSTICS} more`));
     assert.ok(service.validate(doc, {}, 'zh-cn').some((d) => /^另有 \d+ 个语法问题/.test(d.message)), 'zh-cn text');
     assert.ok(ms < 2000, `validate took ${ms.toFixed(0)} ms`);
     doc.dispose();
+    // Deep nesting after the cap is still known to formatting (which leaves such a document alone).
+    const deep = service.parse(`[${'1 '.repeat(MAX_STORED_ISSUES + 5)}${'['.repeat(300)}`);
+    assert.ok(deep.droppedIssues > 0);
+    assert.deepEqual(service.format(deep, { tabSize: 2, insertSpaces: true }), []);
+    deep.dispose();
     // A document with a few syntax errors is still checked in full.
     const few = service.parse('{ "VideoTracks": [{ "VideoTrackClips": [{ "MediaId": "x", "In": 5, "Out": 1 }] }], }');
     assert.ok(service.validate(few).some((d) => d.code === 'timing/in-not-before-out'));

@@ -25,12 +25,16 @@ export interface EmbeddedTimeline {
   toOuter(decodedOffset: number): number;
   /** Syntax issues inside the string, in outer offsets. */
   issues: SyntaxIssue[];
+  /** Issues inside the string beyond the parser's MAX_STORED_ISSUES. */
+  dropped: number;
 }
 
 export class TimelineDocument {
   readonly tree: JsonTree;
   /** Syntax issues of the outer document and of an embedded Timeline string, in outer offsets. */
   readonly issues: SyntaxIssue[];
+  /** Syntax issues beyond the parser's MAX_STORED_ISSUES: counted, not kept. */
+  readonly droppedIssues: number;
   readonly form: DocumentForm;
   /** The Timeline object, wherever it lives; undefined when there is none (or it is not an object). */
   readonly timeline: NodeRef | undefined;
@@ -43,6 +47,7 @@ export class TimelineDocument {
     const parsed = parseJson(text);
     this.tree = parsed.tree;
     this.issues = parsed.issues;
+    this.droppedIssues = parsed.dropped;
     const root = this.tree.root;
     this.form = detectForm(this.tree, root);
     if (root === NONE || this.tree.kind[root] !== NodeKind.Object) {
@@ -57,6 +62,7 @@ export class TimelineDocument {
         // A blank string is no Timeline at all (the request leaves it out), not an empty JSON document.
         this.embedded = parseEmbedded(this.tree, t, text);
         for (const issue of this.embedded.issues) this.issues.push(issue);
+        this.droppedIssues += this.embedded.dropped;
         const r = this.embedded.tree.root;
         this.timeline = r !== NONE && this.embedded.tree.kind[r] === NodeKind.Object ? { tree: this.embedded.tree, node: r } : undefined;
       } else {
@@ -125,7 +131,7 @@ function parseEmbedded(outer: JsonTree, stringNode: number, text: string): Embed
   }
   tree.text = text;
   const issues = parsed.issues.map((i) => ({ ...i, start: toOuter(i.start), end: toOuter(i.end), winnerStart: i.winnerStart === undefined ? undefined : toOuter(i.winnerStart) }));
-  return { stringNode, tree, toOuter, issues };
+  return { stringNode, tree, toOuter, issues, dropped: parsed.dropped };
 }
 
 /** decoded index → raw offset, for a JSON string whose raw text starts at `rawStart`. */

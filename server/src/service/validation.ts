@@ -83,7 +83,7 @@ export function runRules(doc: TimelineDocument, schema: CompiledRoot, settings: 
   };
   // Structural rules read a Timeline; without one (syntax errors everywhere) only syntax and schema run.
   // With more syntax errors than are reported, the tree is mostly recovery guesses: syntax only.
-  const syntaxOnly = tooBrokenToCheck(doc.issues);
+  const syntaxOnly = tooBrokenToCheck(doc.issues, doc.droppedIssues);
   for (const rule of RULES) {
     if (syntaxOnly && rule !== syntaxRule) continue;
     try {

@@ -305,7 +305,16 @@ export interface SyntaxIssue {
 export interface ParseResult {
   tree: JsonTree;
   issues: SyntaxIssue[];
+  /** Problems found beyond MAX_STORED_ISSUES: counted, not kept. */
+  dropped: number;
 }
+
+/**
+ * Problems kept per parse. A file of garbage has one every few characters (460,000 in 2.5 MB), and
+ * allocating them all made its parse take a second; past this many only their number is kept (a
+ * TooDeep problem is always kept: formatting relies on it).
+ */
+export const MAX_STORED_ISSUES = 10_000;
 
 /** Deeper nesting is reported and skipped, so that every recursive walker downstream stays safe. */
 export const MAX_DEPTH = 256;
@@ -334,6 +343,8 @@ class Parser {
   private stackTop = 0;
   private readonly internTable: (string | undefined)[] = new Array(INTERN_TABLE_SIZE).fill(undefined);
   private lastEscaped = false;
+  dropped = 0;
+  private keptTooDeep = false;
 
   constructor(private readonly text: string) {
     this.len = text.length;
@@ -342,21 +353,33 @@ class Parser {
     this.tree = new JsonTree(text, Math.ceil(text.length / 24) + 64);
   }
 
+  private issue(i: SyntaxIssue): void {
+    if (this.issues.length < MAX_STORED_ISSUES) {
+      this.issues.push(i);
+      if (i.kind === SyntaxErrorKind.TooDeep) this.keptTooDeep = true;
+    } else if (i.kind === SyntaxErrorKind.TooDeep && !this.keptTooDeep) {
+      this.issues.push(i);
+      this.keptTooDeep = true;
+    } else {
+      this.dropped++;
+    }
+  }
+
   parse(): void {
     if (this.len > 0 && this.text.charCodeAt(0) === CH_BOM) {
-      this.issues.push({ kind: SyntaxErrorKind.ByteOrderMark, start: 0, end: 1 });
+      this.issue({ kind: SyntaxErrorKind.ByteOrderMark, start: 0, end: 1 });
       this.pos = 1;
     }
     this.skipTrivia();
     if (this.pos >= this.len) {
-      this.issues.push({ kind: SyntaxErrorKind.EmptyDocument, start: 0, end: this.len });
+      this.issue({ kind: SyntaxErrorKind.EmptyDocument, start: 0, end: this.len });
       return;
     }
     this.tree.root = this.parseValue(NONE, 0);
     this.skipTrivia();
     if (this.pos < this.len) {
       const start = this.pos;
-      this.issues.push({ kind: SyntaxErrorKind.EndOfFileExpected, start, end: this.tokenEnd(start) });
+      this.issue({ kind: SyntaxErrorKind.EndOfFileExpected, start, end: this.tokenEnd(start) });
       // Read what follows so its own errors are reported, but keep the first value as the document.
       let guard = 0;
       while (this.pos < this.len && guard++ < 10000) {
@@ -405,14 +428,14 @@ class Parser {
             if (c === CH_LF || c === CH_CR) break;
             pos++;
           }
-          this.issues.push({ kind: SyntaxErrorKind.Comment, start, end: pos });
+          this.issue({ kind: SyntaxErrorKind.Comment, start, end: pos });
           continue;
         }
         if (next === CH_STAR) {
           const start = pos;
           const close = text.indexOf('*/', pos + 2);
           pos = close < 0 ? len : close + 2;
-          this.issues.push({ kind: SyntaxErrorKind.Comment, start, end: pos, detail: close < 0 ? 'unterminated' : undefined });
+          this.issue({ kind: SyntaxErrorKind.Comment, start, end: pos, detail: close < 0 ? 'unterminated' : undefined });
           continue;
         }
       }
@@ -463,18 +486,18 @@ class Parser {
       return n;
     }
     if (start >= this.len) {
-      this.issues.push({ kind: SyntaxErrorKind.ValueExpected, start: this.len, end: this.len });
+      this.issue({ kind: SyntaxErrorKind.ValueExpected, start: this.len, end: this.len });
       tree.end[n] = this.len;
       return n;
     }
     // A bare word (True, NaN, undefined, an unquoted string …) or a stray character.
     const isStructural = c === CH_COMMA || c === CH_COLON || c === CH_RBRACE || c === CH_RBRACKET;
     if (isStructural) {
-      this.issues.push({ kind: SyntaxErrorKind.ValueExpected, start, end: start });
+      this.issue({ kind: SyntaxErrorKind.ValueExpected, start, end: start });
       return n;
     }
     const end = this.tokenEnd(start);
-    this.issues.push({ kind: SyntaxErrorKind.ValueExpected, start, end, detail: text.slice(start, end) });
+    this.issue({ kind: SyntaxErrorKind.ValueExpected, start, end, detail: text.slice(start, end) });
     this.pos = end;
     tree.end[n] = end;
     return n;
@@ -504,7 +527,7 @@ class Parser {
     }
     this.pos = p;
     this.tree.end[n] = p;
-    this.issues.push({ kind: SyntaxErrorKind.TooDeep, start, end: Math.min(start + 1, this.len) });
+    this.issue({ kind: SyntaxErrorKind.TooDeep, start, end: Math.min(start + 1, this.len) });
     return n;
   }
 
@@ -520,7 +543,7 @@ class Parser {
     }
     const closed = p < this.len && text.charCodeAt(p) === CH_APOS;
     this.pos = closed ? p + 1 : p;
-    this.issues.push({ kind: SyntaxErrorKind.SingleQuotedString, start, end: this.pos });
+    this.issue({ kind: SyntaxErrorKind.SingleQuotedString, start, end: this.pos });
     return text.slice(start + 1, Math.min(p, this.len));
   }
 
@@ -564,7 +587,7 @@ class Parser {
     for (;;) {
       if (p >= len) {
         out += text.slice(segment, p);
-        this.issues.push({ kind: SyntaxErrorKind.UnterminatedString, start, end: p });
+        this.issue({ kind: SyntaxErrorKind.UnterminatedString, start, end: p });
         this.pos = p;
         return out;
       }
@@ -577,12 +600,12 @@ class Parser {
       if (c === CH_LF || c === CH_CR) {
         // A raw line break ends a string that was never closed: report it, resume on the next line.
         out += text.slice(segment, p);
-        this.issues.push({ kind: SyntaxErrorKind.UnterminatedString, start, end: p });
+        this.issue({ kind: SyntaxErrorKind.UnterminatedString, start, end: p });
         this.pos = p;
         return out;
       }
       if (c < 0x20) {
-        this.issues.push({ kind: SyntaxErrorKind.ControlCharacterInString, start: p, end: p + 1 });
+        this.issue({ kind: SyntaxErrorKind.ControlCharacterInString, start: p, end: p + 1 });
         p++;
         continue;
       }
@@ -604,17 +627,17 @@ class Parser {
             if (q === p + 6) {
               out += String.fromCharCode(parseInt(text.slice(p + 2, q), 16));
             } else {
-              this.issues.push({ kind: SyntaxErrorKind.InvalidEscape, start: p, end: q, detail: text.slice(p, q) });
+              this.issue({ kind: SyntaxErrorKind.InvalidEscape, start: p, end: q, detail: text.slice(p, q) });
             }
             p = q;
             break;
           }
           default:
             if (e === CH_LF || e === CH_CR || p + 1 >= len) {
-              this.issues.push({ kind: SyntaxErrorKind.InvalidEscape, start: p, end: p + 1, detail: '\\' });
+              this.issue({ kind: SyntaxErrorKind.InvalidEscape, start: p, end: p + 1, detail: '\\' });
               p += 1;
             } else {
-              this.issues.push({ kind: SyntaxErrorKind.InvalidEscape, start: p, end: p + 2, detail: text.slice(p, p + 2) });
+              this.issue({ kind: SyntaxErrorKind.InvalidEscape, start: p, end: p + 2, detail: text.slice(p, p + 2) });
               out += text[p + 1];
               p += 2;
             }
@@ -681,7 +704,7 @@ class Parser {
       tree.num[n] = value;
       return n;
     }
-    this.issues.push({ kind: SyntaxErrorKind.InvalidNumber, start, end: p, detail: raw });
+    this.issue({ kind: SyntaxErrorKind.InvalidNumber, start, end: p, detail: raw });
     if (raw.length > 0 && Number.isFinite(value)) {
       tree.num[n] = value;
       tree.flags[n] = NodeFlags.BadNumber;
@@ -702,19 +725,19 @@ class Parser {
     for (;;) {
       this.skipTrivia();
       if (this.pos >= this.len) {
-        this.issues.push({ kind: SyntaxErrorKind.CloseBraceExpected, start: this.len, end: this.len });
+        this.issue({ kind: SyntaxErrorKind.CloseBraceExpected, start: this.len, end: this.len });
         tree.end[node] = this.len;
         break;
       }
       const c = text.charCodeAt(this.pos);
       if (c === CH_RBRACE) {
-        if (lastComma >= 0 && !needComma) this.issues.push({ kind: SyntaxErrorKind.TrailingComma, start: lastComma, end: lastComma + 1 });
+        if (lastComma >= 0 && !needComma) this.issue({ kind: SyntaxErrorKind.TrailingComma, start: lastComma, end: lastComma + 1 });
         this.pos++;
         tree.end[node] = this.pos;
         break;
       }
       if (c === CH_COMMA) {
-        if (!needComma) this.issues.push({ kind: SyntaxErrorKind.PropertyNameExpected, start: this.pos, end: this.pos + 1, detail: ',' });
+        if (!needComma) this.issue({ kind: SyntaxErrorKind.PropertyNameExpected, start: this.pos, end: this.pos + 1, detail: ',' });
         lastComma = this.pos;
         needComma = false;
         this.pos++;
@@ -722,16 +745,16 @@ class Parser {
       }
       if (c === CH_RBRACKET) {
         // A stray "]" inside an object: most likely the object was never closed.
-        this.issues.push({ kind: SyntaxErrorKind.CloseBraceExpected, start: this.pos, end: this.pos + 1 });
+        this.issue({ kind: SyntaxErrorKind.CloseBraceExpected, start: this.pos, end: this.pos + 1 });
         tree.end[node] = this.pos;
         break;
       }
       if (needComma) {
         if (c === CH_QUOTE || c === CH_APOS || isWordChar(c)) {
-          this.issues.push({ kind: SyntaxErrorKind.CommaExpected, start: this.pos, end: this.pos });
+          this.issue({ kind: SyntaxErrorKind.CommaExpected, start: this.pos, end: this.pos });
         } else {
           const end = this.tokenEnd(this.pos);
-          this.issues.push({ kind: SyntaxErrorKind.UnexpectedToken, start: this.pos, end, detail: text.slice(this.pos, end) });
+          this.issue({ kind: SyntaxErrorKind.UnexpectedToken, start: this.pos, end, detail: text.slice(this.pos, end) });
           if (c === CH_LBRACE || c === CH_LBRACKET) this.parseValue(NONE, depth);
           else this.pos = end;
           continue;
@@ -749,10 +772,10 @@ class Parser {
         const end = this.tokenEnd(keyStart);
         key = text.slice(keyStart, end);
         this.pos = end;
-        this.issues.push({ kind: SyntaxErrorKind.UnquotedKey, start: keyStart, end, detail: key });
+        this.issue({ kind: SyntaxErrorKind.UnquotedKey, start: keyStart, end, detail: key });
       } else {
         const end = this.tokenEnd(this.pos);
-        this.issues.push({ kind: SyntaxErrorKind.PropertyNameExpected, start: this.pos, end, detail: text.slice(this.pos, end) });
+        this.issue({ kind: SyntaxErrorKind.PropertyNameExpected, start: this.pos, end, detail: text.slice(this.pos, end) });
         if (c === CH_LBRACE || c === CH_LBRACKET) this.parseValue(NONE, depth); // skip a misplaced value
         else this.pos = end;
         needComma = true;
@@ -766,13 +789,13 @@ class Parser {
         this.skipTrivia();
         const v = this.pos < this.len ? text.charCodeAt(this.pos) : 0;
         if (this.pos >= this.len || v === CH_COMMA || v === CH_RBRACE || v === CH_RBRACKET) {
-          this.issues.push({ kind: SyntaxErrorKind.ValueExpected, start: this.pos, end: this.pos });
+          this.issue({ kind: SyntaxErrorKind.ValueExpected, start: this.pos, end: this.pos });
           value = tree.add(NodeKind.Missing, this.pos, node);
         } else {
           value = this.parseValue(node, depth);
         }
       } else {
-        this.issues.push({ kind: SyntaxErrorKind.ColonExpected, start: keyEnd, end: keyEnd });
+        this.issue({ kind: SyntaxErrorKind.ColonExpected, start: keyEnd, end: keyEnd });
         const v = this.pos < this.len ? text.charCodeAt(this.pos) : 0;
         // `"In" 5` — the value is there, only the colon is missing.
         const valueStarts = v === CH_QUOTE || v === CH_LBRACE || v === CH_LBRACKET || v === CH_MINUS || (v >= CH_0 && v <= CH_9) || v === 116 || v === 102 || v === 110;
@@ -795,12 +818,14 @@ class Parser {
   private looksLikeKey(): boolean {
     const save = this.pos;
     const saveIssues = this.issues.length;
+    const saveDropped = this.dropped;
     const saveEscaped = this.lastEscaped;
     this.readString();
     this.skipTrivia();
     const isKey = this.text.charCodeAt(this.pos) === CH_COLON;
     this.pos = save;
     this.issues.length = saveIssues;
+    this.dropped = saveDropped;
     this.lastEscaped = saveEscaped;
     return isKey;
   }
@@ -809,7 +834,7 @@ class Parser {
     const keys = this.tree.keys;
     const stack = this.stack;
     const report = (ignored: number, winner: number) => {
-      this.issues.push({ kind: SyntaxErrorKind.DuplicateKey, start: this.tree.keyStart[ignored], end: this.tree.keyEnd[ignored], detail: keys[ignored], node: ignored, tree: this.tree, winnerStart: this.tree.keyStart[winner] });
+      this.issue({ kind: SyntaxErrorKind.DuplicateKey, start: this.tree.keyStart[ignored], end: this.tree.keyEnd[ignored], detail: keys[ignored], node: ignored, tree: this.tree, winnerStart: this.tree.keyStart[winner] });
     };
     if (count <= 16) {
       for (let i = 0; i < count - 1; i++) {
@@ -840,30 +865,30 @@ class Parser {
     for (;;) {
       this.skipTrivia();
       if (this.pos >= this.len) {
-        this.issues.push({ kind: SyntaxErrorKind.CloseBracketExpected, start: this.len, end: this.len });
+        this.issue({ kind: SyntaxErrorKind.CloseBracketExpected, start: this.len, end: this.len });
         tree.end[node] = this.len;
         break;
       }
       const c = text.charCodeAt(this.pos);
       if (c === CH_RBRACKET) {
-        if (lastComma >= 0 && !needComma) this.issues.push({ kind: SyntaxErrorKind.TrailingComma, start: lastComma, end: lastComma + 1 });
+        if (lastComma >= 0 && !needComma) this.issue({ kind: SyntaxErrorKind.TrailingComma, start: lastComma, end: lastComma + 1 });
         this.pos++;
         tree.end[node] = this.pos;
         break;
       }
       if (c === CH_COMMA) {
-        if (!needComma) this.issues.push({ kind: SyntaxErrorKind.ValueExpected, start: this.pos, end: this.pos });
+        if (!needComma) this.issue({ kind: SyntaxErrorKind.ValueExpected, start: this.pos, end: this.pos });
         lastComma = this.pos;
         needComma = false;
         this.pos++;
         continue;
       }
       if (c === CH_RBRACE) {
-        this.issues.push({ kind: SyntaxErrorKind.CloseBracketExpected, start: this.pos, end: this.pos + 1 });
+        this.issue({ kind: SyntaxErrorKind.CloseBracketExpected, start: this.pos, end: this.pos + 1 });
         tree.end[node] = this.pos;
         break;
       }
-      if (needComma) this.issues.push({ kind: SyntaxErrorKind.CommaExpected, start: this.pos, end: this.pos });
+      if (needComma) this.issue({ kind: SyntaxErrorKind.CommaExpected, start: this.pos, end: this.pos });
       lastComma = -1;
       const before = this.pos;
       const item = this.parseValue(node, depth);
@@ -889,5 +914,5 @@ export function parseJson(text: string): ParseResult {
     // The parser is written not to throw; should it ever, the document still gets a diagnostic.
     parser.issues.push({ kind: SyntaxErrorKind.UnexpectedToken, start: 0, end: Math.min(1, text.length), detail: String(e) });
   }
-  return { tree: parser.tree, issues: parser.issues };
+  return { tree: parser.tree, issues: parser.issues, dropped: parser.dropped };
 }

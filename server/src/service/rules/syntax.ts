@@ -66,7 +66,8 @@ function commentRemoval(text: string, start: number, end: number): TextEdit {
 export const MAX_SYNTAX_DIAGNOSTICS = 1000;
 
 /** True when the document has so many syntax errors (duplicate keys aside) that only syntax is checked. */
-export function tooBrokenToCheck(issues: readonly SyntaxIssue[]): boolean {
+export function tooBrokenToCheck(issues: readonly SyntaxIssue[], dropped = 0): boolean {
+  if (dropped > 0) return true;
   if (issues.length <= MAX_SYNTAX_DIAGNOSTICS) return false;
   let errors = 0;
   for (const i of issues) if (i.kind !== SyntaxErrorKind.DuplicateKey && ++errors > MAX_SYNTAX_DIAGNOSTICS) return true;
@@ -86,7 +87,7 @@ export const syntaxRule: Rule = {
     let reported = 0;
     for (const issue of doc.issues) {
       if (reported++ === MAX_SYNTAX_DIAGNOSTICS) {
-        ctx.report({ start: issue.start, end: issue.end, severity: 'error', code: 'syntax/invalid-json', message: t('syntax.tooManyErrors', { count: doc.issues.length - MAX_SYNTAX_DIAGNOSTICS }) });
+        ctx.report({ start: issue.start, end: issue.end, severity: 'error', code: 'syntax/invalid-json', message: t('syntax.tooManyErrors', { count: doc.issues.length + doc.droppedIssues - MAX_SYNTAX_DIAGNOSTICS }) });
         break;
       }
       const embedded = embeddedIssues.has(issue);
