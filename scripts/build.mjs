@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { previewBuildOptions } from '../client/src/preview/webview/build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -37,14 +38,19 @@ const options = {
   legalComments: 'none',
 };
 
+// The preview's webview code runs in the browser: its own IIFE bundle (dist/preview/).
+const previewOptions = previewBuildOptions(root, { minify: args.has('--minify') });
+
 if (args.has('--watch')) {
   const ctx = await esbuild.context(options);
   await ctx.watch();
+  const previewCtx = await esbuild.context(previewOptions);
+  await previewCtx.watch();
   console.log('build: watching');
 } else {
   const t0 = performance.now();
-  const result = await esbuild.build(options);
-  const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
+  const [result, preview] = await Promise.all([esbuild.build(options), esbuild.build(previewOptions)]);
+  const outputs = [...Object.entries(result.metafile.outputs), ...Object.entries(preview.metafile.outputs)].filter(([f]) => f.endsWith('.js') || f.endsWith('.css'));
   for (const [file, meta] of outputs) console.log(`build: ${file} ${(meta.bytes / 1024).toFixed(0)} KB`);
-  console.log(`build: ${entries.length} bundles in ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(`build: ${entries.length + 1} bundles in ${(performance.now() - t0).toFixed(0)} ms`);
 }

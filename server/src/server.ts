@@ -246,6 +246,9 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     cache.delete(e.document.uri);
     workspace.forget(e.document.uri);
     if (!pullDiagnostics) validateSoon(e.document, 0);
+    // The client keeps pushed and pulled diagnostics in separate collections: once the editor pulls
+    // an open file's problems, the workspace pass's pushed copy would show every problem twice.
+    else if (workspace.covers(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   documents.onDidChangeContent((e) => {
     if (!pullDiagnostics) validateSoon(e.document, settings.validation?.delay ?? DEFAULT_DELAY_MS);
