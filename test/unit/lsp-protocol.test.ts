@@ -35,9 +35,10 @@ class Client {
     this.conn.listen();
   }
 
-  async initialize(opts: { pull?: boolean; locale?: string } = {}) {
+  async initialize(opts: { pull?: boolean; locale?: string; folder?: string } = {}) {
+    const folderUri = opts.folder ? `file://${opts.folder}` : null;
     const result = await this.conn.sendRequest('initialize', {
-      processId: process.pid, rootUri: null, workspaceFolders: null, locale: opts.locale ?? 'en',
+      processId: process.pid, rootUri: folderUri, workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null, locale: opts.locale ?? 'en',
       capabilities: { textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}, workspace: { configuration: true } },
     });
     await this.conn.sendNotification('initialized', {});
@@ -172,6 +173,26 @@ suite('LSP server over stdio', function () {
     const p = await client.waitForPublish(uri, () => true);
     const d = p.diagnostics.find((x) => x.code === 'timing/in-not-before-out')!;
     assert.match(d.message, /入点/);
+  });
+
+  test('workspace files get problems unopened; opened in pull mode, the pushed copy is withdrawn (no doubles)', async () => {
+    const folder = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'lsp-ws-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'closed.timeline.json'), BROKEN);
+      const uri = `file://${folder}/closed.timeline.json`;
+      client = new Client();
+      await client.initialize({ pull: true, folder });
+      const pushed = await client.waitForPublish(uri, (p) => p.diagnostics.length > 0);
+      assert.ok(pushed.diagnostics.some((d) => d.code === 'schema/required'), 'checked without being opened');
+      const before = client.published.get(uri)!.length;
+      await client.open(uri, BROKEN);
+      const cleared = await client.waitForPublish(uri, (p) => p.diagnostics.length === 0 && client.published.get(uri)!.indexOf(p) >= before);
+      assert.deepEqual(cleared.diagnostics, []);
+      const report = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diag[] };
+      assert.ok(report.items.some((d) => d.code === 'schema/required'), 'the pulled report carries the problems now');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test('malformed requests and unknown methods do not kill the server', async () => {
