@@ -25,6 +25,8 @@ function run(cmd, args, opts = {}) {
   return r.stdout ?? '';
 }
 
+// A clean dist/: nothing left over from development builds (source maps, old bundles) reaches the .vsix.
+fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run('node', ['scripts/build.mjs', '--minify'], { stdio: 'inherit' });
 
 console.log('\nbundles (minified):');
@@ -49,7 +51,7 @@ console.log(`\nactivation (require + activate, stand-in vscode, 7 fresh processe
 
 const out = `${pkg.name}-${pkg.version}.vsix`;
 run('npx', ['--yes', VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { stdio: 'inherit', env: { ...process.env, npm_config_update_notifier: 'false' } });
-const listing = run('npx', ['--yes', VSCE, 'ls', '--no-dependencies', '--allow-missing-repository']);
+const listing = run('npx', ['--yes', VSCE, 'ls', '--no-dependencies']);
 const files = listing.split('\n').map((l) => l.trim()).filter(Boolean);
 console.log(`\n${out}: ${(fs.statSync(path.join(root, out)).size / 1024).toFixed(0)} KB, ${files.length} files:`);
 for (const f of files) console.log(`  ${f}`);
