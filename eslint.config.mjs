@@ -11,6 +11,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
+      // `import vscode = require('vscode')`: esbuild then emits a plain require instead of copying the
+      // API object's ~300 keys into a namespace in every module (about 15 ms of activation).
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
     },
   },
   {

@@ -1,7 +1,7 @@
 // CodeLens from the shared layout: above each track its output range and clip count (click: open the
 // preview beside), above each clip whose TimelineIn/TimelineOut were left out the times the layout
 // computed for it, and at the top the output's duration. `vodTimeline.codeLens.enabled` turns them off.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { layoutSource, type LayoutApi, type LayoutSource } from './preview/layoutSource';
 import type { LayoutResult } from './preview/protocol';
 

@@ -1,7 +1,7 @@
 // Typed access to the extension's settings (`vodTimeline.*`). Scopes are declared in package.json;
 // the ones that decide where requests and credentials go are application-scoped, so a cloned
 // repository's workspace settings cannot redirect them.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export const SECTION = 'vodTimeline';
 

@@ -1,7 +1,7 @@
 // Extension entry: thin wiring of the language client, commands, status bar and settings.
 // Activation stays cheap: the language server starts only once there is a timeline to serve (one is
 // open, or the workspace has *.timeline.json files), not for every JSON file that activates us.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerSchemaAssociation } from './schemaAssociation';

@@ -1,7 +1,7 @@
 // Starts the language server (Node IPC) and keeps it running: vscode-languageclient restarts a
 // server that dies (up to 4 times in 3 minutes), and the server itself survives handler errors.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { SECTION, serverSettings } from './config';
 

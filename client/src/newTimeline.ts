@@ -1,5 +1,5 @@
 // "VOD Timeline: New Timeline": an untitled timeline from a template shipped in the package.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 interface Template {
   file: string;

@@ -1,7 +1,7 @@
 // A plain .json file whose "$schema" names our schema gets the same features as *.timeline.json:
 // we switch it to the vod-timeline language, which also keeps VS Code's JSON extension from
 // reporting the same problems a second time.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const OUR_SCHEMA = /"\$schema"\s*:\s*"[^"]*timeline\.schema(\.zh-cn)?\.json"/;
 

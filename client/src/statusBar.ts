@@ -1,5 +1,5 @@
 // Status bar item for the active timeline: output duration, tracks, clips, problems. Click → Problems.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 interface Summary {

@@ -7,7 +7,7 @@
 // answer is "not available" and nothing is shown: the cloud features are quietly off. Completion never
 // waits long: past a short deadline, and whenever the media library cannot be reached, it answers from
 // the cache (kept across sessions) and says so.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   CLOUD_MEDIA_REQUEST, CLOUD_REFRESH_NOTIFICATION, MEDIA_IDS_REQUEST,

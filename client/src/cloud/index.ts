@@ -3,7 +3,7 @@
 // editing projects (Open Cloud Project, Save to Cloud Project).
 //
 //   registerCloud(context, { credentials, history: () => history, languageClient: start, output });
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { contributeToLanguageClient } from '../languageClient';
 import type { HistoryStore } from '../history/model';

@@ -2,7 +2,7 @@
 // produce document (GetEditingProject: Title, ProjectId, Description, CoverURL and its Timeline as an
 // object); "Save to Cloud Project" writes the active document's timeline back (UpdateEditingProject)
 // after a confirmation. Neither is a paid operation; saving replaces the project's timeline.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EditingProject } from '../vod';
 import { editingProjectsConsoleUrl } from '../vod/console';

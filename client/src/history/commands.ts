@@ -1,6 +1,6 @@
 // The Submissions view's commands. Each takes the tree node it was invoked on, an entry id (from other
 // features, e.g. Produce's "Reveal in History"), or nothing (command palette: a quick pick of entries).
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { consoleUrl, produceDocumentText, SUBMISSION_SCHEME, submissionPath } from './format';
 import type { SubmissionEntry, SubmissionStatus } from './model';
 import { StatusCheckError, type HistoryPoller, type RefreshOutcome } from './poller';

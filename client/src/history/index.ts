@@ -8,7 +8,7 @@
 // Produce Again calls `vodTimeline.produce` with `{ timelineText }` (a produce document with exactly the
 // parameters that were sent) or, when the stored request was cut, `{ uri }` (the original file).
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { VodClient } from '../vod/client';
 import { applyFilter, FILTER_STATE_KEY, registerHistoryCommands, revealEntry, type CommandContext } from './commands';
 import { consoleUrl, entryIdFromSubmissionPath, SUBMISSION_SCHEME } from './format';

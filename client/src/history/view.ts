@@ -1,7 +1,7 @@
 // The "Submissions" tree: one item per submission (title or file name, status icon, relative time,
 // markdown tooltip) with its details as children (MediaId, ProjectId, RequestId, region, VOD status,
 // error). A status filter narrows it; the view's description names the filter.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { absoluteTime, consoleUrl, relativeTime } from './format';
 import { TERMINAL_STATUSES, type HistoryStore, type SubmissionEntry, type SubmissionStatus } from './model';
 import { isPollable } from './poller';

@@ -1,7 +1,7 @@
 // The preview's HTML: a strict Content Security Policy (no default source, scripts only with this
 // load's nonce, styles and images only from the extension's dist folder, nothing remote), the
 // localized strings as inert JSON, and the static chrome the script fills in.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { randomBytes } from 'node:crypto';
 import type { PreviewStrings } from './protocol';
 

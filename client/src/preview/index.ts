@@ -1,7 +1,7 @@
 // "VOD Timeline: Open Preview" / "Open Preview to the Side" (editor title button, like Markdown's),
 // "Show Source", one preview per document restored after a reload, and the hidden test hooks the host
 // tests use instead of hunting pixels (`vodTimeline.preview._testState`, `_testClick`, `_testKey`).
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { layoutSource } from './layoutSource';
 import { TimelinePreview, VIEW_TYPE, type PreviewApi, type PreviewTestState } from './panel';
 

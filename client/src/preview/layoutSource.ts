@@ -1,6 +1,6 @@
 // One `vodTimeline/layout` request per document version, shared by the preview and CodeLens: on the
 // 6,600-clip document the answer is ~2 MB, and both ask for it after every edit.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { LayoutResult } from './protocol';
 

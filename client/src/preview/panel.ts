@@ -3,7 +3,7 @@
 // sends the result to the webview, selects a clip's JSON when its bar is clicked and highlights the
 // bar under the editor's cursor.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { previewHtml } from './html';
 import type { LayoutSource } from './layoutSource';
 import { buildPreviewModel, ClipIndex, emptyModel, encodeModel, problemsOf, type SimpleDiagnostic } from './model';

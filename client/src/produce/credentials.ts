@@ -3,7 +3,7 @@
 // @alicloud/credentials default chain (environment variables and the rest). The ECS
 // instance-metadata step runs only when the user turned it on. The UI names the source and a hint of
 // the key ID, never a secret.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { listProfiles, resolveCredentials, type ExplicitCredentials, type ResolvedCredentials, type CredentialDescription } from '../vod';
 
 const SECRET_KEY = 'vodTimeline.accessKey';

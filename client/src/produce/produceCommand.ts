@@ -2,7 +2,7 @@
 // ProduceEditingProjectVideo. Refuses a document with errors, asks before a paid request, never
 // sends twice for one document at once, and records every attempt in the submission history.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { VodError } from '../vod';
 import { submitProduction } from './submit';

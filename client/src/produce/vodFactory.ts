@@ -1,6 +1,6 @@
 // A VodClient for the current settings and credentials. Region, endpoint and AppId are
 // application-scoped settings; VS Code's http.proxy is honoured.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { VodClient, type CredentialDescription } from '../vod';
 import type { CredentialsManager } from './credentials';
 
