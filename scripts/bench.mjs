@@ -134,13 +134,17 @@ function inprocSection(docs, sizesRun, maxRun) {
   const last = results['4x'];
   lines.push(`In-process — the bundled service (.bench/build/service.cjs, bundled by esbuild as scripts/build.mjs does), ms:`);
   lines.push(`  median (min–max) of ${cfg.runs} rounds after ${cfg.warmup} warm-up round(s); each round times every document once, order rotated`);
-  lines.push('  each round, all in one process; a full GC before each timed operation; every parse disposed afterwards');
+  lines.push('  each round, all in one process, an untimed validation of the same document first (parse buffers of its size in');
+  lines.push('  the pool, as when one document is edited); a full GC before each timed operation; every parse disposed afterwards;');
+  lines.push('  the split times parse and validate separately (× = multiple of JSON.parse of the same text)');
   const row = (label, f) => [label, ...sizes.map((k) => f(results[k], k))];
   const rows = [
     row('document', (r, k) => `${(r.bytes / 1e6).toFixed(2)} MB, ${docs[k].clips} clips`),
     row('JSON.parse', (r) => cellOf(r.stats.jsonParse)),
     row('validation (parse + validate)', (r) => cellOf(r.stats.validation)),
     row('validation / JSON.parse', (r) => ratioText(r.stats.validation.median / r.stats.jsonParse.median)),
+    row('  split: svc.parse alone', (r) => `${cellOf(r.stats.parseOnly)} = ${ratioText(r.stats.parseOnly.median / r.stats.jsonParse.median)}`),
+    row('         svc.validate on it', (r) => `${cellOf(r.stats.validateOnly)} = ${ratioText(r.stats.validateOnly.median / r.stats.jsonParse.median)}`),
     row('diagnostics', (r) => String(r.diagnosticCount)),
   ];
   lines.push(table(['', ...sizes], rows, ['l', 'r', 'r', 'r']).replace(/^/gm, '  '));
@@ -228,7 +232,7 @@ async function main() {
     service = await bundleService();
     progress(`bench: in-process, ${cfg.multipliers.map((m) => `${m}x`).join(' + ')} documents interleaved (load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
     const sizesRun = runInproc(service, cfg.multipliers.flatMap((m) => ['--doc', `${m}x=${docs[`${m}x`].file}`]));
-    for (const r of Object.values(sizesRun.sizes)) r.stats = { jsonParse: stats(r.jsonParse), validation: stats(r.validation) };
+    for (const r of Object.values(sizesRun.sizes)) r.stats = { jsonParse: stats(r.jsonParse), validation: stats(r.validation), parseOnly: stats(r.parseOnly), validateOnly: stats(r.validateOnly) };
     progress(`bench: in-process, max document: completion, hover, layout, memory, injected errors (load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
     const maxRun = runInproc(service, ['--max', docs['1x'].file, '--errors-doc', docs.errors.file, '--errors', docs.errors.errorsFile]);
     const section = inprocSection(docs, sizesRun, maxRun);

@@ -4,7 +4,8 @@
 //        --doc 1x=FILE --doc 2x=FILE --doc 4x=FILE [--runs 9] [--warmup 2]
 //     JSON.parse of each text vs full validation (parse + validate, fresh document each time), in
 //     rounds: every round times each document once, in an order rotated every round, so that all
-//     sizes see the same machine conditions and the same JIT state (as in a long-running server).
+//     sizes see the same machine conditions and the same JIT state (as in a long-running server);
+//     an untimed validation of the same document first leaves parse buffers of its size in the pool.
 //   node --expose-gc scripts/bench/inproc.mjs --service ... --max FILE [--errors-doc FILE --errors FILE]
 //     On the max document, in a process of its own (its peak RSS is the figure): completion, hover
 //     and layout latency, what one validated document holds, and whether every injected error is reported.
@@ -77,21 +78,29 @@ if (o.doc.length) {
     const eq = spec.indexOf('=');
     const file = spec.slice(eq + 1);
     const text = fs.readFileSync(file, 'utf8');
-    return { label: spec.slice(0, eq), file, text, bytes: Buffer.byteLength(text), jsonParse: [], validation: [], diagnosticCount: null };
+    return { label: spec.slice(0, eq), file, text, bytes: Buffer.byteLength(text), jsonParse: [], validation: [], parseOnly: [], validateOnly: [], diagnosticCount: null };
   });
   for (let round = 0; round < warmup + runs; round++) {
     for (let k = 0; k < docs.length; k++) {
       const d = docs[(k + round) % docs.length];
+      // Untimed: leaves parse buffers of this document's size in the pool, as when one document is
+      // edited (otherwise the other sizes' rounds decide whether a parse finds buffers or allocates).
+      validateOnce(d.text).doc.dispose();
       const a = await timeOnce(() => d.text, (t) => JSON.parse(t));
       const b = await timeOnce(() => d.text, (t) => validateOnce(t), (_, r) => r.doc.dispose());
       d.diagnosticCount = b.out.diagnostics.length;
+      // The same split in two: svc.parse alone, then svc.validate on that parse.
+      const c = await timeOnce(() => d.text, (t) => svc.parse(t));
+      const e = await timeOnce(() => c.out, (doc) => svc.validate(doc), (doc) => doc.dispose());
       if (round >= warmup) {
         d.jsonParse.push(a.t);
         d.validation.push(b.t);
+        d.parseOnly.push(c.t);
+        d.validateOnly.push(e.t);
       }
     }
   }
-  out.sizes = Object.fromEntries(docs.map(({ label, file, bytes, jsonParse, validation, diagnosticCount }) => [label, { file, bytes, jsonParse, validation, diagnosticCount }]));
+  out.sizes = Object.fromEntries(docs.map(({ label, file, bytes, jsonParse, validation, parseOnly, validateOnly, diagnosticCount }) => [label, { file, bytes, jsonParse, validation, parseOnly, validateOnly, diagnosticCount }]));
   out.peakRssKiB = selfPeakKiB();
   process.stdout.write(JSON.stringify(out) + '\n');
   process.exit(0);
