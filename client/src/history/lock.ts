@@ -71,12 +71,7 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
   let wait = 5;
   for (;;) {
     try {
-      const fd = await fs.promises.open(file, 'wx');
-      try {
-        await fd.writeFile(JSON.stringify({ pid: process.pid, host, token, at: now() } satisfies LockInfo));
-      } finally {
-        await fd.close();
-      }
+      await createLockFile(file, JSON.stringify({ pid: process.pid, host, token, at: now() } satisfies LockInfo));
       return async () => {
         const info = await readInfo(file);
         // Only remove our own lock: if it was broken as stale, it belongs to someone else now.
@@ -91,6 +86,37 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
     }
     await sleep(wait + Math.random() * wait);
     wait = Math.min(wait * 2, 100);
+  }
+}
+
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EINVAL']);
+
+/**
+ * Creates the lock file with its owner already in it, or throws EEXIST. The content is written to a
+ * temp file first and hard-linked into place (atomic, exclusive): a process killed between creating
+ * the lock and writing its owner used to leave an empty lock, which nobody could tell was dead, so
+ * every window waited `staleMs` (30 s) before writing the history (found with npm run crash-safety).
+ * Where hard links are not supported, O_EXCL create then write, as before. A temp file left by a kill
+ * is removed by the history store with its other leftovers.
+ */
+async function createLockFile(file: string, content: string): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await fs.promises.writeFile(tmp, content, { flag: 'wx' });
+    try {
+      await fs.promises.link(tmp, file); // EEXIST while someone holds the lock
+      return;
+    } catch (e) {
+      if (!NO_LINKS.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    }
+  } finally {
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+  }
+  const fd = await fs.promises.open(file, 'wx');
+  try {
+    await fd.writeFile(content);
+  } finally {
+    await fd.close();
   }
 }
 

@@ -585,7 +585,7 @@ export class FileHistoryStore implements HistoryStore {
     const base = path.basename(this.file);
     try {
       for (const name of await fs.promises.readdir(this.folder)) {
-        if (!name.startsWith(`${base}.tmp-`) && !name.startsWith(`${base}.bak.tmp-`)) continue;
+        if (!name.startsWith(`${base}.tmp-`) && !name.startsWith(`${base}.bak.tmp-`) && !name.startsWith(`${base}.lock.tmp-`)) continue;
         const p = path.join(this.folder, name);
         const st = await fs.promises.stat(p).catch(() => undefined);
         if (st && now - st.mtimeMs > TEMP_FILE_MAX_AGE_MS) await fs.promises.rm(p, { force: true }).catch(() => undefined);
