@@ -135,7 +135,7 @@ function inprocSection(docs, sizesRun, maxRun) {
   lines.push(`In-process — the bundled service (.bench/build/service.cjs, bundled by esbuild as scripts/build.mjs does), ms:`);
   lines.push(`  median (min–max) of ${cfg.runs} rounds after ${cfg.warmup} warm-up round(s); each round times every document once, order rotated`);
   lines.push('  each round, all in one process, an untimed validation of the same document first (parse buffers of its size in');
-  lines.push('  the pool, as when one document is edited); a full GC before each timed operation; every parse disposed afterwards;');
+  lines.push('  the pool, as when one document is edited); 10 ms idle before each timed operation (no forced GC); parses disposed;');
   lines.push('  the split times parse and validate separately (× = multiple of JSON.parse of the same text)');
   const row = (label, f) => [label, ...sizes.map((k) => f(results[k], k))];
   const rows = [
