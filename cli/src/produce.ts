@@ -8,7 +8,7 @@ import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { TimelineService } from '../../server/src/service';
 import { findConfig, loadConfig } from '../../server/src/config';
-import { VodClient, VodError, resolveCredentials, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
+import { VodClient, VodError, resolveCredentials, resolveEndpoint, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
 import { produceStatus, type ProduceStatus } from '../../client/src/vod/produceStatus';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
@@ -66,7 +66,8 @@ function reportFailure(e: unknown, io: Io): number | undefined {
   }
   if (e instanceof VodError) {
     io.stderr(`${e.message}\n`);
-    if (e.outcome === 'unknown') {
+    // Only a production can have been carried out unseen: a status read is simply asked again.
+    if (e.outcome === 'unknown' && e.action === 'ProduceEditingProjectVideo') {
       io.stderr('The request may have been accepted. Do not produce again before checking: look for the project in the VOD console (Production > Video Editing) or run `vod-timeline status MEDIAID` if a MediaId was printed.\n');
     }
     return EXIT_PROBLEMS;
@@ -94,6 +95,15 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
   const configFile = findConfig(path.dirname(file));
   const config = configFile ? loadConfig(configFile).config : {};
   const region = values.region ?? config.region ?? io.env.ALIBABA_CLOUD_REGION_ID ?? DEFAULT_REGION;
+  // A region id that is not one ("cn_shanghai") is said as such, before the document is judged by
+  // rules that depend on the region (StorageLocation outside Shanghai).
+  try {
+    resolveEndpoint({ region, endpoint: values.endpoint });
+  } catch (e) {
+    const code = reportFailure(e, io);
+    if (code !== undefined) return code;
+    throw e;
+  }
 
   // Nothing is sent for a document with errors: the same checks as the editor's.
   const service = new TimelineService();
