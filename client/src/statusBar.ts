@@ -73,7 +73,9 @@ export class TimelineStatusBar implements vscode.Disposable {
     const tracks = Object.values(summary.tracks).reduce((a, b) => a + b, 0);
     const duration = summary.duration !== null ? formatDuration(summary.duration) : summary.minDuration > 0 ? `≥ ${formatDuration(summary.minDuration)}` : '?';
     const problems = `$(error) ${summary.errors} $(warning) ${summary.warnings}`;
-    this.item.text = `$(device-camera-video) ${duration} · ${vscode.l10n.t('{0} tracks', tracks)} · ${vscode.l10n.t('{0} clips', summary.clips)} · ${problems}`;
+    const trackText = tracks === 1 ? vscode.l10n.t('1 track') : vscode.l10n.t('{0} tracks', tracks);
+    const clipText = summary.clips === 1 ? vscode.l10n.t('1 clip') : vscode.l10n.t('{0} clips', summary.clips);
+    this.item.text = `$(device-camera-video) ${duration} · ${trackText} · ${clipText} · ${problems}`;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${summary.form === 'produce' ? vscode.l10n.t('Produce document') : vscode.l10n.t('Timeline')}**\n\n`);
     md.appendMarkdown(`${vscode.l10n.t('Output duration: {0}', summary.duration !== null ? formatDuration(summary.duration) : vscode.l10n.t('depends on media lengths (at least {0})', formatDuration(summary.minDuration)))}\n\n`);
