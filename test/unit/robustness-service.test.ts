@@ -201,6 +201,62 @@ suite('robustness: language service regressions', function () {
     doc.dispose();
   });
 
+  test('outline of 20,000 tracks, and 6,000 clips with legacy MediaId aliases: linear', () => {
+    // The outline searched every track per track (30 s on the fuzzer's 113,000 tracks); the MediaId
+    // rename looked back through every diagnostic per clip (10 s on its 2,000 clips; 2.3 s here before).
+    const K = '4b15846bcb3ea8c958fe1e7f3da85ae2';
+    const tracks = Array.from({ length: 20_000 }, () => `{ "VideoTrackClips": [{ "MediaId": "${K}", "In": 0, "Out": 1 }] }`).join(', ');
+    const doc = service.parse(`{ "VideoTracks": [${tracks}] }`);
+    let t0 = performance.now();
+    const symbols = service.symbols(doc);
+    const symbolsMs = performance.now() - t0;
+    doc.dispose();
+    assert.equal(symbols[0].children?.length, 20_000);
+    assert.match(symbols[0].children![19_999].detail ?? '', /^1 · 0–1 s$/, 'each track has its own layout');
+    assert.ok(symbolsMs < 3000, `symbols took ${symbolsMs.toFixed(0)} ms`);
+    const clips = Array.from({ length: 6000 }, (_, i) => `{ "VideoId": "${K}", "In": 0, "Out": 2, "TimelineIn": ${i * 2}, "TimelineOut": ${i * 2 + 2} }`).join(',\n');
+    const legacy = service.parse(`{ "VideoTracks": [{ "VideoTrackClips": [\n${clips}\n] }] }`);
+    t0 = performance.now();
+    const diagnostics = service.validate(legacy);
+    const validateMs = performance.now() - t0;
+    legacy.dispose();
+    // One "rename VideoId to MediaId" per clip, and no separate legacy-field warning for the same key.
+    assert.equal(diagnostics.filter((d) => d.code === 'schema/required').length, 6000);
+    assert.equal(diagnostics.filter((d) => d.code === 'schema/legacy-field' || d.code === 'schema/unknown-key').length, 0);
+    assert.ok(validateMs < 1500, `validate took ${validateMs.toFixed(0)} ms`);
+  });
+
+  test('format leaves alone text that jsonc-parser reads as deeper than the parser allows (it ran out of memory)', () => {
+    // Our parser reads the brackets as the contents of a single-quoted string; jsonc's scanner as nesting.
+    for (const text of [`{ "a": '${'['.repeat(3000)}' }`, `{ "a": '${'{"b":'.repeat(26_000)}' }`]) {
+      const doc = service.parse(text);
+      const t0 = performance.now();
+      assert.deepEqual(service.format(doc, { tabSize: 2, insertSpaces: true }), []);
+      assert.ok(performance.now() - t0 < 2000);
+      doc.dispose();
+    }
+  });
+
+  test('offsets inside an embedded Timeline string stay inside it, whatever escapes it holds (valid or not)', () => {
+    const pieces = ['a', ' ', '{', '}', '[', ']', ':', ',', '\\"', '\\\\', '\\n', '\\u0041', '\\u0', '\\u12', '\\uZZZZ', '\\x', '\\/', '\u3000', '"In"', '5'];
+    const rnd = random(99);
+    for (let n = 0; n < 400; n++) {
+      const body = Array.from({ length: 1 + Math.floor(rnd() * 60) }, () => pieces[Math.floor(rnd() * pieces.length)]).join('');
+      const text = `{ "Title": "x", "Timeline": "{\\"VideoTracks\\": [${body}" }`;
+      const doc = service.parse(text);
+      const outer = doc.embedded?.stringNode;
+      if (outer === undefined) { doc.dispose(); continue; }
+      const lo = doc.tree.start[outer];
+      const hi = doc.tree.end[outer];
+      const tree = doc.embedded!.tree;
+      for (let i = 0; i < tree.count; i++) {
+        assert.ok(tree.start[i] >= lo && tree.end[i] <= hi && tree.start[i] <= tree.end[i], `node ${i} ${tree.start[i]}-${tree.end[i]} outside ${lo}-${hi}: ${text}`);
+      }
+      for (const d of service.validate(doc)) assert.ok(d.start >= 0 && d.end <= text.length && d.start <= d.end, `${d.code} ${d.start}-${d.end} of ${text.length}: ${text}`);
+      doc.dispose();
+    }
+  });
+
   test('every fuzz regression fixture goes through every feature without an exception', async () => {
     const files = fs.existsSync(FUZZ_FIXTURES) ? fs.readdirSync(FUZZ_FIXTURES).filter((f) => f.endsWith('.json')) : [];
     const failures: string[] = [];

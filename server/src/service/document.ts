@@ -134,22 +134,41 @@ function parseEmbedded(outer: JsonTree, stringNode: number, text: string): Embed
   return { stringNode, tree, toOuter, issues, dropped: parsed.dropped };
 }
 
-/** decoded index → raw offset, for a JSON string whose raw text starts at `rawStart`. */
+/**
+ * decoded index → raw offset, for a JSON string whose raw text starts at `rawStart`. Escapes are read
+ * as the parser decodes them (json/parser.ts readStringSlow): an invalid `\u` escape or a backslash
+ * before a line break decodes to nothing. Counting them as one character each shifted every later
+ * offset, past the end of the document for a string ending in `\u0` (found by the fuzzer).
+ */
 function buildEscapeMap(text: string, rawStart: number, decodedLength: number): Int32Array {
   const map = new Int32Array(decodedLength + 1);
+  const len = text.length;
   let p = rawStart;
   let j = 0;
-  while (j < decodedLength && p < text.length) {
+  while (j < decodedLength && p < len) {
     const c = text.charCodeAt(p);
     if (c === 34 /* " */) break;
-    map[j++] = p;
-    if (c === 92 /* \ */) {
-      const e = text.charCodeAt(p + 1);
-      p += e === 117 /* u */ ? 6 : 2;
+    if (c !== 92 /* \ */) {
+      map[j++] = p++;
+      continue;
+    }
+    const e = p + 1 < len ? text.charCodeAt(p + 1) : 0;
+    if (e === 117 /* u */) {
+      let q = p + 2;
+      while (q < p + 6 && q < len && isHexDigit(text.charCodeAt(q))) q++;
+      if (q === p + 6) map[j++] = p;
+      p = q;
+    } else if (e === 10 || e === 13 || p + 1 >= len) {
+      p += 1;
     } else {
-      p++;
+      map[j++] = p;
+      p += 2;
     }
   }
-  while (j <= decodedLength) map[j++] = p;
+  while (j <= decodedLength) map[j++] = Math.min(p, len);
   return map;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }

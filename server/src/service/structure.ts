@@ -3,7 +3,7 @@
 
 import * as jsonc from 'jsonc-parser';
 import type { TimelineDocument } from './document';
-import { type JsonTree, NodeKind, NONE, SyntaxErrorKind } from './json/parser';
+import { type JsonTree, MAX_DEPTH, NodeKind, NONE, SyntaxErrorKind } from './json/parser';
 import { normalizeLocale, localizer, type MessageId } from './l10n';
 import { buildModel, type TrackModel } from './model';
 import { documentLayout } from './layout';
@@ -42,6 +42,16 @@ export function documentSymbols(doc: TimelineDocument, localeName?: string): Doc
   const layout = documentLayout(doc);
   const clipRanges = new Map<number, string>();
   if (layout) for (const tl of layout.tracks) for (const c of tl.clips) clipRanges.set(c.clip.node, `${fmt(c.start)}–${fmt(c.end)} s`);
+  // Looked up once, not searched per track and per key: thousands of tracks under a repeated key made
+  // the outline take 30 s (found by the fuzzer).
+  const trackLayouts = new Map(layout?.tracks.map((x) => [x.track, x]) ?? []);
+  const tracksByParent = new Map<number, TrackModel[]>();
+  for (const tr of model?.tracks ?? []) {
+    const parent = model!.tree.parent[tr.node];
+    const list = tracksByParent.get(parent);
+    if (list) list.push(tr);
+    else tracksByParent.set(parent, [tr]);
+  }
 
   const trackSymbols = (track: TrackModel): DocumentSymbol => {
     const mt = model!.tree;
@@ -57,7 +67,7 @@ export function documentSymbols(doc: TimelineDocument, localeName?: string): Doc
         selectionStart: mt.start[clip.node], selectionEnd: Math.min(mt.end[clip.node], mt.start[clip.node] + 1),
       };
     });
-    const tl = layout?.tracks.find((x) => x.track === track);
+    const tl = trackLayouts.get(track);
     return {
       name: t(track.main ? 'symbol.trackMain' : 'symbol.track', { kind: kindName, index: track.index }),
       detail: tl ? `${track.clips.length} · ${fmt(tl.start ?? 0)}–${fmt(tl.end)} s` : String(track.clips.length),
@@ -76,7 +86,7 @@ export function documentSymbols(doc: TimelineDocument, localeName?: string): Doc
     for (let i = 0; i < mt.childCount[model.timeline]; i++) {
       const c = mt.children[first + i];
       const key = mt.keys[c]!;
-      const tracks = model.tracks.filter((tr) => tr.spec.tracksKey === key && mt.parent[tr.node] === c);
+      const tracks = (tracksByParent.get(c) ?? []).filter((tr) => tr.spec.tracksKey === key);
       out.push({
         name: key, kind: tracks.length || mt.kind[c] === NodeKind.Array ? 'array' : 'property',
         detail: mt.kind[c] === NodeKind.Array ? String(mt.childCount[c]) : undefined,
@@ -184,10 +194,28 @@ export interface FormatOptions {
   eol?: string;
 }
 
+/**
+ * Whether jsonc-parser's formatter, whose scanner reads broken text differently from our parser, would
+ * meet nesting deeper than `max`: 26,000 levels our parser read as string contents ran the formatter
+ * out of memory (found by the fuzzer). Token kinds: 1 `{`, 2 `}`, 3 `[`, 4 `]`, 17 end of file.
+ */
+function formatterDepthOver(text: string, max: number): boolean {
+  const scanner = jsonc.createScanner(text, false);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== 17; kind = scanner.scan()) {
+    if (kind === 1 || kind === 3) {
+      if (++depth > max) return true;
+    } else if (kind === 2 || kind === 4) {
+      if (depth > 0) depth--;
+    }
+  }
+  return false;
+}
+
 export function format(doc: TimelineDocument, options: FormatOptions, range?: { start: number; end: number }): TextEdit[] {
   // Indentation grows with depth, so formatting nesting the parser refused to read produces text
   // quadratic in the depth (100,000 levels ran out of memory): leave such a document alone.
-  if (doc.issues.some((i) => i.kind === SyntaxErrorKind.TooDeep)) return [];
+  if (doc.issues.some((i) => i.kind === SyntaxErrorKind.TooDeep) || formatterDepthOver(doc.text, MAX_DEPTH)) return [];
   const edits = jsonc.format(doc.text, range ? { offset: range.start, length: range.end - range.start } : undefined, {
     tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol: options.eol ?? (doc.text.includes('\r\n') ? '\r\n' : '\n'),
     insertFinalNewline: !range, keepLines: false,
