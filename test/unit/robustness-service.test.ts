@@ -237,6 +237,18 @@ suite('robustness: language service regressions', function () {
     }
   });
 
+  test('range formatting from a line indented by 55,000 tabs is left alone (it made 135 MB of edits)', () => {
+    const text = fs.readFileSync(path.join(FUZZ_FIXTURES, 'range-format-deep-indent.timeline.json'), 'utf8');
+    const doc = service.parse(text);
+    const deepLine = text.search(/\t{1000}/);
+    const t0 = performance.now();
+    assert.deepEqual(service.format(doc, { tabSize: 2, insertSpaces: true }, { start: deepLine + 55_000, end: text.length - 10 }), []);
+    assert.ok(performance.now() - t0 < 1000);
+    // The whole document is still formatted (its indentation comes from the structure, not the line).
+    assert.ok(service.format(doc, { tabSize: 2, insertSpaces: true }).length > 0);
+    doc.dispose();
+  });
+
   test('offsets inside an embedded Timeline string stay inside it, whatever escapes it holds (valid or not)', () => {
     const pieces = ['a', ' ', '{', '}', '[', ']', ':', ',', '\\"', '\\\\', '\\n', '\\u0041', '\\u0', '\\u12', '\\uZZZZ', '\\x', '\\/', '\u3000', '"In"', '5'];
     const rnd = random(99);
