@@ -50,7 +50,16 @@ class RawClient {
   }
 
   onData(chunk) {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
+    // Chunks are kept apart until a whole frame is there: concatenating the growing buffer on every
+    // chunk made a large response (diagnostics of a big document) quadratic to receive.
+    this.chunks = this.chunks ?? [];
+    this.chunks.push(chunk);
+    this.pending = (this.pending ?? 0) + chunk.length;
+    if (this.need !== undefined && this.pending < this.need) return;
+    this.buffer = Buffer.concat([this.buffer, ...this.chunks]);
+    this.chunks = [];
+    this.pending = 0;
+    this.need = undefined;
     for (;;) {
       const end = this.buffer.indexOf('\r\n\r\n');
       if (end < 0) return;
@@ -58,7 +67,10 @@ class RawClient {
       const m = /Content-Length: *(\d+)/i.exec(header);
       if (!m) throw new Error(`server sent a frame without Content-Length: ${header}`);
       const length = Number(m[1]);
-      if (this.buffer.length < end + 4 + length) return;
+      if (this.buffer.length < end + 4 + length) {
+        this.need = end + 4 + length - this.buffer.length;
+        return;
+      }
       const body = this.buffer.subarray(end + 4, end + 4 + length).toString('utf8');
       this.buffer = this.buffer.subarray(end + 4 + length);
       this.onMessage(JSON.parse(body));
@@ -278,6 +290,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings }) 
       if (client.responses.has(m.id)) figures.answered++;
     }
     if (i % 50 === 0) client.sampleRss();
+    if (messages >= 500 && (i + 1) % Math.floor(messages / 5) === 0) console.log(`  lsp: ${i + 1} malformed messages, ${figures.unresponsive} unanswered (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
 
   // Mutated documents through every request an editor makes, each with a deadline.
@@ -319,6 +332,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings }) 
       if (!r) break;
     }
     if (i % 20 === 0) client.sampleRss();
+    if (docs >= 250 && (i + 1) % Math.floor(docs / 5) === 0) console.log(`  lsp: ${i + 1} documents, ${figures.requests} requests, ${figures.late} late (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
 
   const finalProbe = await probe();
