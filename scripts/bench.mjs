@@ -160,9 +160,10 @@ function inprocSection(docs, sizesRun, maxRun) {
   first.injected = maxRun.injected;
   const f = first.features;
   const st = (x) => (x ? stats(x) : null);
-  facts.layoutVsValidation = st(f.layout.fresh).median / first.stats.validation.median;
+  facts.layoutVsValidation = st(f.layout.fresh).median / st(f.layout.validation).median;
   lines.push(`  max document (1×), ${first.positions.clip}; each operation on a fresh parse (nothing memoized: the first request`);
-  lines.push('  after an edit) and on a validated parse (model and layout memoized, as in the editor); parse and validation not timed:');
+  lines.push('  after an edit) and on a validated parse (model and layout memoized, as in the editor); parse and validation not timed,');
+  lines.push('  a scavenge (minor GC) drops their young garbage before the timed operation:');
   const op = (label, x) => [label, cellOf(st(x.fresh)), x.validated ? cellOf(st(x.validated)) : '(memoized by validation)', x.result];
   lines.push(table(['operation', 'fresh parse: ms', 'validated parse: ms', 'result'], [
     op("completion after the clip's '{'", f.completionAfterBrace),
@@ -170,6 +171,7 @@ function inprocSection(docs, sizesRun, maxRun) {
     op('hover on its MediaId key', f.hoverMediaIdKey),
     op('hover on its In key', f.hoverInKey),
     op('layout (svc.layout)', f.layout),
+    ['full validation, alternating with layout', cellOf(st(f.layout.validation)), '', 'for layout / validation'],
   ], ['l', 'r', 'r', 'l']).replace(/^/gm, '  '));
   const inj = first.injected;
   if (inj) {
@@ -187,7 +189,7 @@ function inprocSection(docs, sizesRun, maxRun) {
     ['validation of the max document / JSON.parse', ratioText(facts.validationVsJsonParse), `≤ ${INPROC_TARGETS.validationVsJsonParse}×`, verdict(facts.validationVsJsonParse, INPROC_TARGETS.validationVsJsonParse)],
     ['validation time 4× / 1×', ratioText(facts.scaling4x), `≤ ${INPROC_TARGETS.scaling4x}×`, verdict(facts.scaling4x, INPROC_TARGETS.scaling4x)],
     ['  (JSON.parse 4× / 1×, for reference)', ratioText(facts.jsonScaling4x), '', ''],
-    ['layout / validation (max document)', ratioText(facts.layoutVsValidation), `≤ ${INPROC_TARGETS.layoutVsValidation}×`, verdict(facts.layoutVsValidation, INPROC_TARGETS.layoutVsValidation)],
+    ['layout / full validation (max document)', ratioText(facts.layoutVsValidation), `≤ ${INPROC_TARGETS.layoutVsValidation}×`, verdict(facts.layoutVsValidation, INPROC_TARGETS.layoutVsValidation)],
   ];
   lines.push(table(['', 'value', 'target', ''], t, ['l', 'r', 'l', 'l']).replace(/^/gm, '  '));
   return { text: lines.join('\n'), facts };
