@@ -44,6 +44,22 @@ async function editorProduceButtons(ui) {
   return actions.filter((a) => labels.some((l) => a === l || a.startsWith(`${l} (`)));
 }
 
+/**
+ * Opens a fresh folder (next to the session's workspace, so no trust given to that one covers it): an
+ * earlier scenario of this session may have trusted the workspace, and they all share one page.
+ * Returns the URL to go back to.
+ */
+async function openFreshFolder(ui) {
+  const folder = path.join(path.dirname(ui.folder), `untrusted-${Date.now()}`);
+  fs.mkdirSync(folder, { recursive: true });
+  for (const name of ['two-clips.timeline.json', 'short.timeline.json']) fs.copyFileSync(path.join(ui.folder, name), path.join(folder, name));
+  const back = ui.page.url();
+  const url = new URL(back);
+  url.searchParams.set('folder', folder);
+  await ui.open(url.toString());
+  return back;
+}
+
 /** @typedef {import('./workbench.mjs').Workbench} Workbench */
 /** @type {{ name: string, trust?: boolean, run: (ui: Workbench) => Promise<void> }[]} */
 export const scenarios = [
@@ -51,7 +67,11 @@ export const scenarios = [
     name: 'trust: Produce refused in an untrusted folder',
     trust: false,
     async run(ui) {
-      await ui.step('the folder opens in Restricted Mode', () => ui.waitForRestrictedMode());
+      let back;
+      await ui.step('a new folder opens in Restricted Mode', async () => {
+        back = await openFreshFolder(ui);
+        await ui.waitForRestrictedMode();
+      });
       await ui.step('a timeline opens with the language features (untrusted folders keep them)', async () => {
         await ui.openFromExplorer('two-clips.timeline.json');
         assert.equal(await ui.waitForLanguageMode('VOD Timeline'), 'VOD Timeline');
@@ -78,6 +98,7 @@ export const scenarios = [
         assert.ok((await paletteProduceRows(ui)).length > 0, 'Produce in the palette once trusted');
       });
       await ui.closeAllEditors();
+      await ui.step('back to the session\'s workspace', () => ui.open(back));
     },
   },
 ];
