@@ -237,7 +237,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings }) 
 
   const client = new RawClient(folder);
   const started = Date.now();
-  const figures = { malformed: 0, probes: 0, probesAnswered: 0, resyncs: 0, unresponsive: 0, answered: 0, expected: 0, docs: 0, requests: 0, late: 0, slowestMs: 0, slowest: '' };
+  const figures = { malformed: 0, probes: 0, probesAnswered: 0, resyncs: 0, unresponsive: 0, answered: 0, expected: 0, docs: 0, requests: 0, late: 0, slowOnce: 0, slowestMs: 0, slowest: '' };
   const problems = [];
   const folderUri = `file://${folder}`;
   const init = await client.request('initialize', {
@@ -323,11 +323,23 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings }) 
       const r = await client.request(method, params, Math.max(timeoutMs, 5000));
       const ms = Date.now() - t0;
       if (ms > figures.slowestMs) { figures.slowestMs = ms; figures.slowest = `${method} on document ${i} (${d.text.length} chars)`; }
-      if (ms > timeoutMs) {
+      if (ms > timeoutMs && r) {
+        // Asked again at once (same document, same version): a second slow answer is the server's,
+        // a fast one means the machine was busy (a loaded CI runner, a GC pause).
+        const t1 = Date.now();
+        await client.request(method, params, Math.max(timeoutMs, 5000));
+        const again = Date.now() - t1;
+        if (again > timeoutMs) {
+          figures.late++;
+          const file = path.join(findings, `lsp-slow-seed${seed}-doc${i}.timeline.json`);
+          fs.writeFileSync(file, d.text);
+          problems.push(`${method} took ${ms} ms, then ${again} ms, on document ${i} (${path.relative(ROOT, file)})`);
+        } else {
+          figures.slowOnce++;
+        }
+      } else if (!r) {
         figures.late++;
-        const file = path.join(findings, `lsp-slow-seed${seed}-doc${i}.timeline.json`);
-        fs.writeFileSync(file, d.text);
-        problems.push(`${method} took ${ms} ms on document ${i} (${path.relative(ROOT, file)})`);
+        problems.push(`${method} got no answer within ${Math.max(timeoutMs, 5000)} ms on document ${i}`);
       }
       if (!r) break;
     }
@@ -348,6 +360,6 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings }) 
     const kinds = [...new Set(client.logErrors.map((e) => e.replace(/:.*/, '')))];
     console.log(`  lsp: ${handlerErrors} request(s) failed inside a guarded handler and were answered with the fallback (${kinds.slice(0, 8).join('; ')})`);
   }
-  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (${figures.resyncs} after a resync), ${figures.unresponsive} unanswered, ${figures.answered}/${figures.expected} malformed requests answered; ${figures.docs} documents, ${figures.requests} requests, ${figures.late} over ${timeoutMs} ms (slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}); server ${alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
+  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (${figures.resyncs} after a resync), ${figures.unresponsive} unanswered, ${figures.answered}/${figures.expected} malformed requests answered; ${figures.docs} documents, ${figures.requests} requests, ${figures.late} over ${timeoutMs} ms (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}); server ${alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
   return { clean: alive && figures.unresponsive === 0 && figures.late === 0, figures, problems };
 }
