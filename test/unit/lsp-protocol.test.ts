@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
@@ -176,7 +177,7 @@ suite('LSP server over stdio', function () {
   });
 
   test('workspace files get problems unopened; opened in pull mode, the pushed copy is withdrawn (no doubles)', async () => {
-    const folder = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'lsp-ws-'));
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lsp-ws-'));
     try {
       fs.writeFileSync(path.join(folder, 'closed.timeline.json'), BROKEN);
       const uri = `file://${folder}/closed.timeline.json`;
