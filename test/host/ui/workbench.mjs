@@ -104,6 +104,24 @@ export class Workbench {
     await this.page.locator('.quick-input-widget input.input').fill(text);
   }
 
+  /**
+   * Clicks a context-menu item until the menu closes. A menu can swallow a click that arrives while it
+   * is still settling after the right-click that opened it (the item highlights, nothing runs).
+   */
+  async clickMenuItem(label, { attempts = 4 } = {}) {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const item = menu.locator('.action-label', { hasText: label });
+    for (let i = 1; ; i++) {
+      await item.click();
+      try {
+        await menu.waitFor({ state: 'hidden', timeout: 1500 });
+        return;
+      } catch (err) {
+        if (i >= attempts) throw err;
+      }
+    }
+  }
+
   async escape(times = 1) {
     for (let i = 0; i < times; i++) await this.page.keyboard.press('Escape');
   }
