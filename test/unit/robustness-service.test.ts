@@ -249,6 +249,39 @@ suite('robustness: language service regressions', function () {
     doc.dispose();
   });
 
+  test('range formatting where jsonc-parser reads nesting the document does not have (inside a block comment) is left alone', () => {
+    // The whole document is one object with a comment; a range starting inside the comment makes
+    // jsonc-parser read each "[" as a level: 3,000 lines × 3,000 levels was 18 MB of edits (the fuzzer
+    // found 500 MB in 39 s on 200 KB).
+    const text = `{ "VideoTracks": [] /*\n${'[\n'.repeat(3000)}*/ }\n`;
+    const doc = service.parse(text);
+    const t0 = performance.now();
+    assert.deepEqual(service.format(doc, { tabSize: 0, insertSpaces: true }, { start: 30, end: text.length - 5 }), []);
+    assert.ok(performance.now() - t0 < 1000);
+    // The whole document is formatted: the comment is one token.
+    assert.ok(service.format(doc, { tabSize: 2, insertSpaces: true }).length > 0);
+    // A range of ordinary depth is formatted as before.
+    const plain = service.parse('{\n"VideoTracks": [ {"VideoTrackClips":[ {"MediaId":"a"} ]} ]\n}\n');
+    assert.ok(service.format(plain, { tabSize: 2, insertSpaces: true }, { start: 2, end: 50 }).length > 0);
+    doc.dispose();
+    plain.dispose();
+  });
+
+  test('thousands of clips sharing a ClipId: each duplicate lists a bounded number of the others (it took 4 s)', () => {
+    const clips = Array.from({ length: 5000 }, (_, i) => `{"MediaId":"m${i}","In":0,"Out":1,"ClipId":"same","ReferenceClipId":"same"}`);
+    const text = `{"VideoTracks":[{"VideoTrackClips":[${clips.join(',')}]}]}`;
+    const doc = service.parse(text);
+    const t0 = performance.now();
+    const diagnostics = service.validate(doc);
+    const ms = performance.now() - t0;
+    const duplicates = diagnostics.filter((d) => d.code === 'timing/duplicate-clip-id');
+    assert.equal(duplicates.length, 5000);
+    assert.ok(duplicates.every((d) => d.related!.length === 10), 'ten others each');
+    assert.equal(diagnostics.filter((d) => d.code === 'timing/reference-clip').length, 5000, 'each clip refers to itself');
+    assert.ok(ms < 1500, `validate took ${ms.toFixed(0)} ms`);
+    doc.dispose();
+  });
+
   test('offsets inside an embedded Timeline string stay inside it, whatever escapes it holds (valid or not)', () => {
     const pieces = ['a', ' ', '{', '}', '[', ']', ':', ',', '\\"', '\\\\', '\\n', '\\u0041', '\\u0', '\\u12', '\\uZZZZ', '\\x', '\\/', '\u3000', '"In"', '5'];
     const rnd = random(99);
@@ -280,15 +313,21 @@ suite('robustness: language service regressions', function () {
         const doc = s.parse(text, 1, `file:///${file}`);
         const diagnostics = s.validate(doc);
         s.validate(doc, { region: 'ap-southeast-1' }, 'zh-cn');
-        for (const d of diagnostics) assert.ok(d.start >= 0 && d.end >= d.start && d.end <= text.length, `${file}: ${d.code} range`);
+        for (const d of diagnostics) {
+          assert.ok(d.start >= 0 && d.end >= d.start && d.end <= text.length, `${file}: ${d.code} range ${d.start}-${d.end} of ${text.length}`);
+          for (const e of d.fixes?.flatMap((f) => f.edits) ?? []) assert.ok(e.start >= 0 && e.end >= e.start && e.end <= text.length, `${file}: ${d.code} fix edit ${e.start}-${e.end}`);
+        }
         const offsets = [0, 1, Math.floor(text.length / 3), Math.floor(text.length / 2), text.length - 1, text.length];
         for (const o of offsets) {
           await s.complete(doc, o);
           s.hover(doc, o, 'zh-cn');
-          s.definition(doc, o);
-          s.references(doc, o);
-          s.prepareRename(doc, o);
-          s.rename(doc, o, 'x');
+          const inText = (what: string, r: { start: number; end: number } | undefined) => {
+            if (r) assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `${file}: ${what} at ${o}: ${r.start}-${r.end} of ${text.length}`);
+          };
+          for (const r of s.definition(doc, o)) inText('definition', r);
+          for (const r of s.references(doc, o)) inText('references', r);
+          inText('prepareRename', s.prepareRename(doc, o));
+          for (const r of s.rename(doc, o, 'x')) inText('rename', r);
         }
         s.selectionRanges(doc, offsets);
         s.symbols(doc);

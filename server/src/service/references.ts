@@ -44,7 +44,10 @@ function isReachable(tree: JsonTree, n: number): boolean {
 /** The value inside the quotes; inside a Timeline JSON string the quotes are written \" (two characters). */
 function inner(tree: JsonTree, n: number, embedded = false): Span {
   const q = embedded ? 2 : 1;
-  return { start: tree.start[n] + q, end: tree.end[n] - q };
+  const start = tree.start[n] + q;
+  // A string left open (at the end of the text, or cut by a line break) has no closing quote to skip.
+  const closed = tree.end[n] - start >= q && tree.text.charCodeAt(tree.end[n] - 1) === 0x22 && (!embedded || tree.text.charCodeAt(tree.end[n] - 2) === 0x5c);
+  return { start, end: closed ? tree.end[n] - q : tree.end[n] };
 }
 
 export function definition(doc: TimelineDocument, offset: number): Span[] {

@@ -541,6 +541,8 @@ class Parser {
       if (c === CH_APOS || c === CH_LF || c === CH_CR) break;
       p++;
     }
+    // A backslash as the last character steps past the end.
+    if (p > this.len) p = this.len;
     const closed = p < this.len && text.charCodeAt(p) === CH_APOS;
     this.pos = closed ? p + 1 : p;
     this.issue({ kind: SyntaxErrorKind.SingleQuotedString, start, end: this.pos });

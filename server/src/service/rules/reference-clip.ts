@@ -1,6 +1,12 @@
 // ClipId / ReferenceClipId: a reference must name a ClipId on another track; ClipIds must be unique.
-import type { ClipModel } from '../model';
+import type { ClipModel, TrackModel } from '../model';
 import type { Rule } from './rule';
+
+/**
+ * Related locations listed per diagnostic. Thousands of clips sharing one ClipId made every one list
+ * all the others: 10,000 diagnostics × 10,000 locations took 4 s (found by the fuzzer).
+ */
+const MAX_RELATED = 10;
 
 export const referenceClipRule: Rule = {
   codes: ['timing/reference-clip', 'timing/duplicate-clip-id'],
@@ -15,13 +21,26 @@ export const referenceClipRule: Rule = {
       list.push(clip);
       byId.set(clip.clipId, list);
     }
+    const relatedOf = (clips: ClipModel[], except: ClipModel | undefined, message: string) => {
+      const out: { start: number; end: number; message: string }[] = [];
+      for (const c of clips) {
+        if (c === except) continue;
+        if (out.length === MAX_RELATED) break;
+        out.push({ start: tree.start[c.clipIdNode], end: tree.end[c.clipIdNode], message });
+      }
+      return out;
+    };
+    // The one track holding every clip of an id, or null when they are on several.
+    const onlyTrack = new Map<string, TrackModel | null>();
     for (const [id, clips] of byId) {
+      const track = clips[0]!.track;
+      onlyTrack.set(id, clips.every((c) => c.track === track) ? track : null);
       if (clips.length < 2) continue;
       for (const clip of clips) {
         ctx.report({
           start: tree.start[clip.clipIdNode], end: tree.end[clip.clipIdNode], severity: 'warning', code: 'timing/duplicate-clip-id',
           message: ctx.t('timing.duplicateClipId', { id }),
-          related: clips.filter((c) => c !== clip).map((c) => ({ start: tree.start[c.clipIdNode], end: tree.end[c.clipIdNode], message: id })),
+          related: relatedOf(clips, clip, id),
         });
       }
     }
@@ -32,10 +51,10 @@ export const referenceClipRule: Rule = {
       const targets = byId.get(ref);
       if (!targets) {
         ctx.report({ ...at, message: ctx.t('timing.referenceUnknown', { id: ref }) });
-      } else if (targets.includes(clip)) {
+      } else if (clip.clipId === ref) {
         ctx.report({ ...at, message: ctx.t('timing.referenceSelf') });
-      } else if (targets.every((c) => c.track === track)) {
-        ctx.report({ ...at, message: ctx.t('timing.referenceSameTrack', { id: ref }), related: targets.map((c) => ({ start: tree.start[c.clipIdNode], end: tree.end[c.clipIdNode], message: ref })) });
+      } else if (onlyTrack.get(ref) === track) {
+        ctx.report({ ...at, message: ctx.t('timing.referenceSameTrack', { id: ref }), related: relatedOf(targets, undefined, ref) });
       }
     }
   },
