@@ -280,7 +280,7 @@ async function editorSide(op: Operation, fc: FaultCase, dir: string): Promise<Si
             message = `completion lists ${items.length} media`;
           } catch (e) {
             const reason = isUnreachable(e) ? t('the media library could not be reached') : e instanceof Error ? e.message : String(e);
-            message = t('VOD media library: {0}; MediaIds from the cache of {1}', reason, t('never'));
+            message = t('VOD media library: {0}; nothing cached yet, only MediaIds from the submission history', reason.replace(/[.。]\s*$/, ''));
           }
           break;
         }

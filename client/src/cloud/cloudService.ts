@@ -252,9 +252,13 @@ export class CloudService implements vscode.Disposable {
   private noteOffline(listing: Listing): void {
     if (Date.now() - this.lastOfflineNotice < 30_000) return;
     this.lastOfflineNotice = Date.now();
-    const when = listing.cachedAt ? localTime(listing.cachedAt) : vscode.l10n.t('never');
-    vscode.window.setStatusBarMessage(`$(cloud-offline) ${vscode.l10n.t('VOD media library: {0}; MediaIds from the cache of {1}', listing.reason ?? '', when)}`, 10_000);
-    this.deps.output.info(`MediaId completion from the cache (${listing.reason ?? ''}; cache of ${when})`);
+    // The reason is a sentence of its own; it is followed by "; …" here.
+    const reason = (listing.reason ?? '').replace(/[.。]\s*$/, '');
+    const text = listing.cachedAt
+      ? vscode.l10n.t('VOD media library: {0}; MediaIds from the cache of {1}', reason, localTime(listing.cachedAt))
+      : vscode.l10n.t('VOD media library: {0}; nothing cached yet, only MediaIds from the submission history', reason);
+    vscode.window.setStatusBarMessage(`$(cloud-offline) ${text}`, 10_000);
+    this.deps.output.info(`MediaId completion from the cache (${reason}; cache of ${listing.cachedAt ?? 'never'})`);
   }
 
   private suggestion(m: CloudMedia, history: string | undefined, listing: Listing, index: number): MediaIdSuggestion {
@@ -266,7 +270,7 @@ export class CloudService implements vscode.Disposable {
     if (m.creationTime) parts.push(m.creationTime.slice(0, 10));
     if (history !== undefined) parts.push(vscode.l10n.t('submission history'));
     const offline = listing.source === 'cache';
-    if (offline) parts.push(vscode.l10n.t('offline: cached {0}', listing.cachedAt ? localTime(listing.cachedAt) : ''));
+    if (offline) parts.push(listing.cachedAt ? vscode.l10n.t('offline: cached {0}', localTime(listing.cachedAt)) : vscode.l10n.t('offline'));
 
     const doc: string[] = [`**${escapeMarkdown(m.title || vscode.l10n.t('untitled media'))}**`];
     const facts: string[] = [];
@@ -278,7 +282,12 @@ export class CloudService implements vscode.Disposable {
     if (facts.length) doc.push(facts.map((f) => `- ${f}`).join('\n'));
     const cover = httpUrl(m.coverUrl);
     if (cover) doc.push(`![cover](${cover})`);
-    if (offline) doc.push(`⚠ ${vscode.l10n.t('Offline ({0}): this list comes from the cache of {1}.', listing.reason ?? '', listing.cachedAt ? localTime(listing.cachedAt) : vscode.l10n.t('never'))}`);
+    if (offline) {
+      const reason = (listing.reason ?? '').replace(/[.。]\s*$/, '');
+      doc.push(`⚠ ${listing.cachedAt
+        ? vscode.l10n.t('Offline ({0}): this list comes from the cache of {1}.', reason, localTime(listing.cachedAt))
+        : vscode.l10n.t('Offline ({0}): nothing is cached yet; this list comes from the submission history.', reason)}`);
+    }
     return {
       mediaId: m.mediaId,
       title: m.title,
