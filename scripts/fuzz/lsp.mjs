@@ -355,7 +355,8 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings }) 
   await client.close();
   cleanup();
   if (!alive) problems.push(`the server is not answering at the end${client.exited ? ` (exited: ${JSON.stringify(client.exited)})` : ''}; stderr: ${client.stderr.slice(-2000)}`);
-  for (const p of problems.slice(0, 10)) console.log(`  lsp problem: ${p}`);
+  // The first problems, and the last: whether the server was still there at the end.
+  for (const p of problems.length > 11 ? [...problems.slice(0, 10), problems.at(-1)] : problems) console.log(`  lsp problem: ${p}`);
   if (handlerErrors) {
     const kinds = [...new Set(client.logErrors.map((e) => e.replace(/:.*/, '')))];
     console.log(`  lsp: ${handlerErrors} request(s) failed inside a guarded handler and were answered with the fallback (${kinds.slice(0, 8).join('; ')})`);
