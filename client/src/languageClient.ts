@@ -38,8 +38,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const { LanguageClient, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    // Small young-generation semi-spaces: see bin/vod-timeline.js (peak RSS, npm run bench).
+    run: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=3'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=3', '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -1,4 +1,4 @@
-// LSP comparison: our server (`node bin/vod-timeline.js lsp --stdio`) against VS Code's JSON language
+// LSP comparison: our server (`bin/vod-timeline.js lsp --stdio`, as installed: its shebang carries its Node flags) against VS Code's JSON language
 // server validating the same document against the same schema (schemas/timeline.schema.json), both
 // driven by this file's own JSON-RPC client over stdio. Used by scripts/bench.mjs; also runs alone:
 //
@@ -341,7 +341,12 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'vod-timeline-bench-'));
   const workspaceUri = pathToFileURL(workspace).href;
   const common = { cwd: workspace, settings, timeoutMs, log };
-  const servers = [new LspServer('ours', [process.execPath, path.join(ROOT, 'bin', 'vod-timeline.js'), 'lsp', '--stdio'], { ...common, cwd: ROOT })];
+  // Started as `vod-timeline lsp --stdio` is from a shell: through the script's shebang, which carries the
+  // Node flags the server is meant to run with (Windows has no shebangs: node and the script there).
+  const oursCommand = process.platform === 'win32'
+    ? [process.execPath, '--max-semi-space-size=3', path.join(ROOT, 'bin', 'vod-timeline.js')]
+    : [path.join(ROOT, 'bin', 'vod-timeline.js')];
+  const servers = [new LspServer('ours', [...oursCommand, 'lsp', '--stdio'], { ...common, cwd: ROOT })];
   let peerInfo = null;
   if (peer) {
     peerInfo = ensurePeer(log);
