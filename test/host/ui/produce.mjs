@@ -77,6 +77,8 @@ export const scenarios = [
             await input.fill(value);
             await ui.page.keyboard.press('Enter');
           }
+          // The palette opened too early would replace the last box, which cancels it: nothing saved.
+          await ui.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
           await waitForNotification(ui, /Access Key saved|AccessKey 已保存/);
           const texts = await ui.page.locator('.notifications-center .notification-list-item').allInnerTexts();
           assert.ok(!texts.some((t) => t.includes(KEY_SECRET)), 'the secret is never shown');
