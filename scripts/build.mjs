@@ -15,6 +15,8 @@ const entries = [
   { in: 'cli/src/main.ts', out: 'cli' },
   // The Alibaba Cloud SDK, loaded on first use by the other bundles (client/src/vod/sdk.ts).
   { in: 'client/src/vod/sdk-bundle.ts', out: 'alicloud' },
+  // vscode-languageclient, loaded when the extension starts the server (client/src/languageClient.ts).
+  { in: 'client/src/languageclient-bundle.ts', out: 'languageclient' },
 ].filter((e) => fs.existsSync(path.join(root, e.in)));
 
 const options = {

@@ -31,11 +31,25 @@ export function contributeToLanguageClient(contribution: ClientContribution): vs
   });
 }
 
+/** Set by scripts/build.mjs in bundles that ship their lazily loaded parts (dist/languageclient.js) next to them. */
+declare const __SDK_BUNDLE__: boolean | undefined;
+
+function languageClientModule(): typeof import('vscode-languageclient/node') {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  let lc: typeof import('vscode-languageclient/node');
+  if (typeof __SDK_BUNDLE__ !== 'undefined' && __SDK_BUNDLE__) {
+    lc = (require(path.join(__dirname, 'languageclient.js')) as typeof import('./languageclient-bundle')).languageClientModule();
+  } else {
+    lc = require('vscode-languageclient/node');
+  }
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return lc;
+}
+
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
-  // Loaded here, not at the top: the client library's initialisation (~50 ms) belongs to starting the
-  // server, which happens only once there is a timeline, not to activation.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { LanguageClient, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
+  // Loaded here, from its own bundle: the client library's compilation and initialisation belong to
+  // starting the server, which happens only once there is a timeline, not to activation.
+  const { LanguageClient, TransportKind } = languageClientModule();
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     // Small young-generation semi-spaces: see bin/vod-timeline.js (peak RSS, npm run bench).
