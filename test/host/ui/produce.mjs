@@ -25,6 +25,14 @@ async function loadEmulator() {
   return createRequire(import.meta.url)(out);
 }
 
+/** The user settings file of this session's code-server (the layout scripts/host/run.mjs gives it). */
+function userSettingsFile(ui) {
+  const run = path.resolve(ui.folder, '..', '..');
+  const file = path.join(run, `s-${ui.session}`, 'user-data', 'User', 'settings.json');
+  if (!fs.existsSync(path.dirname(file))) throw new Error(`no user data at ${path.dirname(file)}: has scripts/host/run.mjs changed its layout?`);
+  return file;
+}
+
 /** Opens the notification center and waits until an entry matches (entries arrive while it is open). */
 async function waitForNotification(ui, pattern) {
   await ui.runCommand('Notifications: Show Notifications');
@@ -55,17 +63,26 @@ export const scenarios = [
         });
 
         await ui.step('the endpoint is set to the emulator in the user settings', async () => {
-          await ui.runCommand('Preferences: Open User Settings (JSON)');
-          const editor = ui.page.locator('.editor-instance .monaco-editor').first();
-          await editor.waitFor({ timeout: WAIT_MS });
-          await editor.click();
-          await ui.page.keyboard.press('ControlOrMeta+A');
-          await ui.page.keyboard.press('Delete');
-          // Typed text gets auto-closed brackets and quotes; inserting it as one piece does not.
-          await ui.page.keyboard.insertText(JSON.stringify({ 'vodTimeline.endpoint': emu.url, 'vodTimeline.produce.confirm': true, 'workbench.startupEditor': 'none' }, null, 2));
-          await ui.page.keyboard.press('ControlOrMeta+S');
-          await ui.page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: WAIT_MS });
-          await ui.closeAllEditors();
+          // A theme toggle of the previous scenario can still be writing the same file: the save is
+          // checked on disk (and stays there), and done again if it was overwritten.
+          const file = userSettingsFile(ui);
+          for (let attempt = 1; ; attempt++) {
+            await ui.runCommand('Preferences: Open User Settings (JSON)');
+            const editor = ui.page.locator('.editor-instance .monaco-editor').first();
+            await editor.waitFor({ timeout: WAIT_MS });
+            await editor.click();
+            await ui.page.keyboard.press('ControlOrMeta+A');
+            await ui.page.keyboard.press('Delete');
+            // Typed text gets auto-closed brackets and quotes; inserting it as one piece does not.
+            await ui.page.keyboard.insertText(JSON.stringify({ 'vodTimeline.endpoint': emu.url, 'vodTimeline.produce.confirm': true, 'workbench.startupEditor': 'none' }, null, 2));
+            await ui.page.keyboard.press('ControlOrMeta+S');
+            await ui.page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: WAIT_MS });
+            await ui.closeAllEditors();
+            const saved = () => { try { return fs.readFileSync(file, 'utf8').includes(emu.url); } catch { return false; } };
+            await ui.page.waitForTimeout(1500);
+            if (saved()) break;
+            if (attempt >= 3) assert.fail(`the user settings (${file}) do not hold the emulator's endpoint`);
+          }
         });
 
         await ui.step('Set Access Key stores the emulator\'s key pair', async () => {
