@@ -51,6 +51,8 @@ export const scenarios = [
     async run(ui) {
       const { startEmulator } = await loadEmulator();
       const emu = await startEmulator({ accessKeyId: KEY_ID, accessKeySecret: KEY_SECRET, produceSeconds: 2 });
+      // From here on, every screenshot's text is checked for the secret (Workbench.screenshot).
+      ui.forbidden.push(KEY_SECRET);
       try {
         await ui.step('the broken timeline\'s error is in the Problems panel', async () => {
           await ui.openFromExplorer('broken.timeline.json');

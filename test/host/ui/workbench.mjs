@@ -33,6 +33,8 @@ export class Workbench {
     this.scenario = 'session';
     this.shots = 0;
     this.t0 = Date.now();
+    /** Text no screenshot may show (test secrets): checked on the page's text at every screenshot. */
+    this.forbidden = [];
   }
 
   /** Loads the workbench at `url` and waits until the status bar (the last part to render) is there. */
@@ -54,7 +56,7 @@ export class Workbench {
       this.log(`  ok   ${this.scenario} > ${name} (${Date.now() - t} ms) ${shot}`);
     } catch (err) {
       this.failed++;
-      const shot = await this.screenshot(`${name}-FAILED`);
+      const shot = await this.screenshot(`${name}-FAILED`).catch((e) => plain(e));
       this.log(`  FAIL ${this.scenario} > ${name} (${Date.now() - t} ms) ${shot}\n       ${plain(err).split('\n').slice(0, 4).join('\n       ')}`);
       throw err;
     }
@@ -66,6 +68,12 @@ export class Workbench {
       `ui-${this.session}-${String(++this.shots).padStart(2, '0')}-${slug(this.scenario)}-${slug(name)}.png`,
     );
     await this.page.screenshot({ path: file }).catch(() => {});
+    if (this.forbidden.length) {
+      // The text of every frame the screenshot shows (the workbench, and the webviews' frames).
+      const texts = await Promise.all(this.page.frames().map((f) => f.locator('body').innerText({ timeout: 2000 }).catch(() => '')));
+      const leaked = this.forbidden.filter((secret) => texts.some((t) => t.includes(secret)));
+      if (leaked.length) throw new Error(`the screenshot ${path.basename(file)} shows a test secret`);
+    }
     return path.relative(process.cwd(), file);
   }
 
