@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { previewBuildOptions } from '../client/src/preview/webview/build.mjs';
+import { nodeBundleOptions } from './esbuild-node.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -23,16 +24,8 @@ const options = {
   absWorkingDir: root,
   entryPoints: entries,
   outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  // jsonc-parser's UMD entry hides its requires from esbuild; its ESM build bundles cleanly.
-  mainFields: ['module', 'main'],
-  format: 'cjs',
-  target: 'node20',
-  external: ['vscode'],
-  // ESM dependencies (fdir via tinyglobby) read import.meta.url, which a CJS bundle must provide.
-  define: { __VERSION__: JSON.stringify(pkg.version), __SDK_BUNDLE__: 'true', 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  ...nodeBundleOptions,
+  define: { ...nodeBundleOptions.define, __VERSION__: JSON.stringify(pkg.version), __SDK_BUNDLE__: 'true' },
   sourcemap: args.has('--minify') ? false : 'linked',
   minify: args.has('--minify'),
   metafile: true,

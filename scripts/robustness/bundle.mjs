@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { nodeBundleOptions } from '../esbuild-node.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -28,14 +29,7 @@ export async function bundle(entries, outDir) {
     entryPoints,
     outdir: outDir,
     outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    ...nodeBundleOptions,
     sourcemap: 'inline',
     sourcesContent: false,
     logLevel: 'warning',
