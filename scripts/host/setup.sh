@@ -53,7 +53,10 @@ installed() { [ -f "$1/.installed" ] && [ "$(cat "$1/.installed")" = "$2" ]; }
 npm_prefix_install() { # dir, spec, log
   rm -rf "$1"; mkdir -p "$1"
   echo '{ "name": "vod-timeline-host-tools", "private": true }' >"$1/package.json"
-  (cd "$1" && npm install --no-audit --no-fund --save-exact --loglevel=error "$2" >"$3" 2>&1) \
+  # Started from `npm start`/`npm test`, the outer npm exports npm_config_* (among them its user agent,
+  # "node/v20…", which code-server's postinstall reads as the Node version): the nested install gets none.
+  (cd "$1" && env $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/-u \1/p' | grep -v '^-u npm_config_nodedir$') \
+    npm install --no-audit --no-fund --save-exact --loglevel=error "$2" >"$3" 2>&1) \
     || { tail -40 "$3"; echo "host:setup: npm install $2 failed, full log: $3" >&2; exit 1; }
 }
 
