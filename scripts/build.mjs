@@ -18,7 +18,13 @@ const entries = [
   { in: 'client/src/vod/sdk-bundle.ts', out: 'alicloud' },
   // vscode-languageclient, loaded when the extension starts the server (client/src/languageClient.ts).
   { in: 'client/src/languageclient-bundle.ts', out: 'languageclient' },
-].filter((e) => fs.existsSync(path.join(root, e.in)));
+];
+// A missing entry point is a broken build, not a smaller one: the package would ship without it.
+const missing = entries.filter((e) => !fs.existsSync(path.join(root, e.in)));
+if (missing.length) {
+  console.error(`build: missing entry point(s): ${missing.map((e) => e.in).join(', ')}`);
+  process.exit(1);
+}
 
 const options = {
   absWorkingDir: root,
