@@ -14,6 +14,7 @@ import { definition, references, prepareRename, rename, type Span } from './refe
 import { summarize, type DocumentSummary } from './summary';
 import { documentLayout, type Layout, type LayoutOptions } from './layout';
 import { buildProduceRequest, type ProduceDefaults, type ProduceRequestPlan } from './request';
+import { documentComposition, type Composition, type CompositionOptions } from './composition';
 import bundledSchema from '../../../schemas/timeline.schema.json';
 import bundledSchemaZh from '../../../schemas/timeline.schema.zh-cn.json';
 
@@ -31,6 +32,8 @@ export type { DocumentSummary } from './summary';
 export type { Layout, ClipLayout, TrackLayout, LayoutOptions } from './layout';
 export type { ProduceRequestPlan, ProduceParams, ProduceMode } from './request';
 export type { TrackKind } from './model';
+export type { Composition, CompItem, CompNote, CompRect, CompText, CompositionOptions, MediaFacts, ActiveItem, FitMode } from './composition';
+export { frameAt, boundaries, sourceTimeAt } from './composition';
 
 export interface TimelineServiceOptions {
   /** The JSON Schema (defaults to schemas/timeline.schema.json). */
@@ -120,6 +123,11 @@ export class TimelineService {
 
   layout(doc: TimelineDocument, options?: LayoutOptions): Layout | undefined {
     return documentLayout(doc, options);
+  }
+
+  /** What the player draws and plays (see composition.ts); `media` gives what the library knows. */
+  composition(doc: TimelineDocument, locale?: string, options?: CompositionOptions): Composition | undefined {
+    return documentComposition(doc, localizer(normalizeLocale(locale)), options);
   }
 
   summary(doc: TimelineDocument, settings: ServiceSettings = {}): DocumentSummary {

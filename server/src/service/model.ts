@@ -65,6 +65,9 @@ export interface TrackModel {
   main: boolean;
   /** VideoTrack `Type` ("Effect" turns a video track into an effect track). */
   type?: string;
+  /** `TrackShortenMode` / `TrackExpandMode` (ICE): "AutoSpeed" fits the track to the main track. */
+  shortenMode?: string;
+  expandMode?: string;
 }
 
 export interface TimelineModel {
@@ -172,6 +175,8 @@ export function buildModel(doc: TimelineDocument): TimelineModel | undefined {
         if (tree.kind[tn] === NodeKind.Object) {
           track.main = readBoolean(tree, tree.get(tn, 'MainTrack')) === true;
           track.type = readString(tree, tree.get(tn, 'Type'));
+          track.shortenMode = readString(tree, tree.get(tn, 'TrackShortenMode'));
+          track.expandMode = readString(tree, tree.get(tn, 'TrackExpandMode'));
           const cn = tree.get(tn, spec.clipsKey);
           track.clipsNode = cn;
           if (cn !== NONE && tree.kind[cn] === NodeKind.Array) {

@@ -216,6 +216,27 @@ export const en = {
   'hover.cloud.created': 'Created: {time}',
   'hover.cloud.console': 'Open in the VOD console',
   'hover.cloud.notFound': 'Not in your VOD media library.',
+
+  // The player's notes: what the preview does not render, or renders only approximately.
+  'player.note.subtitleEffect': 'Subtitle effect "{type}" is not drawn.',
+  'player.note.fontUrl': 'The custom font (FontUrl) is not loaded: a font of this machine is used.',
+  'player.note.textStyle': 'Styled-text and bubble presets are not drawn: plain text is shown.',
+  'player.note.textMotion': 'Text animation and scrolling are not played: the text is shown still.',
+  'player.note.textAngle': 'Rotated text is drawn unrotated.',
+  'player.note.textOverrides': 'Inline style codes ({\\…}) are shown as written, not applied.',
+  'player.note.partialPlacement': 'Only some of X, Y, Width, Height are set: the others are taken as the full frame.',
+  'player.note.partialVolume': 'A Volume effect on part of the clip (In/Out) is applied to the whole clip.',
+  'player.note.effectTrack': 'Effect track item ({type}) is not rendered.',
+  'player.note.subtitleFile': 'A subtitle file (FileURL) is never fetched: its text is not shown.',
+  'player.note.unknownEnd': 'Its end is not known (no Out and no media duration): shown for {seconds} s.',
+  'player.note.speed': 'Speed {speed} is outside what a browser plays ({min}–{max}): shown by seeking, not smoothly.',
+  'player.note.hold': 'The source ends {seconds} s before the clip does: its last frame is held (VOD cuts or pads such a clip).',
+  'player.note.effectApproximated': '{type} effect is drawn approximately.',
+  'player.note.effectNotRendered': '{type} effect is not rendered.',
+  'player.note.transition': 'Transition "{type}" is shown as a crossfade.',
+  'player.note.unknownDuration': 'The output length is not known: playing the {seconds} s that are known or estimated.',
+  'player.note.assumedSize': 'Output size assumed {width}×{height} (no ProduceConfig size and no source sizes known).',
+  'player.note.assumedFps': 'Frame rate assumed {fps} fps.',
 } as const;
 
 export type MessageId = keyof typeof en;
