@@ -41,6 +41,8 @@ const stages = [
     cmd: npx('mocha', '--reporter', 'test/helpers/counting-reporter.cjs'),
     plan: planFrom(npx('mocha', '--dry-run', '--reporter', 'test/helpers/counting-reporter.cjs'), /^mocha: plan (\d+) tests$/m),
   },
+  // The same server in a second real editor: Neovim from the OS packages, set up with the README's snippet.
+  { name: 'nvim', kind: 'counted', cmd: [node, 'test/nvim/run.mjs'], plan: planFrom([node, 'test/nvim/run.mjs', '--plan'], /plan: (\d+) tests/) },
   // The README's main job exactly as a user runs it (`npm start`); on a fresh machine this is where the
   // host gets installed.
   { name: 'start', kind: 'counted', cmd: [node, 'scripts/test/start-smoke.mjs'], plan: async () => 5 },

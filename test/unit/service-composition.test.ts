@@ -2,7 +2,7 @@
 // time and at which source time, where they sit in the frame, how they fade and sound — at clip
 // boundaries, with Speed, computed times, overlaps, gaps, transitions, AutoSpeed and LoopMode.
 import * as assert from 'node:assert/strict';
-import { TimelineService, boundaries, frameAt, type Composition, type MediaFacts } from '../../server/src/service';
+import { TimelineService, boundaries, frameAt, type CompItem, type Composition, type MediaFacts } from '../../server/src/service';
 
 const service = new TimelineService();
 
@@ -62,7 +62,7 @@ suite('composition: the frame model', () => {
     });
     assert.equal(c.sizeSource, 'config');
     assert.deepEqual([c.width, c.height], [1280, 720]);
-    const byId = Object.fromEntries(c.items.map((i) => [i.mediaId, i]));
+    const byId: Record<string, CompItem> = Object.fromEntries(c.items.map((i) => [i.mediaId ?? "", i]));
     assert.deepEqual(byId.full.rect, { x: 0, y: 0, w: 1280, h: 720 });
     assert.equal(byId.full.fit, 'contain');
     assert.deepEqual(byId.pip.rect, { x: 0.66 * 1280, y: 0.04 * 720, w: 0.3 * 1280, h: 0.3 * 720 });
@@ -145,7 +145,7 @@ suite('composition: the frame model', () => {
         { VideoTrackClips: [{ MediaId: 'plain', Out: 20 }] },
       ],
     });
-    const byId = Object.fromEntries(c.items.map((i) => [i.mediaId, i]));
+    const byId: Record<string, CompItem> = Object.fromEntries(c.items.map((i) => [i.mediaId ?? "", i]));
     assert.deepEqual([byId.long.end, byId.long.speed], [10, 2]);
     assert.deepEqual([byId.short.end, byId.short.speed], [10, 0.5]);
     assert.deepEqual([byId.plain.end, byId.plain.speed], [20, 1]);
