@@ -87,6 +87,7 @@ export const en = {
   'object.ImageTrackClip': 'an image clip',
   'object.SubtitleTrack': 'a subtitle track',
   'object.SubtitleTrackClip': 'a subtitle clip',
+  'object.SubtitleEffect': 'a subtitle effect layer',
   'object.EffectTrack': 'an effect track',
   'object.EffectTrackItem': 'an effect track item',
   'object.Effect': 'an effect',

@@ -87,6 +87,7 @@ export const zhCn: Record<MessageId, string> = {
   'object.ImageTrackClip': '图片片段',
   'object.SubtitleTrack': '字幕轨道',
   'object.SubtitleTrackClip': '字幕片段',
+  'object.SubtitleEffect': '字幕效果层',
   'object.EffectTrack': '特效轨道',
   'object.EffectTrackItem': '特效轨道项',
   'object.Effect': '效果',
