@@ -6,7 +6,8 @@ const en = {
 
 commands:
   validate [--format text|json|sarif] [--region R] [--fix] [--config FILE] [--locale L] <files or globs...>
-                         check timelines (- reads stdin); exit 0 = no errors, 1 = errors, 2 = usage or I/O error
+                         check timelines (- reads stdin); exit 0 = no errors, 1 = errors,
+                         2 = usage or I/O error, or not everything could be checked
            [--cloud [--endpoint URL] [--profile P] [--app-id ID]]   also check MediaIds against the media library
   rules [--format text|json]   list every diagnostic code with its default severity
   lsp --stdio            run the language server on stdio (for any LSP editor)
@@ -27,6 +28,8 @@ commands:
   configProblem: '{file}:{line}:{column} config: {message}',
   unknownCommand: 'unknown command "{command}"',
   fixStdin: '--fix with stdin writes the fixed document to stdout',
+  ruleFailed: '{file}: internal error: the checks for {codes} could not run (a bug in vod-timeline; please report it with this output):\n{error}',
+  notFullyChecked: 'not fully checked: {count} file(s), where an internal error stopped some checks (internal/rule-failed); exit code 2',
 };
 
 export type CliMessage = keyof typeof en;
@@ -36,7 +39,8 @@ const zhCn: Record<CliMessage, string> = {
 
 命令：
   validate [--format text|json|sarif] [--region R] [--fix] [--config FILE] [--locale L] <文件或通配符...>
-                         检查时间线（- 表示从标准输入读取）；退出码 0 = 无错误，1 = 有错误，2 = 用法或读写错误
+                         检查时间线（- 表示从标准输入读取）；退出码 0 = 无错误，1 = 有错误，
+                         2 = 用法或读写错误，或未能完成全部检查
            [--cloud [--endpoint URL] [--profile P] [--app-id ID]]   同时对照媒资库检查 MediaId
   rules [--format text|json]   列出所有诊断代码及其默认级别
   lsp --stdio            在标准输入输出上运行语言服务器（供任何支持 LSP 的编辑器使用）
@@ -57,6 +61,8 @@ const zhCn: Record<CliMessage, string> = {
   configProblem: '{file}:{line}:{column} 配置：{message}',
   unknownCommand: '未知命令 "{command}"',
   fixStdin: '对标准输入使用 --fix 时，修复后的文档写到标准输出',
+  ruleFailed: '{file}：内部错误：{codes} 的检查未能运行（vod-timeline 的缺陷，请附上此输出报告）：\n{error}',
+  notFullyChecked: '未完成全部检查：有 {count} 个文件因内部错误未能运行部分检查（internal/rule-failed）；退出码 2',
 };
 
 export function cliText(locale: Locale, id: CliMessage, args: Record<string, string | number> = {}): string {

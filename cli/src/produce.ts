@@ -6,18 +6,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { TimelineService } from '../../server/src/service';
+import { TimelineService, RULE_FAILED, type RuleFailure, type RuleSet } from '../../server/src/service';
 import { findConfig, loadConfig } from '../../server/src/config';
 import { VodClient, VodError, resolveCredentials, resolveEndpoint, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
 import { produceStatus, type ProduceStatus } from '../../client/src/vod/produceStatus';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
+import { cliText } from './messages';
 
 export interface ProduceCliDeps {
   /** Asks a yes/no question on the terminal; undefined when there is no terminal. */
   confirm?: (question: string) => Promise<boolean>;
   /** Sleeps between status polls (tests pass a fast one). */
   sleep?: (ms: number) => Promise<void>;
+  /** The service's rules: all of them but in tests (a failing rule, to see what a failure does). */
+  rules?: RuleSet;
 }
 
 const COMMON = {
@@ -105,8 +108,12 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
     throw e;
   }
 
-  // Nothing is sent for a document with errors: the same checks as the editor's.
-  const service = new TimelineService();
+  // Nothing is sent for a document with errors: the same checks as the editor's. A check that could
+  // not run is one of them (internal/rule-failed), its stack on stderr for a bug report.
+  const onRuleFailure = (f: RuleFailure) => {
+    io.stderr(cliText(locale, 'ruleFailed', { file: positionals[0], codes: f.codes.join(', '), error: f.error instanceof Error ? f.error.stack ?? f.error.message : String(f.error) }) + '\n');
+  };
+  const service = new TimelineService({ ...deps.rules, onRuleFailure });
   const doc = service.parse(text);
   const diagnostics = service.validate(doc, { region, rules: config.rules }, locale);
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -116,7 +123,8 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
       io.stderr(`${positionals[0]}:${p.line + 1}:${p.character + 1} error ${d.code} ${d.message}\n`);
     }
     io.stderr(`not produced: ${errors.length} error(s) in ${positionals[0]} (run vod-timeline validate for all problems)\n`);
-    return EXIT_PROBLEMS;
+    // As validate: 2 when the document could not be fully checked.
+    return errors.some((d) => d.code === RULE_FAILED) ? EXIT_USAGE : EXIT_PROBLEMS;
   }
   const plan = service.produceRequest(doc, { appId: values['app-id'] });
   if (plan.mode === 'none') {

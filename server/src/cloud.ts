@@ -5,7 +5,6 @@
 // pull again with workspace/diagnostic/refresh).
 
 import type { TimelineService, TimelineDocument, ServiceSettings, Diagnostic, CloudMedia, Hover } from './service';
-import { runCloudRules, type RuleFailure } from './service/validation';
 import { cloudMediaIds } from './service/rules/cloud-rule';
 import { hover, mediaIdSpanAt, cloudMediaText } from './service/hover';
 import { localizer, normalizeLocale } from './service/l10n';
@@ -18,7 +17,6 @@ export interface CloudStateOptions {
   /** Something the diagnostics depend on changed (new facts, availability, a refresh). */
   onChange: () => void;
   logError?: (what: string, e: unknown) => void;
-  onRuleFailure?: (f: RuleFailure) => void;
   /** Injectable clock (tests). */
   now?: () => number;
   /** How long a fact is trusted before it is asked for again. Default 5 min. */
@@ -77,7 +75,7 @@ export class CloudState {
     this.want(ids);
     if (this.available !== true) return [];
     const lookup = (id: string) => this.facts.get(id)?.media;
-    return runCloudRules(doc, this.options.service.schema, settings, localizer(normalizeLocale(locale)), lookup, this.where, this.options.onRuleFailure);
+    return this.options.service.validateCloud(doc, settings, locale, lookup, this.where);
   }
 
   /**

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TimelineService, type Diagnostic, type ServiceSettings, type TimelineDocument, type CompletionItem } from './service';
+import { TimelineService, type Diagnostic, type RuleFailure, type RuleSet, type ServiceSettings, type TimelineDocument, type CompletionItem } from './service';
 import { ParseCache } from './documents';
 import * as convert from './convert';
 import { findConfig, loadConfig, type LoadedConfig } from './config';
@@ -29,7 +29,8 @@ export interface ServerHandle {
   connection: lsp.Connection;
 }
 
-export function createServer(connection: lsp.Connection): ServerHandle {
+/** `rules`: the service's rules, all of them but in tests (a failing rule, to see what a failure does). */
+export function createServer(connection: lsp.Connection, rules: RuleSet = {}): ServerHandle {
   const documents = new lsp.TextDocuments(TextDocument);
   let locale = 'en';
   let settings: ClientSettings = {};
@@ -40,8 +41,11 @@ export function createServer(connection: lsp.Connection): ServerHandle {
   const log = (message: string) => connection.console.log(message);
   const logError = (what: string, e: unknown) => connection.console.error(`${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
 
+  // The document shows an internal/rule-failed error; the output channel gets what a bug report needs.
+  const onRuleFailure = (f: RuleFailure) => logError(ruleFailureText(f), f.error);
   const service = new TimelineService({
-    onRuleFailure: (f) => logError(`rule ${f.rule} failed`, f.error),
+    ...rules,
+    onRuleFailure,
     host: {
       // MediaIds come from the client (history, the media library) when it offers them.
       mediaIds: async (prefix) => {
@@ -66,7 +70,6 @@ export function createServer(connection: lsp.Connection): ServerHandle {
       else for (const d of documents.all()) validateSoon(d, 0);
     },
     logError,
-    onRuleFailure: (f) => logError(`rule ${f.rule} failed`, f.error),
   });
   const configs = new Map<string, LoadedConfig>();
 
@@ -422,6 +425,11 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 function installProcessGuards(connection: lsp.Connection): void {
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
   process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
+}
+
+/** The log line's head; logError appends the stack. */
+export function ruleFailureText(f: RuleFailure): string {
+  return `rule ${f.rule} failed on ${f.uri ?? 'a document without URI'} (not checked: ${f.codes.join(', ')})`;
 }
 
 /** Node IPC / stdio / socket, chosen from the command line as vscode-languageclient passes it. */

@@ -3,7 +3,7 @@
 
 import type { Severity } from './types';
 
-export type CodeGroup = 'syntax' | 'schema' | 'timing' | 'structure' | 'limits' | 'request' | 'cloud';
+export type CodeGroup = 'syntax' | 'schema' | 'timing' | 'structure' | 'limits' | 'request' | 'cloud' | 'internal';
 
 export interface CodeInfo {
   code: string;
@@ -77,6 +77,9 @@ export const CODES: readonly CodeInfo[] = [
   c('cloud/out-beyond-duration', 'warning', false, 'Out (or In) past the end of the media, by its real duration.', 'Out（或 In）超出了媒资的实际时长。'),
   c('cloud/media-type', 'warning', false, 'An image used as video or audio, or a video or audio file used as an image.', '把图片当作视频或音频使用，或把视频、音频当作图片使用。'),
   c('cloud/materials', 'warning', false, 'More than 200 distinct materials, counted with the real media (legacy VideoId/ImageId fields included).', '按实际媒资计数（包括旧版 VideoId/ImageId 字段）不同素材超过 200 个。'),
+
+  // Not a rule's: a check that could not run (a bug). An error that `rules` cannot change or turn off.
+  c('internal/rule-failed', 'error', false, 'A check could not run (an internal error, a bug): the document was not fully checked, so it is an error and Produce is refused. `rules` cannot change it.', '某项检查未能运行（内部错误，属程序缺陷）：文档未经完整检查，因此报告为错误并拒绝合成。`rules` 无法更改此项。'),
 ];
 
 export const CODE_INFO: ReadonlyMap<string, CodeInfo> = new Map(CODES.map((info) => [info.code, info]));

@@ -4,8 +4,10 @@
 import { TimelineDocument } from './document';
 import { compileSchema, type CompiledRoot } from './schema/compile';
 import { localizer, normalizeLocale, type Locale } from './l10n';
-import { runRules, type RuleFailure } from './validation';
-import type { Diagnostic, ServiceHost, ServiceSettings, TextEdit } from './types';
+import { runRules, runCloudRules, RULES, CLOUD_RULES, type RuleFailure } from './validation';
+import type { Rule } from './rules/rule';
+import type { CloudRule } from './rules/cloud-rule';
+import type { CloudMediaLookup, Diagnostic, ServiceHost, ServiceSettings, TextEdit } from './types';
 import { complete, type CompletionResult } from './completion';
 import { hover, type Hover } from './hover';
 import { documentSymbols, foldingRanges, format, selectionRanges, type DocumentSymbol, type FoldingRange, type FormatOptions, type SelectionRange } from './structure';
@@ -21,6 +23,9 @@ import bundledSchemaZh from '../../../schemas/timeline.schema.zh-cn.json';
 export { TimelineDocument } from './document';
 export type * from './types';
 export { CODES, CODE_INFO, type CodeInfo } from './codes';
+export { RULE_FAILED, type RuleFailure } from './validation';
+export type { Rule, RuleContext } from './rules/rule';
+export type { CloudRule, CloudRuleContext } from './rules/cloud-rule';
 export { normalizeLocale, localizer, type Locale } from './l10n';
 export { applyEdits, safeFixes } from './actions';
 export type { CompletionItem, CompletionResult } from './completion';
@@ -41,21 +46,35 @@ export interface TimelineServiceOptions {
   /** zh-CN annotations keyed by schema pointer (defaults to schemas/timeline.schema.zh-cn.json). */
   schemaZh?: Record<string, Record<string, unknown>>;
   host?: ServiceHost;
-  /** Told when a rule throws (the other rules still report); the LSP adapter logs it. */
+  /**
+   * Told when a rule throws (the other rules still report, and the document gets an
+   * `internal/rule-failed` error); the LSP adapter logs it with the stack.
+   */
   onRuleFailure?: (failure: RuleFailure) => void;
+  /** The rules validate() runs: all of them (RULES) but in tests, which put in a failing one. */
+  rules?: readonly Rule[];
+  /** The rules validateCloud() runs: CLOUD_RULES but in tests. */
+  cloudRules?: readonly CloudRule[];
 }
+
+/** What the CLI commands and the LSP adapter pass on to their service (tests only). */
+export type RuleSet = Pick<TimelineServiceOptions, 'rules' | 'cloudRules'>;
 
 export class TimelineService {
   readonly schema: CompiledRoot;
   readonly schemaZh: Record<string, Record<string, unknown>>;
   readonly host: ServiceHost;
   private readonly onRuleFailure?: (failure: RuleFailure) => void;
+  private readonly rules: readonly Rule[];
+  private readonly cloudRules: readonly CloudRule[];
 
   constructor(options: TimelineServiceOptions = {}) {
     this.schema = compileSchema(options.schema ?? bundledSchema);
     this.schemaZh = options.schemaZh ?? (bundledSchemaZh as Record<string, Record<string, unknown>>);
     this.host = options.host ?? {};
     this.onRuleFailure = options.onRuleFailure;
+    this.rules = options.rules ?? RULES;
+    this.cloudRules = options.cloudRules ?? CLOUD_RULES;
   }
 
   /** Parse a document; cache the result per version and pass it to every feature. */
@@ -67,7 +86,15 @@ export class TimelineService {
   validate(doc: TimelineDocument, settings: ServiceSettings = {}, locale?: string): Diagnostic[] {
     const loc: Locale = normalizeLocale(locale);
     const key = `diagnostics:${loc}:${settings.region ?? ''}:${JSON.stringify(settings.rules ?? {})}`;
-    return doc.cached(key, () => runRules(doc, this.schema, settings, localizer(loc), this.onRuleFailure));
+    return doc.cached(key, () => runRules(doc, this.schema, settings, localizer(loc), this.onRuleFailure, this.rules));
+  }
+
+  /**
+   * The checks against the media library, for what `media` knows (the host looked it up), sorted;
+   * apart from validate() because their facts arrive later. `where` names the lookup in messages.
+   */
+  validateCloud(doc: TimelineDocument, settings: ServiceSettings, locale: string | undefined, media: CloudMediaLookup, where: string): Diagnostic[] {
+    return runCloudRules(doc, this.schema, settings, localizer(normalizeLocale(locale)), media, where, this.onRuleFailure, this.cloudRules);
   }
 
   complete(doc: TimelineDocument, offset: number, locale?: string): Promise<CompletionResult> {

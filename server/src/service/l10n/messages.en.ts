@@ -87,6 +87,7 @@ export const en = {
   'object.ImageTrackClip': 'an image clip',
   'object.SubtitleTrack': 'a subtitle track',
   'object.SubtitleTrackClip': 'a subtitle clip',
+  'object.SubtitleEffect': 'a subtitle effect layer',
   'object.EffectTrack': 'an effect track',
   'object.EffectTrackItem': 'an effect track item',
   'object.Effect': 'an effect',
@@ -195,6 +196,8 @@ export const en = {
 
   // Completion
   'completion.mediaIdPlaceholder': 'MediaId of a VOD video, audio or image',
+  // A rule that threw (a bug): the document was not fully checked
+  'internal.ruleFailed': 'Not fully checked: an internal error stopped the checks for {codes}, so problems of those kinds are not shown and Produce is refused. This is a bug in vod-timeline: please report it with the log (the VOD Timeline output in VS Code, the CLI\'s error output).',
   // Cloud checks (against the user's media library)
   'cloud.unknownMedia': 'MediaId {mediaId} is not in your VOD media library ({where}): a production that uses it fails.',
   'cloud.mediaStatus': '"{title}" is {status}, not Normal: a production that uses it fails.',

@@ -87,6 +87,7 @@ export const zhCn: Record<MessageId, string> = {
   'object.ImageTrackClip': '图片片段',
   'object.SubtitleTrack': '字幕轨道',
   'object.SubtitleTrackClip': '字幕片段',
+  'object.SubtitleEffect': '字幕效果层',
   'object.EffectTrack': '特效轨道',
   'object.EffectTrackItem': '特效轨道项',
   'object.Effect': '效果',
@@ -195,6 +196,8 @@ export const zhCn: Record<MessageId, string> = {
 
   // 补全
   'completion.mediaIdPlaceholder': '视频点播中视频、音频或图片的 MediaId',
+  // 规则抛出异常（程序缺陷）：文档未经完整检查
+  'internal.ruleFailed': '未完成全部检查：内部错误使以下检查未能运行：{codes}，因此不会显示这些类型的问题，也不能合成。这是 vod-timeline 的缺陷，请附上日志（VS Code 中的 VOD Timeline 输出，或命令行的错误输出）报告此问题。',
   // 云端检查（对照用户的媒资库）
   'cloud.unknownMedia': '媒资库中没有 MediaId {mediaId}（{where}）：使用它的合成会失败。',
   'cloud.mediaStatus': '“{title}”的状态是 {status}，不是 Normal：使用它的合成会失败。',
