@@ -279,26 +279,33 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     return JSON.stringify(serviceSettings(uri)) + locale;
   }
 
-  // Completion items carry their documentation only after resolve: a key list can be long.
-  let lastCompletion: { uri: string; version: number | undefined; items: CompletionItem[] } | undefined;
+  // Completion items carry their documentation only after resolve: a key list can be long. Each list
+  // gets an id that its items carry, and the last few lists are kept: an item resolved after a newer
+  // list (an incomplete list asked again) still gets its own documentation, never another item's.
+  const completionLists = new Map<number, CompletionItem[]>();
+  let completionListId = 0;
+  const KEPT_COMPLETION_LISTS = 8;
   connection.onCompletion(guard('completion', null, async (params: lsp.CompletionParams) => {
     const doc = parsed(params.textDocument.uri);
     if (!doc) return null;
     const offset = convert.offsetOf(doc, params.position);
     const result = await service.complete(doc, offset, locale);
     // Convert before anything else can replace this version (completion awaits the client above).
+    const list = ++completionListId;
     const items = result.items.map((item, i): lsp.CompletionItem => ({
       ...convert.completionItem(doc, item, false),
       ...(item.labelDescription ? { labelDetails: { description: item.labelDescription } } : {}),
-      data: { i },
+      data: { list, i },
     }));
-    lastCompletion = { uri: params.textDocument.uri, version: doc.version, items: result.items };
+    completionLists.set(list, result.items);
+    completionLists.delete(list - KEPT_COMPLETION_LISTS);
     return { isIncomplete: result.isIncomplete, items };
   }));
   connection.onCompletionResolve(guard('completionResolve', null as unknown as lsp.CompletionItem, (item: lsp.CompletionItem) => {
-    const i = (item.data as { i?: number } | undefined)?.i;
-    const source = i !== undefined ? lastCompletion?.items[i] : undefined;
-    if (source?.documentation) item.documentation = { kind: lsp.MarkupKind.Markdown, value: source.documentation };
+    const data = item.data as { list?: number; i?: number } | undefined;
+    const source = data?.list !== undefined && data.i !== undefined ? completionLists.get(data.list)?.[data.i] : undefined;
+    // The label check guards against a client that hands back an item it changed.
+    if (source?.documentation && source.label === item.label) item.documentation = { kind: lsp.MarkupKind.Markdown, value: source.documentation };
     return item;
   }));
 

@@ -125,6 +125,28 @@ suite('LSP server over stdio', function () {
     assert.ok(!(client.published.get(uri) ?? []).some((p) => p.version === 2), 'version 2 was superseded before its debounce ran');
   });
 
+  test('completionItem/resolve answers for the list an item came from, not the latest list', async () => {
+    client = new Client();
+    await client.initialize({ pull: true });
+    const uri = 'file:///tmp/lsp-test/resolve.timeline.json';
+    const text = '{\n  "VideoTracks": [{ "VideoTrackClips": [{ "MediaId": "4b15846bcb3ea8c958fe1e7f3da85ae2",  }] }],\n  \n}';
+    await client.open(uri, text);
+    type Item = { label: string; data: unknown; documentation?: { value: string } };
+    // Keys of a clip (line 1, inside the clip), then keys of the Timeline (line 2): two different lists.
+    const clip = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 89 } }) as { items: Item[] };
+    const top = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 2 } }) as { items: Item[] };
+    const i = clip.items.findIndex((it, k) => top.items[k] && top.items[k].label !== it.label && it.label === 'TimelineIn');
+    assert.ok(i >= 0, `TimelineIn at a position where the other list has another item: ${clip.items.map((x) => x.label).join(',')}`);
+    const resolved = await client.conn.sendRequest('completionItem/resolve', clip.items[i]) as Item;
+    assert.match(resolved.documentation?.value ?? '', /starts on the output timeline/, `TimelineIn's documentation, got: ${resolved.documentation?.value}`);
+    const fromTop = await client.conn.sendRequest('completionItem/resolve', top.items[i]) as Item;
+    assert.notEqual(fromTop.documentation?.value, resolved.documentation?.value, 'each item gets its own documentation');
+    // An item from a list long gone is answered without documentation, never with another item's.
+    for (let k = 0; k < 12; k++) await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 2 } });
+    const stale = await client.conn.sendRequest('completionItem/resolve', clip.items[i]) as Item;
+    assert.ok(stale.documentation === undefined || /starts on the output timeline/.test(stale.documentation.value), `stale: ${stale.documentation?.value}`);
+  });
+
   test('pull mode, completion with resolve, hover, code action, formatting, summary', async () => {
     client = new Client();
     const init = await client.initialize({ pull: true });
