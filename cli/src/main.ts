@@ -3,7 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { CODES } from '../../server/src/service';
-import { EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
 import { validateCommand } from './validate';
@@ -69,7 +69,9 @@ export async function main(argv: string[], io: Io = (defaultIo ??= processIo()))
       io.stderr(`vod-timeline ${command}: ${(e as Error).message}\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`vod-timeline ${command}: ${(e as Error)?.message ?? String(e)}\n`);
-    return EXIT_USAGE;
+    // Anything else is a bug: say so, with the stack to report, and an exit code of its own (a script
+    // must not mistake a crash for a usage error).
+    io.stderr(`vod-timeline ${command}: ${cliText(locale, 'crash', { error: e instanceof Error ? e.stack ?? e.message : String(e) })}\n`);
+    return EXIT_INTERNAL;
   }
 }

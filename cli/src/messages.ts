@@ -30,6 +30,7 @@ commands:
   fixStdin: '--fix with stdin writes the fixed document to stdout',
   ruleFailed: '{file}: internal error: the checks for {codes} could not run (a bug in vod-timeline; please report it with this output):\n{error}',
   notFullyChecked: 'not fully checked: {count} file(s), where an internal error stopped some checks (internal/rule-failed); exit code 2',
+  crash: 'internal error (a bug in vod-timeline; please report it with this output), exit code 70:\n{error}',
 };
 
 export type CliMessage = keyof typeof en;
@@ -63,6 +64,7 @@ const zhCn: Record<CliMessage, string> = {
   fixStdin: '对标准输入使用 --fix 时，修复后的文档写到标准输出',
   ruleFailed: '{file}：内部错误：{codes} 的检查未能运行（vod-timeline 的缺陷，请附上此输出报告）：\n{error}',
   notFullyChecked: '未完成全部检查：有 {count} 个文件因内部错误未能运行部分检查（internal/rule-failed）；退出码 2',
+  crash: '内部错误（vod-timeline 的缺陷，请附上此输出报告），退出码 70：\n{error}',
 };
 
 export function cliText(locale: Locale, id: CliMessage, args: Record<string, string | number> = {}): string {
