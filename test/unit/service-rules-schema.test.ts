@@ -440,3 +440,13 @@ suite('service rules: schema subtleties', () => {
     assert.deepEqual(list.map((d) => [d.code, d.severity]), [['request/callback-url', 'error']]);
   });
 });
+
+suite('schema: array item names', () => {
+  test('an item is named by its position, in arrays of any size (binary search over the items)', () => {
+    const clips: unknown[] = Array.from({ length: 1001 }, () => ({ MediaId: 'a', Out: 1 }));
+    for (const i of [0, 1, 500, 999, 1000]) clips[i] = 7;
+    const { list } = diagnose(JSON.stringify({ VideoTracks: [{ VideoTrackClips: clips }] }));
+    const named = list.filter((d) => d.code === 'schema/type').map((d) => /"(VideoTrackClips\[\d+\])"/.exec(d.message)?.[1]);
+    assert.deepEqual(named, ['VideoTrackClips[0]', 'VideoTrackClips[1]', 'VideoTrackClips[500]', 'VideoTrackClips[999]', 'VideoTrackClips[1000]']);
+  });
+});

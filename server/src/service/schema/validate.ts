@@ -78,17 +78,33 @@ function display(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(clip(v, 60)) : String(v);
 }
 
+/**
+ * Position of `node` among the items of `array`. Nodes are numbered in document order, so an array's
+ * items are ascending: a binary search, not a scan per message (a large array full of errors made the
+ * scan quadratic).
+ */
+export function itemIndex(tree: JsonTree, array: number, node: number): number {
+  const first = tree.childStart[array];
+  let lo = 0;
+  let hi = tree.childCount[array] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = tree.children[first + mid];
+    if (v === node) return mid;
+    if (v < node) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  // Not ordered after all (never seen): the plain scan is still right.
+  for (let i = 0; i < tree.childCount[array]; i++) if (tree.children[first + i] === node) return i;
+  return -1;
+}
+
 /** The name a message uses for the value: its key, or `Parent[3]` for an array item. */
 function keyName(tree: JsonTree, node: number): string {
   const key = tree.keys[node];
   if (key !== undefined) return key;
   const parent = tree.parent[node];
-  if (parent !== NONE && tree.kind[parent] === NodeKind.Array) {
-    const first = tree.childStart[parent];
-    let i = 0;
-    while (i < tree.childCount[parent] && tree.children[first + i] !== node) i++;
-    return `${keyName(tree, parent)}[${i}]`;
-  }
+  if (parent !== NONE && tree.kind[parent] === NodeKind.Array) return `${keyName(tree, parent)}[${itemIndex(tree, parent, node)}]`;
   return '(root)';
 }
 
