@@ -43,9 +43,17 @@ const options = {
 const previewOptions = previewBuildOptions(root, { minify: args.has('--minify') });
 
 if (args.has('--watch')) {
-  const ctx = await esbuild.context(options);
+  // One line per rebuild, so an editor task (.vscode/tasks.json) knows when dist/ is ready again.
+  const announce = (name) => ({
+    name: 'announce',
+    setup(b) {
+      b.onStart(() => console.log(`[watch] build started (${name})`));
+      b.onEnd((r) => console.log(`[watch] build finished (${name}): ${r.errors.length} error(s)`));
+    },
+  });
+  const ctx = await esbuild.context({ ...options, plugins: [...(options.plugins ?? []), announce('node bundles')] });
   await ctx.watch();
-  const previewCtx = await esbuild.context(previewOptions);
+  const previewCtx = await esbuild.context({ ...previewOptions, plugins: [...(previewOptions.plugins ?? []), announce('preview')] });
   await previewCtx.watch();
   console.log('build: watching');
 } else {
