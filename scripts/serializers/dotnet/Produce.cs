@@ -247,8 +247,6 @@ public static class Produce
     {
         JObject produceConfig = new JObject();
         produceConfig.Add("TemplateGroupId", null);
-        produceConfig.Add("Width", 1280);
-        produceConfig.Add("Height", 720);
         return produceConfig;
     }
 
@@ -353,7 +351,7 @@ public static class Produce
             Timeline = timeline,
             Title = Title,
             MediaMetadata = new MediaMetadata { Title = Title, Description = Description, CoverURL = CoverURL, Tags = "发布会,Q&A" },
-            ProduceConfig = new ProduceConfig { Width = 1280, Height = 720 },
+            ProduceConfig = new ProduceConfig(),
             UserData = new UserData { MessageCallback = new MessageCallback { CallbackURL = Callback }, Extend = extend },
             AppId = "app-1000000",
         };

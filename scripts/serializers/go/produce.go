@@ -338,7 +338,7 @@ func structs(dir string) {
 			}},
 		},
 	}
-	produceConfig := ProduceConfig{Width: 1280, Height: 720}
+	produceConfig := ProduceConfig{}
 	mediaMetadata := MediaMetadata{Title: title, Description: "直播剪辑 🎬 精选片段", CoverURL: coverURL, Tags: "发布会,Q&A"}
 	userData := UserData{MessageCallback: MessageCallback{CallbackURL: callback}, Extend: extend()}
 	doc := Document{Timeline: timeline, Title: title, MediaMetadata: mediaMetadata, ProduceConfig: produceConfig, UserData: userData, AppId: "app-1000000"}
@@ -368,7 +368,7 @@ func structsOmitempty(dir string) {
 			}},
 		},
 	}
-	produceConfig := &ProduceConfigO{Width: 1280, Height: 720}
+	produceConfig := &ProduceConfigO{}
 	mediaMetadata := &MediaMetadataO{Title: title, Description: "直播剪辑 🎬 精选片段", CoverURL: coverURL, Tags: "发布会,Q&A"}
 	userData := &UserDataO{MessageCallback: &MessageCallbackO{CallbackURL: callback}, Extend: extend()}
 	doc := DocumentO{Timeline: &timeline, Title: title, MediaMetadata: mediaMetadata, ProduceConfig: produceConfig, UserData: userData, AppId: "app-1000000"}
@@ -403,7 +403,7 @@ func maps(dir string) {
 			}},
 		},
 	}
-	produceConfig := M{"TemplateGroupId": nil, "Width": 1280, "Height": 720}
+	produceConfig := M{"TemplateGroupId": nil}
 	mediaMetadata := M{"Title": title, "Description": "直播剪辑 🎬 精选片段", "CoverURL": coverURL, "CateId": nil, "Tags": "发布会,Q&A"}
 	userData := M{"MessageCallback": M{"CallbackURL": callback}, "Extend": extend()}
 	doc := M{"Timeline": timeline, "Title": title, "MediaMetadata": mediaMetadata, "ProduceConfig": produceConfig, "UserData": userData, "AppId": "app-1000000"}

@@ -121,8 +121,6 @@ public class FastjsonProduce {
     static JSONObject buildProduceConfig() {
         JSONObject produceConfig = new JSONObject();
         produceConfig.put("TemplateGroupId", null);
-        produceConfig.put("Width", 1280);
-        produceConfig.put("Height", 720);
         return produceConfig;
     }
 

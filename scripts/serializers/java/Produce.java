@@ -186,7 +186,6 @@ public class Produce {
         timeline.subtitleTracks = Arrays.asList(subtitles);
 
         ProduceConfig produceConfig = new ProduceConfig();
-        produceConfig.width = 1280; produceConfig.height = 720;
 
         MediaMetadata mediaMetadata = new MediaMetadata();
         mediaMetadata.title = TITLE; mediaMetadata.description = "直播剪辑 🎬 精选片段";

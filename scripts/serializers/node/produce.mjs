@@ -47,7 +47,7 @@ const timeline = {
   ],
 };
 
-const produceConfig = { TemplateGroupId: null, Width: 1280, Height: 720 };
+const produceConfig = { TemplateGroupId: null };
 const mediaMetadata = {
   Title: '新品发布会 Q&A 回顾',
   Description: '直播剪辑 🎬 精选片段',

@@ -43,7 +43,7 @@ $timeline = array(
         )),
     ),
 );
-$produceConfig = array('TemplateGroupId' => null, 'Width' => 1280, 'Height' => 720);
+$produceConfig = array('TemplateGroupId' => null);
 $mediaMetadata = array(
     'Title' => '新品发布会 Q&A 回顾',
     'Description' => '直播剪辑 🎬 精选片段',

@@ -46,7 +46,7 @@ timeline = {
         ]},
     ],
 }
-produce_config = {"TemplateGroupId": None, "Width": 1280, "Height": 720}
+produce_config = {"TemplateGroupId": None}
 media_metadata = {
     "Title": "新品发布会 Q&A 回顾",
     "Description": "直播剪辑 🎬 精选片段",
