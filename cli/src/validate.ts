@@ -10,7 +10,7 @@ import { glob } from 'tinyglobby';
 import { TimelineService, CODES, RULE_FAILED, type CloudMedia, type Diagnostic, type RuleFailure, type RuleSet, type ServiceSettings, type TimelineDocument } from '../../server/src/service';
 import { cloudMediaIds } from '../../server/src/service/rules/cloud-rule';
 import type { Locale } from '../../server/src/service/l10n';
-import { CLOUD_SOURCE } from '../../server/src/cloudProtocol';
+import { CLOUD_SOURCE } from '../../server/src/protocol';
 import { MediaCatalog } from '../../client/src/cloud/catalog';
 import { CredentialsError, EndpointError } from '../../client/src/vod';
 import { makeClient } from './produce';

@@ -1,19 +1,8 @@
 // Status bar item for the active timeline: output duration, tracks, clips, problems. Click → Problems.
 import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface Summary {
-  version?: number;
-  form: 'timeline' | 'produce';
-  hasTimeline: boolean;
-  duration: number | null;
-  minDuration: number;
-  tracks: Record<'video' | 'audio' | 'image' | 'subtitle' | 'effect', number>;
-  clips: number;
-  materials: number;
-  errors: number;
-  warnings: number;
-}
+import { SummaryRequest, type SummaryResult } from '../../server/src/protocol';
+import { sendRequest } from './protocolClient';
 
 /** 12.5 s below a minute, m:ss(.s) above. */
 export function formatDuration(seconds: number): string {
@@ -59,9 +48,9 @@ export class TimelineStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    let summary: Summary | null = null;
+    let summary: SummaryResult | null = null;
     try {
-      summary = await this.client.sendRequest<Summary | null>('vodTimeline/summary', { uri: editor.document.uri.toString() });
+      summary = await sendRequest(this.client, SummaryRequest, { uri: editor.document.uri.toString() });
     } catch {
       summary = null;
     }

@@ -8,11 +8,11 @@ import type { TimelineService, TimelineDocument, ServiceSettings, Diagnostic, Cl
 import { cloudMediaIds } from './service/rules/cloud-rule';
 import { hover, mediaIdSpanAt, cloudMediaText } from './service/hover';
 import { localizer, normalizeLocale } from './service/l10n';
-import { CLOUD_MEDIA_REQUEST, type CloudMediaParams, type CloudMediaResult } from './cloudProtocol';
+import { type CloudMediaParams, type CloudMediaResult } from './protocol';
 
 export interface CloudStateOptions {
-  /** Sends a request to the client (connection.sendRequest). */
-  request: (method: string, params: CloudMediaParams) => Promise<CloudMediaResult | null | undefined>;
+  /** Asks the client what the media library says (vodTimeline/media). */
+  request: (params: CloudMediaParams) => Promise<CloudMediaResult | null | undefined>;
   service: TimelineService;
   /** Something the diagnostics depend on changed (new facts, availability, a refresh). */
   onChange: () => void;
@@ -93,7 +93,7 @@ export class CloudState {
     if (known && known.detailed && !this.stale(known)) info = known.media;
     else {
       try {
-        const res = await withTimeout(this.options.request(CLOUD_MEDIA_REQUEST, { mediaIds: [id], detail: true }), this.options.hoverTimeoutMs ?? 2500);
+        const res = await withTimeout(this.options.request({ mediaIds: [id], detail: true }), this.options.hoverTimeoutMs ?? 2500);
         if (res?.available) {
           this.accept(res, true);
           info = res.media.find((m) => m.mediaId === id);
@@ -160,7 +160,7 @@ export class CloudState {
     if (!ids.length || !this.active) return;
     for (const id of ids) this.pending.add(id);
     try {
-      const res = await withTimeout(this.options.request(CLOUD_MEDIA_REQUEST, { mediaIds: ids }), this.options.lookupTimeoutMs ?? 60_000);
+      const res = await withTimeout(this.options.request({ mediaIds: ids }), this.options.lookupTimeoutMs ?? 60_000);
       if (!res || !res.available) {
         this.setAvailable(false);
         return;

@@ -14,14 +14,10 @@ import { ownsDocument } from './ownership';
 import { uriToPath } from './uri';
 import { layoutResult } from './layoutResult';
 import { CloudState } from './cloud';
-import { CLOUD_REFRESH_NOTIFICATION, CLOUD_SOURCE, type CloudMediaResult } from './cloudProtocol';
-
-export interface ClientSettings {
-  region?: string;
-  validation?: { delay?: number; workspace?: 'all' | 'openFiles'; maxFiles?: number };
-  /** Checks against the media library (the client answers the lookups; without credentials it says no). */
-  cloud?: { enabled?: boolean; checks?: boolean };
-}
+import {
+  CLOUD_SOURCE, CloudMediaRequest, CloudRefreshNotification, CompositionRequest, LayoutRequest, MediaIdsRequest, ProduceRequestRequest, SummaryRequest,
+  type ClientSettings, type InitializationOptions, type RequestType,
+} from './protocol';
 
 const DEFAULT_DELAY_MS = 50;
 
@@ -51,7 +47,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
       mediaIds: async (prefix) => {
         if (!clientProvidesMediaIds) return [];
         try {
-          const result = await withTimeout(connection.sendRequest<{ items: { mediaId: string; title?: string; detail?: string; documentation?: string; sortText?: string }[] }>('vodTimeline/mediaIds', { prefix }), 1500);
+          const result = await withTimeout(ask(MediaIdsRequest, { prefix }), 1500);
           return result?.items ?? [];
         } catch {
           return [];
@@ -63,7 +59,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
   const cache = new ParseCache(service);
   // Cloud facts arrive after the local diagnostics; when they change, open documents are checked again.
   const cloud = new CloudState({
-    request: (method, params) => connection.sendRequest<CloudMediaResult | null>(method, params),
+    request: (params) => ask(CloudMediaRequest, params),
     service,
     onChange: () => {
       if (pullDiagnostics) connection.languages.diagnostics.refresh();
@@ -101,6 +97,16 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
         return fallback;
       }
     };
+  }
+
+  /** A custom request's handler, typed by its constant in protocol.ts and guarded. */
+  function handle<P, R>(type: RequestType<P, R>, fallback: R, handler: (params: P, token?: lsp.CancellationToken) => R | Promise<R>): void {
+    connection.onRequest(type.method, guard(type.method, fallback, handler));
+  }
+
+  /** A server → client request, typed by its constant in protocol.ts. */
+  function ask<P, R>(type: RequestType<P, R>, params: P): Promise<R> {
+    return connection.sendRequest<R>(type.method, params);
   }
 
   function parsed(uri: string): TimelineDocument | undefined {
@@ -157,16 +163,16 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
   });
 
   connection.onInitialize((params): lsp.InitializeResult => {
-    locale = (params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale ?? 'en';
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    locale = options.locale ?? params.locale ?? 'en';
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationRequests = !!params.capabilities.workspace?.configuration;
-    clientProvidesMediaIds = !!(params.initializationOptions as { mediaIds?: boolean } | undefined)?.mediaIds;
-    const cloudOptions = params.initializationOptions as { cloud?: boolean; cloudChecks?: boolean } | undefined;
-    cloud.offered = !!cloudOptions?.cloud;
-    const initial = (params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings;
+    clientProvidesMediaIds = !!options.mediaIds;
+    cloud.offered = !!options.cloud;
+    const initial = options.settings;
     if (initial) settings = initial;
     // The client says whether checks are on before its settings arrive (workspace/configuration).
-    cloud.checksEnabled = cloudChecksEnabled() && cloudOptions?.cloudChecks !== false;
+    cloud.checksEnabled = cloudChecksEnabled() && options.cloudChecks !== false;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     const capabilities: lsp.ServerCapabilities = {
@@ -217,7 +223,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     return settings.cloud?.enabled !== false && settings.cloud?.checks !== false;
   }
 
-  connection.onNotification(CLOUD_REFRESH_NOTIFICATION, () => {
+  connection.onNotification(CloudRefreshNotification.method, () => {
     try {
       cloud.refresh();
     } catch (e) {
@@ -393,26 +399,35 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
   }));
 
   // Custom requests for the extension client (status bar, Produce, preview).
-  connection.onRequest('vodTimeline/summary', guard('vodTimeline/summary', null, (params: { uri: string }) => {
+  handle(SummaryRequest, null, (params) => {
     const doc = parsed(params.uri);
     if (!doc) return null;
     return { version: doc.version, ...service.summary(doc, serviceSettings(params.uri)) };
-  }));
+  });
 
-  connection.onRequest('vodTimeline/produceRequest', guard('vodTimeline/produceRequest', null, (params: { uri: string; appId?: string }) => {
+  handle(ProduceRequestRequest, null, (params) => {
     const doc = parsed(params.uri);
     if (!doc) return null;
     const diagnostics = service.validate(doc, serviceSettings(params.uri), locale);
     const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, message: d.message, range: convert.range(doc, d.start, d.end) }));
     return { version: doc.version, plan: service.produceRequest(doc, { appId: params.appId }), errors, summary: service.summary(doc, serviceSettings(params.uri)) };
-  }));
+  });
 
   // Where every clip lands (preview, CodeLens, inspect): the service's layout with LSP ranges.
-  connection.onRequest('vodTimeline/layout', guard('vodTimeline/layout', null, (params: { uri: string }) => {
+  handle(LayoutRequest, null, (params) => {
     const doc = parsed(params.uri);
     if (!doc) return null;
     return layoutResult(doc, service);
-  }));
+  });
+
+  // What the preview's player draws and plays, with what the client knows of the media.
+  handle(CompositionRequest, null, (params) => {
+    const doc = parsed(params.uri);
+    if (!doc) return null;
+    const media = params.media ?? {};
+    const composition = service.composition(doc, locale, { media: (id) => (Object.prototype.hasOwnProperty.call(media, id) ? media[id] : undefined) });
+    return composition ? { version: doc.version, ...composition } : null;
+  });
 
   documents.listen(connection);
   return { connection };

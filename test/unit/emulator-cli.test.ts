@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { resolveCredentials, VodClient } from '../../client/src/vod';
 import { EMULATOR_USAGE, parseEmulatorArgs, runEmulatorCli } from '../../emulator/src';
 import { guardNetwork, type NetworkGuard } from './vod-fixtures.test';
+import { wire } from '../helpers/vod';
 
 function sink() {
   let text = '';
@@ -66,7 +67,7 @@ suite('emulator CLI', () => {
       assert.match(out.text, /AccessKey secret: +cliTestSecret0001/);
       const { credential } = await resolveCredentials({ explicit: { accessKeyId: info.accessKeyId, accessKeySecret: info.accessKeySecret } });
       const c = new VodClient({ credential, endpoint: info.url, retry: false });
-      const r = await c.produceEditingProjectVideo({ Timeline: { VideoTracks: [{ VideoTrackClips: [{ MediaId: 'cli0001' }] }] } });
+      const r = await c.produceEditingProjectVideo(wire({ Timeline: { VideoTracks: [{ VideoTrackClips: [{ MediaId: 'cli0001' }] }] } }));
       assert.equal((await c.getVideoInfo({ VideoId: r.MediaId })).Video.Status, 'Normal');
     } finally {
       ac.abort();

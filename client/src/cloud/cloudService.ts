@@ -10,9 +10,10 @@
 import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  CLOUD_MEDIA_REQUEST, CLOUD_REFRESH_NOTIFICATION, MEDIA_IDS_REQUEST,
+  CloudMediaRequest, CloudRefreshNotification, MediaIdsRequest,
   type CloudMedia, type CloudMediaParams, type CloudMediaResult, type MediaIdSuggestion, type MediaIdsParams, type MediaIdsResult,
-} from '../../../server/src/cloudProtocol';
+} from '../../../server/src/protocol';
+import { onRequest, sendNotification } from '../protocolClient';
 import type { HistoryStore } from '../history/model';
 import type { CredentialsManager } from '../produce/credentials';
 import { createVodTarget, type VodTarget } from '../produce/vodFactory';
@@ -124,8 +125,8 @@ export class CloudService implements vscode.Disposable {
   /** Registers the handlers of the server's requests (before the client starts). */
   attach(client: LanguageClient): void {
     this.client = client;
-    client.onRequest(CLOUD_MEDIA_REQUEST, (params: CloudMediaParams) => this.media(params));
-    client.onRequest(MEDIA_IDS_REQUEST, (params: MediaIdsParams) => this.mediaIds(params));
+    onRequest(client, CloudMediaRequest, (params) => this.media(params));
+    onRequest(client, MediaIdsRequest, (params) => this.mediaIds(params));
   }
 
   enabled(): boolean {
@@ -137,7 +138,7 @@ export class CloudService implements vscode.Disposable {
     void this.connecting?.then((c) => c?.catalog.clear());
     this.connecting = undefined;
     this.offlineUntil = 0;
-    if (this.client?.isRunning()) void this.client.sendNotification(CLOUD_REFRESH_NOTIFICATION).catch(() => undefined);
+    if (this.client?.isRunning()) void sendNotification(this.client, CloudRefreshNotification).catch(() => undefined);
   }
 
   private connection(): Promise<Connection | undefined> {

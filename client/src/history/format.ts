@@ -1,7 +1,8 @@
 // Pure helpers of the Submissions view (no `vscode` import, unit-tested): relative times, console links,
 // the document "Produce Again" sends, the URIs of submitted timelines.
 
-import type { SentRequest, SubmissionEntry } from './model';
+import type { SubmissionEntry } from './model';
+import type { ProduceParams } from '../../../server/src/service';
 
 /** "5 minutes ago" / "5 分钟前" in the given locale; "now" under 45 seconds. */
 export function relativeTime(thenMs: number, nowMs: number, locale = 'en'): string {
@@ -54,14 +55,14 @@ export function consoleUrl(entry: Pick<SubmissionEntry, 'region' | 'endpoint' | 
 }
 
 const JSON_PARAMS: ReadonlySet<string> = new Set(['Timeline', 'ProduceConfig', 'MediaMetadata', 'UserData']);
-const ORDER: (keyof SentRequest)[] = ['Title', 'Description', 'CoverURL', 'ProjectId', 'AppId', 'Timeline', 'ProduceConfig', 'MediaMetadata', 'UserData'];
+const ORDER: (keyof ProduceParams)[] = ['Title', 'Description', 'CoverURL', 'ProjectId', 'AppId', 'Timeline', 'ProduceConfig', 'MediaMetadata', 'UserData'];
 
 /**
  * A produce document carrying exactly the parameters that were sent (JSON-string parameters parsed back
  * to objects: Produce turns them into JSON strings again), for "Produce Again". Undefined when nothing
  * usable was stored.
  */
-export function produceDocumentText(request: SentRequest): string | undefined {
+export function produceDocumentText(request: ProduceParams): string | undefined {
   const doc: Record<string, unknown> = {};
   for (const key of ORDER) {
     const value = request[key];

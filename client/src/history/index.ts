@@ -12,12 +12,13 @@ import vscode = require('vscode');
 import type { VodClient } from '../vod/client';
 import { applyFilter, FILTER_STATE_KEY, registerHistoryCommands, revealEntry, type CommandContext } from './commands';
 import { consoleUrl, entryIdFromSubmissionPath, SUBMISSION_SCHEME } from './format';
-import type { HistoryStore, NewSubmission, SentRequest, SubmissionEntry, SubmissionStatus, UpdateOptions } from './model';
+import type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus, UpdateOptions } from './model';
 import { HistoryPoller, isPollable, vodStatusChecker, type RefreshOutcome, type StatusCheckError } from './poller';
 import { DEFAULT_MAX_ENTRIES, FileHistoryStore, type HistoryProblem } from './store';
 import { ALL_STATUSES, entryTitle, SubmissionsProvider, VIEW_ID, type SubmissionNode } from './view';
+import type { ProduceParams } from '../../../server/src/service';
 
-export type { HistoryStore, NewSubmission, SentRequest, SubmissionEntry, SubmissionStatus } from './model';
+export type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus } from './model';
 export { FileHistoryStore } from './store';
 export { HistoryPoller } from './poller';
 
@@ -204,7 +205,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     update: (id: string, patch: Partial<NewSubmission>, options?: UpdateOptions) => store.update(id, patch, options),
     remove: (id) => store.remove(id),
     clear: () => store.clear(),
-    readRequest: (id: string): Promise<SentRequest | undefined> => store.readRequest(id),
+    readRequest: (id: string): Promise<ProduceParams | undefined> => store.readRequest(id),
     onDidChange: (listener) => store.onDidChange(listener),
     reveal: (id) => revealEntry(ctx, id),
     refreshStatus: (ids) => poller.refresh(ids),

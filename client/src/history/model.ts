@@ -15,18 +15,7 @@ export type SubmissionStatus =
 
 export const TERMINAL_STATUSES: ReadonlySet<SubmissionStatus> = new Set(['normal', 'failed']);
 
-/** ProduceEditingProjectVideo parameters exactly as sent (JSON strings), for "Open Submitted Timeline". */
-export interface SentRequest {
-  ProjectId?: string;
-  Timeline?: string;
-  Title?: string;
-  Description?: string;
-  CoverURL?: string;
-  MediaMetadata?: string;
-  ProduceConfig?: string;
-  UserData?: string;
-  AppId?: string;
-}
+import type { ProduceParams } from '../../../server/src/service';
 
 export interface SubmissionEntry {
   /** Local ID (never a VOD ID). */
@@ -59,7 +48,8 @@ export interface SubmissionEntry {
   checkedAt?: string;
   /** What was sent: given to add()/update(); FileHistoryStore keeps it beside the index, so list()/get()
    * leave it out: read it with readRequest(). The Timeline may be cut at the size cap (`requestTruncated`). */
-  request?: SentRequest;
+  /** ProduceEditingProjectVideo parameters exactly as sent (JSON strings), for "Open Submitted Timeline". */
+  request?: ProduceParams;
   requestTruncated?: boolean;
 }
 
@@ -81,7 +71,7 @@ export interface HistoryStore {
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
   /** The request as sent (entries listed by `list()`/`get()` do not carry it: it can be large). */
-  readRequest?(id: string): Promise<SentRequest | undefined>;
+  readRequest?(id: string): Promise<ProduceParams | undefined>;
   /** Fires after any change, including one made by another VS Code window. */
   onDidChange(listener: () => void): { dispose(): void };
 }

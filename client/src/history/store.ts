@@ -20,7 +20,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { withLock, type LockOptions } from './lock';
-import type { HistoryStore, NewSubmission, SentRequest, SubmissionEntry, SubmissionStatus, UpdateOptions } from './model';
+import type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus, UpdateOptions } from './model';
+import type { ProduceParams } from '../../../server/src/service';
 
 export const HISTORY_FORMAT_VERSION = 1;
 export const DEFAULT_MAX_ENTRIES = 200;
@@ -133,10 +134,10 @@ export function truncateUtf8(text: string, maxBytes: number): { text: string; tr
   return { text: bytes.subarray(0, end).toString('utf8'), truncated: true };
 }
 
-export function capRequest(request: SentRequest, maxBytes: number): { request: SentRequest; truncated: boolean } {
-  const out: SentRequest = {};
+export function capRequest(request: ProduceParams, maxBytes: number): { request: ProduceParams; truncated: boolean } {
+  const out: ProduceParams = {};
   let truncated = false;
-  for (const [key, value] of Object.entries(request) as [keyof SentRequest, unknown][]) {
+  for (const [key, value] of Object.entries(request) as [keyof ProduceParams, unknown][]) {
     if (value === undefined || value === null) continue;
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     const cut = truncateUtf8(text, maxBytes);
@@ -292,7 +293,7 @@ export class FileHistoryStore implements HistoryStore {
   private chain: Promise<void> = Promise.resolve();
   private readOnly: 'newer-version' | 'unreadable' | undefined;
   private readonly listeners = new Set<() => void>();
-  private readonly unsavedRequests = new Map<string, { request: SentRequest; truncated: boolean }>();
+  private readonly unsavedRequests = new Map<string, { request: ProduceParams; truncated: boolean }>();
   private watcher: fs.FSWatcher | undefined;
   private pollingWatch = false;
   private reloadTimer: NodeJS.Timeout | undefined;
@@ -369,14 +370,14 @@ export class FileHistoryStore implements HistoryStore {
   }
 
   /** What was sent for an entry (the Timeline possibly cut: see the entry's `requestTruncated`). */
-  async readRequest(id: string): Promise<SentRequest | undefined> {
+  async readRequest(id: string): Promise<ProduceParams | undefined> {
     if (!ID_RE.test(id)) return undefined;
     const unsaved = this.unsavedRequests.get(id);
     if (unsaved) return { ...unsaved.request };
     try {
       const data = JSON.parse(await fs.promises.readFile(this.requestFile(id), 'utf8')) as { request?: unknown };
       if (!data || typeof data.request !== 'object' || data.request === null) return undefined;
-      const out: SentRequest = {};
+      const out: ProduceParams = {};
       for (const [k, v] of Object.entries(data.request as Record<string, unknown>)) if (typeof v === 'string') (out as Record<string, string>)[k] = v;
       return out;
     } catch {
@@ -478,7 +479,7 @@ export class FileHistoryStore implements HistoryStore {
   }
 
   /** Stores the (capped) request beside the index; returns whether it was cut. */
-  private async saveRequest(id: string, request: SentRequest): Promise<boolean> {
+  private async saveRequest(id: string, request: ProduceParams): Promise<boolean> {
     const capped = capRequest(request, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
     if (this.readOnly) {
       this.unsavedRequests.set(id, capped);

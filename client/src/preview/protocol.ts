@@ -1,43 +1,9 @@
-// What the extension and the preview webview say to each other, and the layout the language server
-// sends (`vodTimeline/layout`, see server/src/layoutResult.ts; restated here because the extension may
-// only depend on the server's types by shape). Types only: imported by both sides of the postMessage.
+// What the extension and the preview webview say to each other (postMessage). The layout the language
+// server sends is server/src/protocol.ts's LayoutResult. Types only: imported by both sides.
 
-export type TrackKind = 'video' | 'audio' | 'image' | 'subtitle' | 'effect';
+import type { LayoutResult, Position, Range, TrackKind } from '../../../server/src/protocol';
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
-
-/** `vodTimeline/layout` answer (server/src/layoutResult.ts). */
-export interface LayoutResult {
-  version?: number;
-  form: 'timeline' | 'produce';
-  duration: number | null;
-  minDuration: number;
-  tracks: {
-    kind: TrackKind;
-    index: number;
-    main: boolean;
-    type?: string;
-    range: Range;
-    start: number | null;
-    end: number | null;
-    clips: {
-      index: number;
-      range: Range;
-      mediaId?: string;
-      type?: string;
-      text?: string;
-      sourceIn: number;
-      sourceOut: number | null;
-      start: number | null;
-      end: number | null;
-      implicitStart: boolean;
-      implicitEnd: boolean;
-      speed: number;
-      transition: number;
-    }[];
-  }[];
-}
+export type { LayoutResult, Position, Range, TrackKind };
 
 /** 0 none, 1 information/hint, 2 warning, 3 error. */
 export type Severity = 0 | 1 | 2 | 3;

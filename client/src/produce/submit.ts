@@ -3,7 +3,8 @@
 // The record is written BEFORE the request is sent: a crash mid-request leaves a "submitting" entry
 // (reported as an unknown outcome), never no entry at all.
 import { VodError, type VodClient } from '../vod';
-import type { HistoryStore, NewSubmission, SentRequest, SubmissionEntry } from '../history/model';
+import type { HistoryStore, NewSubmission, SubmissionEntry } from '../history/model';
+import type { ProduceParams } from '../../../server/src/service';
 
 export type SubmitOutcome =
   | { kind: 'produced'; mediaId: string; projectId?: string; requestId?: string; entry?: SubmissionEntry }
@@ -15,7 +16,7 @@ export interface SubmitInput {
   history: HistoryStore | undefined;
   /** Entry fields other than status, IDs and errors. */
   record: Omit<NewSubmission, 'status' | 'mediaId' | 'projectId' | 'requestId' | 'errorCode' | 'errorMessage' | 'request'>;
-  params: SentRequest;
+  params: ProduceParams;
   /** Told when writing the history fails (the production itself still goes ahead). */
   onHistoryError?: (e: unknown) => void;
 }

@@ -18,7 +18,7 @@ import {
   JSON_STRING_PARAMS,
   type AddEditingProjectRequest, type AddEditingProjectResponse, type GetEditingProjectRequest,
   type GetEditingProjectResponse, type GetMezzanineInfoRequest, type GetMezzanineInfoResponse,
-  type GetVideoInfoRequest, type GetVideoInfoResponse, type ProduceEditingProjectVideoRequest,
+  type GetVideoInfoRequest, type GetVideoInfoResponse, type ProduceParams,
   type ProduceEditingProjectVideoResponse, type SearchEditingProjectRequest, type SearchEditingProjectResponse,
   type SearchMediaRequest, type SearchMediaResponse, type UpdateEditingProjectRequest,
   type UpdateEditingProjectResponse, type VodAction,
@@ -153,7 +153,7 @@ export class VodClient {
     return withRetry(attempt, policy, (err) => toVodError(err, { action }));
   }
 
-  async produceEditingProjectVideo(req: ProduceEditingProjectVideoRequest, options?: CallOptions): Promise<ProduceEditingProjectVideoResponse> {
+  async produceEditingProjectVideo(req: ProduceParams, options?: CallOptions): Promise<ProduceEditingProjectVideoResponse> {
     const res = await this.call<ProduceEditingProjectVideoResponse>('ProduceEditingProjectVideo', {
       AppId: this.appId, ...req,
     }, options);

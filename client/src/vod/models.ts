@@ -6,38 +6,12 @@
 /** The JSON-string parameters. They travel in the form-encoded body, never in the URL (see client.ts). */
 export const JSON_STRING_PARAMS = ['Timeline', 'ProduceConfig', 'MediaMetadata', 'UserData'] as const;
 
-export interface ProduceEditingProjectVideoRequest {
-  ProjectId?: string;
-  /** The timeline as a JSON string (or an object, which the client stringifies). */
-  Timeline?: string | object;
-  Title?: string;
-  Description?: string;
-  CoverURL?: string;
-  MediaMetadata?: string | MediaMetadata;
-  ProduceConfig?: string | ProduceConfig;
-  UserData?: string | object;
-  /** Defaults to the client's AppId option, then to VOD's own default `app-1000000`. */
-  AppId?: string;
-}
-
-export interface ProduceConfig {
-  TemplateGroupId?: string;
-  TemplateId?: string;
-  Width?: number;
-  Height?: number;
-  /** Required when the output is not stored in China (Shanghai). */
-  StorageLocation?: string;
-  [key: string]: unknown;
-}
-
-export interface MediaMetadata {
-  Title?: string;
-  Description?: string;
-  CoverURL?: string;
-  CateId?: string | number;
-  Tags?: string;
-  [key: string]: unknown;
-}
+/**
+ * ProduceEditingProjectVideo takes the service's ProduceParams (every value a string, the JSON ones
+ * serialized, AppId defaulting to the client's AppId option, then to VOD's own `app-1000000`): one type
+ * from the document to the wire to the history.
+ */
+export type { ProduceParams } from '../../../server/src/service';
 
 export interface ProduceEditingProjectVideoResponse {
   RequestId: string;

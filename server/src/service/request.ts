@@ -15,6 +15,11 @@ export type ProduceMode =
   /** Neither: nothing can be produced. */
   | 'none';
 
+/**
+ * ProduceEditingProjectVideo's parameters as they travel: every value a string, the JSON ones
+ * (Timeline, ProduceConfig, MediaMetadata, UserData) already serialized. The one type for them: the
+ * service builds it, the VOD client sends it, the submission history keeps it.
+ */
 export interface ProduceParams {
   ProjectId?: string;
   Timeline?: string;
