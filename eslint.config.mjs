@@ -96,11 +96,36 @@ export default tseslint.config(
     },
   },
   {
-    // Layer 3 (the VOD client) is plain TypeScript, usable from the CLI.
-    files: ['client/src/vod/**/*.ts', 'emulator/src/**/*.ts', 'cli/src/**/*.ts'],
+    // Layer 3 (the VOD client, and the pure modules over it: catalog, submission history, submit) is
+    // plain TypeScript, usable from the CLI and testable without an editor; so are the emulator, the
+    // CLI and the preview's browser code.
+    files: ['client/src/vod/**/*.ts', 'emulator/src/**/*.ts', 'cli/src/**/*.ts', 'client/src/preview/webview/**/*.ts', 'client/src/preview/model.ts', 'client/src/preview/protocol.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'No VS Code API outside the extension client.' }],
+      }],
+    },
+  },
+  {
+    // The LSP adapter uses the service through its entry point too.
+    files: ['server/src/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['./service/*', '!./service/index', './service/*/**'], message: 'The adapter imports the language service through its entry point (./service).' }],
+      }],
+    },
+  },
+  {
+    // The CLI stands on the service's entry point and the VOD client only (not the adapter's or the
+    // service's internals, nor the extension's wiring).
+    files: ['cli/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'No VS Code API outside the extension client.' },
+          { group: ['**/server/src/service/*', '!**/server/src/service/index', '**/server/src/service/*/**'], message: 'The CLI imports the language service through its entry point (server/src/service).' },
+          { group: ['**/client/src/*', '!**/client/src/vod', '**/client/src/!(vod)/**'], message: 'The CLI may use the VOD client (client/src/vod), not the extension.' },
+        ],
       }],
     },
   },

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TimelineService, type Layout } from '../../server/src/service';
-import type { Locale } from '../../server/src/service/l10n';
+import type { Locale } from '../../server/src/service';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
 

@@ -1,5 +1,5 @@
 // The CLI's own words (the diagnostics come localized from the service).
-import type { Locale } from '../../server/src/service/l10n';
+import type { Locale } from '../../server/src/service';
 
 const en = {
   usage: `usage: vod-timeline <command> [options]

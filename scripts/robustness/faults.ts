@@ -17,11 +17,11 @@ import * as path from 'node:path';
 import l10nBundle from '../../l10n/bundle.l10n.json';
 import { startEmulator, type Emulator, type EmulatorRequestLog, type Fault } from '../../emulator/src';
 import { resolveCredentials, VodClient, VodError } from '../../client/src/vod';
-import { submitProduction } from '../../client/src/produce/submit';
-import { FileHistoryStore } from '../../client/src/history/store';
-import { vodStatusChecker } from '../../client/src/history/poller';
-import { isUnreachable, MediaCatalog } from '../../client/src/cloud/catalog';
-import type { SubmissionEntry } from '../../client/src/history/model';
+import { submitProduction } from '../../client/src/vod/submit';
+import { FileHistoryStore } from '../../client/src/vod/history/store';
+import { vodStatusChecker } from '../../client/src/vod/history/poller';
+import { isUnreachable, MediaCatalog } from '../../client/src/vod/catalog/catalog';
+import type { SubmissionEntry } from '../../client/src/vod/history/model';
 
 export const OPERATIONS = ['ProduceEditingProjectVideo', 'GetVideoInfo', 'GetMezzanineInfo', 'GetEditingProject', 'SearchEditingProject', 'UpdateEditingProject', 'SearchMedia'] as const;
 export type Operation = (typeof OPERATIONS)[number];

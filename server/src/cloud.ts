@@ -5,9 +5,7 @@
 // pull again with workspace/diagnostic/refresh).
 
 import type { TimelineService, TimelineDocument, ServiceSettings, Diagnostic, CloudMedia, Hover } from './service';
-import { cloudMediaIds } from './service/rules/cloud-rule';
-import { hover, mediaIdSpanAt, cloudMediaText } from './service/hover';
-import { localizer, normalizeLocale } from './service/l10n';
+import { cloudMediaIds } from './service';
 import { type CloudMediaParams, type CloudMediaResult } from './protocol';
 
 export interface CloudStateOptions {
@@ -84,8 +82,8 @@ export class CloudState {
    */
   async hover(doc: TimelineDocument, offset: number, locale: string): Promise<Hover | undefined> {
     const service = this.options.service;
-    const local = hover(doc, offset, service.schema, service.schemaZh, locale);
-    const span = this.active ? mediaIdSpanAt(doc, offset) : undefined;
+    const local = service.hover(doc, offset, locale);
+    const span = this.active ? service.mediaIdAt(doc, offset) : undefined;
     if (!span) return local;
     const id = span.mediaId;
     let info: CloudMedia | undefined;
@@ -107,7 +105,7 @@ export class CloudState {
       info ??= this.facts.get(id)?.media;
     }
     if (!info) return local;
-    const text = cloudMediaText(info, localizer(normalizeLocale(locale)));
+    const text = service.cloudMediaHover(info, locale);
     return local ? { ...local, contents: `${text}\n\n${local.contents}` } : { contents: text, start: span.start, end: span.end };
   }
 

@@ -4,11 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CODE_INFO } from './service/codes';
-import { parseJson, NodeKind, NONE } from './service/json/parser';
-import { LineIndex } from './service/json/lines';
-import { toValue } from './service/values';
-import type { SeveritySetting } from './service/types';
+import { CODE_INFO, LineIndex, NodeKind, NONE, parseJson, toValue, type SeveritySetting } from './service';
 
 export const CONFIG_FILE = 'vod-timeline.config.json';
 

@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { HistoryPoller, StatusCheckError, vodStatusChecker, type PollerClock, type StatusChecker } from '../../client/src/history/poller';
-import type { NewSubmission, SubmissionEntry, SubmissionStatus } from '../../client/src/history/model';
-import { FileHistoryStore, type HistoryProblem } from '../../client/src/history/store';
+import { HistoryPoller, StatusCheckError, vodStatusChecker, type PollerClock, type StatusChecker } from '../../client/src/vod/history/poller';
+import type { NewSubmission, SubmissionEntry, SubmissionStatus } from '../../client/src/vod/history/model';
+import { FileHistoryStore, type HistoryProblem } from '../../client/src/vod/history/store';
 import { resolveCredentials, VodClient } from '../../client/src/vod';
 import { startEmulator, type Emulator } from '../../emulator/src';
 

@@ -13,8 +13,8 @@ import * as path from 'node:path';
 import { inspect } from 'node:util';
 import { startEmulator, type Emulator, type Fault } from '../../emulator/src';
 import { resolveCredentials, VodClient, type SignatureAlgorithm } from '../../client/src/vod';
-import { submitProduction } from '../../client/src/produce/submit';
-import { FileHistoryStore } from '../../client/src/history/store';
+import { submitProduction } from '../../client/src/vod/submit';
+import { FileHistoryStore } from '../../client/src/vod/history/store';
 
 const root = path.resolve(__dirname, '..', '..');
 const BIN = path.join(root, 'bin', 'vod-timeline.js');

@@ -14,10 +14,10 @@ import {
   type CloudMedia, type CloudMediaParams, type CloudMediaResult, type MediaIdSuggestion, type MediaIdsParams, type MediaIdsResult,
 } from '../../../server/src/protocol';
 import { onRequest, sendNotification } from '../protocolClient';
-import type { HistoryStore } from '../history/model';
+import type { HistoryStore } from '../vod/history/model';
 import type { CredentialsManager } from '../produce/credentials';
 import { createVodTarget, type VodTarget } from '../produce/vodFactory';
-import { isUnreachable, MediaCatalog } from './catalog';
+import { isUnreachable, MediaCatalog } from '../vod/catalog/catalog';
 
 export const LIBRARY_CACHE_KEY = 'vodTimeline.cloud.library';
 /** Completion answers within this, from the cache if the media library is slower. */

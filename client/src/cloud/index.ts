@@ -6,7 +6,7 @@
 import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { contributeToLanguageClient } from '../languageClient';
-import type { HistoryStore } from '../history/model';
+import type { HistoryStore } from '../vod/history/model';
 import type { CredentialsManager } from '../produce/credentials';
 import { CloudService } from './cloudService';
 import { openCloudProjectCommand, saveCloudProjectCommand } from './projects';

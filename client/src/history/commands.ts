@@ -1,10 +1,10 @@
 // The Submissions view's commands. Each takes the tree node it was invoked on, an entry id (from other
 // features, e.g. Produce's "Reveal in History"), or nothing (command palette: a quick pick of entries).
 import vscode = require('vscode');
-import { consoleUrl, produceDocumentText, SUBMISSION_SCHEME, submissionPath } from './format';
-import type { SubmissionEntry, SubmissionStatus } from './model';
-import { StatusCheckError, type HistoryPoller, type RefreshOutcome } from './poller';
-import type { FileHistoryStore } from './store';
+import { consoleUrl, produceDocumentText, SUBMISSION_SCHEME, submissionPath } from '../vod/history/format';
+import type { SubmissionEntry, SubmissionStatus } from '../vod/history/model';
+import { StatusCheckError, type HistoryPoller, type RefreshOutcome } from '../vod/history/poller';
+import type { FileHistoryStore } from '../vod/history/store';
 import { ALL_STATUSES, entryTitle, statusIcon, statusLabel, VIEW_ID, type SubmissionNode, type SubmissionsProvider } from './view';
 
 export const FILTER_STATE_KEY = 'vodTimeline.history.filter';

@@ -11,16 +11,16 @@ import * as path from 'node:path';
 import vscode = require('vscode');
 import type { VodClient } from '../vod/client';
 import { applyFilter, FILTER_STATE_KEY, registerHistoryCommands, revealEntry, type CommandContext } from './commands';
-import { consoleUrl, entryIdFromSubmissionPath, SUBMISSION_SCHEME } from './format';
-import type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus, UpdateOptions } from './model';
-import { HistoryPoller, isPollable, vodStatusChecker, type RefreshOutcome, type StatusCheckError } from './poller';
-import { DEFAULT_MAX_ENTRIES, FileHistoryStore, type HistoryProblem } from './store';
+import { consoleUrl, entryIdFromSubmissionPath, SUBMISSION_SCHEME } from '../vod/history/format';
+import type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus, UpdateOptions } from '../vod/history/model';
+import { HistoryPoller, isPollable, vodStatusChecker, type RefreshOutcome, type StatusCheckError } from '../vod/history/poller';
+import { DEFAULT_MAX_ENTRIES, FileHistoryStore, type HistoryProblem } from '../vod/history/store';
 import { ALL_STATUSES, entryTitle, SubmissionsProvider, VIEW_ID, type SubmissionNode } from './view';
 import type { ProduceParams } from '../../../server/src/service';
 
-export type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus } from './model';
-export { FileHistoryStore } from './store';
-export { HistoryPoller } from './poller';
+export type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus } from '../vod/history/model';
+export { FileHistoryStore } from '../vod/history/store';
+export { HistoryPoller } from '../vod/history/poller';
 
 export interface HistoryDeps {
   /** A VodClient for the current settings and credentials; throws (a typed error) when there are none. */

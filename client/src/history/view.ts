@@ -2,9 +2,9 @@
 // markdown tooltip) with its details as children (MediaId, ProjectId, RequestId, region, VOD status,
 // error). A status filter narrows it; the view's description names the filter.
 import vscode = require('vscode');
-import { absoluteTime, consoleUrl, relativeTime } from './format';
-import { TERMINAL_STATUSES, type HistoryStore, type SubmissionEntry, type SubmissionStatus } from './model';
-import { isPollable } from './poller';
+import { absoluteTime, consoleUrl, relativeTime } from '../vod/history/format';
+import { TERMINAL_STATUSES, type HistoryStore, type SubmissionEntry, type SubmissionStatus } from '../vod/history/model';
+import { isPollable } from '../vod/history/poller';
 
 export const VIEW_ID = 'vodTimeline.submissions';
 export const ALL_STATUSES: readonly SubmissionStatus[] = ['submitting', 'producing', 'normal', 'failed', 'unknown'];

@@ -5,6 +5,16 @@ import type { LayoutResult, Position, Range, TrackKind } from '../../../server/s
 
 export type { LayoutResult, Position, Range, TrackKind };
 
+/**
+ * Where the player takes a MediaId's picture and sound from (resolved by the extension through the VOD
+ * client), or why it shows a slate instead. URLs expire: the extension refreshes them before.
+ */
+export type PlayerSource =
+  /** Video or audio, played by a media element: a transcoded MP4, an HLS stream (hls.js), or the source file (range requests). */
+  | { kind: 'media'; url: string; format: 'mp4' | 'hls' | 'file'; definition?: string; width?: number; height?: number; expiresAt?: number }
+  | { kind: 'image'; url: string; expiresAt?: number }
+  | { kind: 'slate'; reason: string };
+
 /** 0 none, 1 information/hint, 2 warning, 3 error. */
 export type Severity = 0 | 1 | 2 | 3;
 

@@ -7,9 +7,9 @@ import { localizer, normalizeLocale, type Locale } from './l10n';
 import { runRules, runCloudRules, RULES, CLOUD_RULES, type RuleFailure } from './validation';
 import type { Rule } from './rules/rule';
 import type { CloudRule } from './rules/cloud-rule';
-import type { CloudMediaLookup, Diagnostic, ServiceHost, ServiceSettings, TextEdit } from './types';
+import type { CloudMedia, CloudMediaLookup, Diagnostic, ServiceHost, ServiceSettings, TextEdit } from './types';
 import { complete, type CompletionResult } from './completion';
-import { hover, type Hover } from './hover';
+import { hover, mediaIdSpanAt, cloudMediaText, type Hover } from './hover';
 import { documentSymbols, foldingRanges, format, selectionRanges, type DocumentSymbol, type FoldingRange, type FormatOptions, type SelectionRange } from './structure';
 import { codeActions, safeFixes, applyEdits, type CodeAction } from './actions';
 import { definition, references, prepareRename, rename, type Span } from './references';
@@ -27,6 +27,11 @@ export { RULE_FAILED, type RuleFailure } from './validation';
 export type { Rule, RuleContext } from './rules/rule';
 export type { CloudRule, CloudRuleContext } from './rules/cloud-rule';
 export { normalizeLocale, localizer, type Locale } from './l10n';
+export { cloudMediaIds } from './rules/cloud-rule';
+// The JSON toolkit the adapter reads vod-timeline.config.json with: the same parser, positions and values.
+export { parseJson, NodeKind, NONE } from './json/parser';
+export { LineIndex } from './json/lines';
+export { toValue } from './values';
 export { applyEdits, safeFixes } from './actions';
 export type { CompletionItem, CompletionResult } from './completion';
 export type { Hover } from './hover';
@@ -103,6 +108,16 @@ export class TimelineService {
 
   hover(doc: TimelineDocument, offset: number, locale?: string): Hover | undefined {
     return hover(doc, offset, this.schema, this.schemaZh, locale);
+  }
+
+  /** The MediaId string under `offset`, if any (for the media library's facts on hover). */
+  mediaIdAt(doc: TimelineDocument, offset: number): { mediaId: string; start: number; end: number } | undefined {
+    return mediaIdSpanAt(doc, offset);
+  }
+
+  /** Hover text for what the media library says about a MediaId. */
+  cloudMediaHover(media: CloudMedia, locale?: string): string {
+    return cloudMediaText(media, localizer(normalizeLocale(locale)));
   }
 
   symbols(doc: TimelineDocument, locale?: string): DocumentSymbol[] {

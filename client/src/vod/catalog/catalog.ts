@@ -6,12 +6,12 @@
 // A MediaId is reported unknown only when VOD said so (NotExist) or when no search nor GetVideoInfo
 // found it; a MediaId that could not be checked (offline, throttled, an error) is `unresolved`.
 
-import type { CloudMedia } from '../../../server/src/service/types';
+import type { CloudMedia } from '../../../../server/src/service/types';
 import {
   toVodError, VodError, type CallOptions, type GetMezzanineInfoRequest, type GetMezzanineInfoResponse, type GetVideoInfoRequest,
   type GetVideoInfoResponse, type SearchMediaItem, type SearchMediaRequest, type SearchMediaResponse,
-} from '../vod';
-import { mediaConsoleUrl } from '../vod/console';
+} from '..';
+import { mediaConsoleUrl } from '../console';
 import { TtlCache } from './cache';
 
 /** The VodClient operations the catalog uses (a VodClient, or a fake in tests). */

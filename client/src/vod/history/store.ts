@@ -21,7 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { withLock, type LockOptions } from './lock';
 import type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus, UpdateOptions } from './model';
-import type { ProduceParams } from '../../../server/src/service';
+import type { ProduceParams } from '../../../../server/src/service';
 
 export const HISTORY_FORMAT_VERSION = 1;
 export const DEFAULT_MAX_ENTRIES = 200;

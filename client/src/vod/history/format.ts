@@ -2,7 +2,7 @@
 // the document "Produce Again" sends, the URIs of submitted timelines.
 
 import type { SubmissionEntry } from './model';
-import type { ProduceParams } from '../../../server/src/service';
+import type { ProduceParams } from '../../../../server/src/service';
 
 /** "5 minutes ago" / "5 分钟前" in the given locale; "now" under 45 seconds. */
 export function relativeTime(thenMs: number, nowMs: number, locale = 'en'): string {

@@ -2,8 +2,8 @@
 // matrix (npm run faults) both go through here, so what the history says is what really happened.
 // The record is written BEFORE the request is sent: a crash mid-request leaves a "submitting" entry
 // (reported as an unknown outcome), never no entry at all.
-import { VodError, type VodClient } from '../vod';
-import type { HistoryStore, NewSubmission, SubmissionEntry } from '../history/model';
+import { VodError, type VodClient } from '.';
+import type { HistoryStore, NewSubmission, SubmissionEntry } from './history/model';
 import type { ProduceParams } from '../../../server/src/service';
 
 export type SubmitOutcome =

@@ -15,7 +15,7 @@ export type SubmissionStatus =
 
 export const TERMINAL_STATUSES: ReadonlySet<SubmissionStatus> = new Set(['normal', 'failed']);
 
-import type { ProduceParams } from '../../../server/src/service';
+import type { ProduceParams } from '../../../../server/src/service';
 
 export interface SubmissionEntry {
   /** Local ID (never a VOD ID). */

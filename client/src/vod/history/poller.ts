@@ -19,9 +19,9 @@
 // changed the entry notifies. Errors that affect every entry (no credentials, a rejected AccessKey)
 // pause polling until `resume()` (settings or credentials changed) or a Refresh.
 
-import type { VodClient } from '../vod/client';
-import { VodError } from '../vod/errors';
-import { combinedProduceState, type ProduceState } from '../vod/status';
+import type { VodClient } from '../client';
+import { VodError } from '../errors';
+import { combinedProduceState, type ProduceState } from '../status';
 import { TERMINAL_STATUSES, type HistoryStore, type SubmissionEntry, type SubmissionStatus } from './model';
 
 export interface StatusResult {
