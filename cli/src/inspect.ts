@@ -38,8 +38,8 @@ export interface InspectResult {
 }
 
 const en = {
-  noFile: 'vod-timeline inspect: give one timeline file (or - for stdin)',
-  oneFile: 'vod-timeline inspect: one file at a time',
+  noFile: 'give one timeline file (or - for stdin)',
+  oneFile: 'one file at a time',
   badFormat: '--format must be text or json, not "{format}"',
   cannotRead: 'cannot read {file}: {reason}',
   notFound: 'no such file or directory',
@@ -61,8 +61,8 @@ const en = {
 type Message = keyof typeof en;
 
 const zhCn: Record<Message, string> = {
-  noFile: 'vod-timeline inspect：请指定一个时间线文件（或用 - 表示标准输入）',
-  oneFile: 'vod-timeline inspect：一次只能查看一个文件',
+  noFile: '请指定一个时间线文件（或用 - 表示标准输入）',
+  oneFile: '一次只能查看一个文件',
   badFormat: '--format 只能是 text 或 json，而不是 "{format}"',
   cannotRead: '无法读取 {file}：{reason}',
   notFound: '文件或目录不存在',

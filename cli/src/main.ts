@@ -20,8 +20,8 @@ const commands: Record<string, Command> = {
   produce: (argv, io) => produceCommand(argv, io, { confirm: io === defaultIo ? terminalConfirm() : undefined }),
   status: statusCommand,
   lsp: async (argv) => {
+    if (!argv.includes('--stdio')) throw new UsageError('only --stdio is supported');
     const { startStdioServer } = await import('../../server/src/server');
-    if (!argv.includes('--stdio')) throw new UsageError('vod-timeline lsp: only --stdio is supported');
     startStdioServer();
     return new Promise<number>(() => { /* runs until the client exits the process */ });
   },

@@ -17,7 +17,7 @@ commands:
   status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]
   inspect FILE [--format text|json]   where every clip lands on the output
   help, --help, --version`,
-  noFiles: 'vod-timeline validate: no files given (pass files, globs, or - for stdin)',
+  noFiles: 'no files given (pass files, globs, or - for stdin)',
   noMatch: 'no file matches {pattern}',
   cannotRead: 'cannot read {file}: {reason}',
   cannotWrite: 'cannot write {file}: {reason}',
@@ -51,7 +51,7 @@ const zhCn: Record<CliMessage, string> = {
   status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]
   inspect FILE [--format text|json]   查看每个片段在成片中的位置
   help、--help、--version`,
-  noFiles: 'vod-timeline validate：没有指定文件（请传入文件、通配符，或用 - 表示标准输入）',
+  noFiles: '没有指定文件（请传入文件、通配符，或用 - 表示标准输入）',
   noMatch: '没有文件匹配 {pattern}',
   cannotRead: '无法读取 {file}：{reason}',
   cannotWrite: '无法写入 {file}：{reason}',

@@ -116,8 +116,12 @@ suite('cli: inspect', () => {
     const missing = await run(['inspect', 'no/such.timeline.json']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read no\/such\.timeline\.json: no such file or directory/);
-    assert.equal((await run(['inspect'])).code, 2);
-    assert.equal((await run(['inspect', 'a.json', 'b.json'])).code, 2);
+    const none = await run(['inspect']);
+    assert.deepEqual([none.code, none.stderr], [2, 'vod-timeline inspect: give one timeline file (or - for stdin)\n']);
+    const two = await run(['inspect', 'a.json', 'b.json']);
+    assert.deepEqual([two.code, two.stderr], [2, 'vod-timeline inspect: one file at a time\n']);
+    const lsp = await run(['lsp']);
+    assert.deepEqual([lsp.code, lsp.stderr], [2, 'vod-timeline lsp: only --stdio is supported\n']);
     const format = await run(['inspect', 'examples/subtitles.timeline.json', '--format', 'sarif']);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /--format must be text or json/);

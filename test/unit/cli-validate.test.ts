@@ -141,7 +141,10 @@ suite('cli: validate', () => {
   test('usage errors exit 2: no files, a bad --format, an unknown option', async () => {
     const none = await run([]);
     assert.deepEqual([none.code, none.stdout], [2, '']);
-    assert.match(none.stderr, /no files given/);
+    // The prefix once: "vod-timeline validate: no files given …", not "vod-timeline validate: vod-timeline validate: …".
+    assert.equal(none.stderr, 'vod-timeline validate: no files given (pass files, globs, or - for stdin)\n');
+    const zh = await run([], { env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(zh.stderr.split('vod-timeline validate').length - 1, 1, zh.stderr);
     const format = await run(['--format', 'xml', 'x.json']);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /--format must be text, json or sarif, not "xml"/);
