@@ -10,6 +10,7 @@ import { TimelineService, RULE_FAILED, type RuleFailure, type RuleSet } from '..
 import { findConfig, loadConfig } from '../../server/src/config';
 import { VodClient, VodError, resolveCredentials, resolveEndpoint, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
 import { produceStatus, type ProduceStatus } from '../../client/src/vod/produceStatus';
+import { clipCount, trackCount, type L10n } from '../../client/src/counts';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
@@ -136,7 +137,7 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
     const { client, description } = await makeClient(values, io, region);
     const summary = service.summary(doc, { region });
     io.stderr(`credentials: ${describe(description)}\n`);
-    const what = `${plan.title ? `"${plan.title}" ` : ''}(${summary.clips} clips on ${Object.values(summary.tracks).reduce((a, b) => a + b, 0)} tracks; ${plan.mode === 'timeline' ? 'new project from the timeline' : plan.mode === 'project' ? `project ${plan.params.ProjectId}'s saved timeline` : `this timeline, saved to project ${plan.params.ProjectId}`}) in ${client.endpoint.regionId} via ${client.endpoint.host}${plan.params.AppId ? `, AppId ${plan.params.AppId} (from the ${plan.appIdSource})` : ''}`;
+    const what = `${plan.title ? `"${plan.title}" ` : ''}(${clipCount(english, summary.clips)} on ${trackCount(english, Object.values(summary.tracks).reduce((a, b) => a + b, 0))}; ${plan.mode === 'timeline' ? 'new project from the timeline' : plan.mode === 'project' ? `project ${plan.params.ProjectId}'s saved timeline` : `this timeline, saved to project ${plan.params.ProjectId}`}) in ${client.endpoint.regionId} via ${client.endpoint.host}${plan.params.AppId ? `, AppId ${plan.params.AppId} (from the ${plan.appIdSource})` : ''}`;
     if (!values.yes) {
       if (!deps.confirm) throw new UsageError(`refusing to send a paid production request without confirmation: pass --yes to produce ${what}`);
       const ok = await deps.confirm(`Produce ${what}? This is a paid operation. [y/N] `);
@@ -164,6 +165,9 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
     doc.dispose();
   }
 }
+
+/** The CLI's produce text is English: the counted nouns' English forms, {0} filled in. */
+const english: L10n = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m)) };
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -4,6 +4,7 @@
 import vscode = require('vscode');
 import { layoutSource, type LayoutApi, type LayoutSource } from './preview/layoutSource';
 import type { LayoutResult } from './preview/protocol';
+import { clipCount } from './counts';
 
 const fmt = (n: number | null) => (n === null ? '?' : String(Math.round(n * 1000) / 1000));
 
@@ -27,7 +28,7 @@ export function layoutLenses(layout: LayoutResult, uri: vscode.Uri): vscode.Code
     : vscode.l10n.t('Output at least {0} s (depends on media lengths)', fmt(layout.minDuration));
   lenses.push(new vscode.CodeLens(at({ line: 0, character: 0 }), { ...open, title: `$(preview) ${duration}` }));
   for (const t of layout.tracks) {
-    const parts = [vscode.l10n.t('{0} {1}: output {2}–{3} s', kindName(t.kind), t.index, fmt(t.start ?? 0), fmt(t.end)), t.clips.length === 1 ? vscode.l10n.t('1 clip') : vscode.l10n.t('{0} clips', t.clips.length)];
+    const parts = [vscode.l10n.t('{0} {1}: output {2}–{3} s', kindName(t.kind), t.index, fmt(t.start ?? 0), fmt(t.end)), clipCount(vscode.l10n, t.clips.length)];
     if (t.main) parts.push(vscode.l10n.t('main track'));
     lenses.push(new vscode.CodeLens(at(t.range.start), { ...open, title: parts.join(' · ') }));
     for (const c of t.clips) {

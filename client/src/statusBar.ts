@@ -3,6 +3,7 @@ import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SummaryRequest, type SummaryResult } from '../../server/src/protocol';
 import { sendRequest } from './protocolClient';
+import { clipCount, errorCount, materialCount, trackCount, warningCount } from './counts';
 
 /** 12.5 s below a minute, m:ss(.s) above. */
 export function formatDuration(seconds: number): string {
@@ -62,15 +63,15 @@ export class TimelineStatusBar implements vscode.Disposable {
     const tracks = Object.values(summary.tracks).reduce((a, b) => a + b, 0);
     const duration = summary.duration !== null ? formatDuration(summary.duration) : summary.minDuration > 0 ? `≥ ${formatDuration(summary.minDuration)}` : '?';
     const problems = `$(error) ${summary.errors} $(warning) ${summary.warnings}`;
-    const trackText = tracks === 1 ? vscode.l10n.t('1 track') : vscode.l10n.t('{0} tracks', tracks);
-    const clipText = summary.clips === 1 ? vscode.l10n.t('1 clip') : vscode.l10n.t('{0} clips', summary.clips);
+    const trackText = trackCount(vscode.l10n, tracks);
+    const clipText = clipCount(vscode.l10n, summary.clips);
     this.item.text = `$(device-camera-video) ${duration} · ${trackText} · ${clipText} · ${problems}`;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${summary.form === 'produce' ? vscode.l10n.t('Produce document') : vscode.l10n.t('Timeline')}**\n\n`);
     md.appendMarkdown(`${vscode.l10n.t('Output duration: {0}', summary.duration !== null ? formatDuration(summary.duration) : vscode.l10n.t('depends on media lengths (at least {0})', formatDuration(summary.minDuration)))}\n\n`);
     md.appendMarkdown(`${vscode.l10n.t('Tracks: {0} video, {1} audio, {2} image, {3} subtitle, {4} effect', summary.tracks.video, summary.tracks.audio, summary.tracks.image, summary.tracks.subtitle, summary.tracks.effect)}\n\n`);
-    md.appendMarkdown(`${vscode.l10n.t('{0} clips using {1} distinct materials', summary.clips, summary.materials)}\n\n`);
-    md.appendMarkdown(vscode.l10n.t('{0} errors, {1} warnings — click to open the Problems view', summary.errors, summary.warnings));
+    md.appendMarkdown(`${vscode.l10n.t('{0} using {1}', clipText, materialCount(vscode.l10n, summary.materials))}\n\n`);
+    md.appendMarkdown(vscode.l10n.t('{0}, {1} — click to open the Problems view', errorCount(vscode.l10n, summary.errors), warningCount(vscode.l10n, summary.warnings)));
     this.item.tooltip = md;
     this.item.backgroundColor = summary.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();

@@ -12,6 +12,7 @@ import {
   hitTest, navigate, reveal, zoomAt, barRect,
 } from './geometry';
 import { iconSvg } from './icons';
+import { clipCount, errorCount, trackCount, tracksAndClips, warningCount, type L10n } from '../../counts';
 import { readTheme, type Theme } from './theme';
 
 interface VsCodeApi {
@@ -27,6 +28,8 @@ interface SavedState { uri?: string; pps: number; fit: boolean; scrollX: number;
 const vscode = acquireVsCodeApi();
 const strings: Record<string, string> = JSON.parse(document.getElementById('vod-strings')?.textContent || '{}');
 const s = (key: string, ...args: (string | number)[]) => (strings[key] ?? key).replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+/** The counted nouns arrive keyed by their English text, so `s` is a translator for client/src/counts.ts. */
+const l10n: L10n = { t: s };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const viewport = $('viewport');
@@ -123,7 +126,7 @@ function requestFrame(): void {
 function renderToolbar(m: PreviewModel): void {
   $('title').textContent = m.fileName;
   $('duration').textContent = outputLabel(m);
-  $('counts').textContent = s('counts', m.lanes.length, m.clipCount);
+  $('counts').textContent = `${trackCount(l10n, m.lanes.length)} · ${clipCount(l10n, m.clipCount)}`;
   const problems = $('problems');
   problems.textContent = '';
   if (m.errors || m.warnings) {
@@ -133,8 +136,8 @@ function renderToolbar(m: PreviewModel): void {
       span.textContent = text;
       problems.appendChild(span);
     };
-    if (m.errors) add('errors', m.errors === 1 ? s('error1') : s('errors', m.errors));
-    if (m.warnings) add('warnings', m.warnings === 1 ? s('warning1') : s('warnings', m.warnings));
+    if (m.errors) add('errors', errorCount(l10n, m.errors));
+    if (m.warnings) add('warnings', warningCount(l10n, m.warnings));
   }
   const kinds = [...new Set(m.lanes.map((l) => l.kind))];
   const legend = $('legend');
@@ -191,7 +194,7 @@ function setModel(bytes: Uint8Array, cur: BarRef | null, sent: number): void {
   renderToolbar(m);
   empty.hidden = !m.empty;
   empty.textContent = m.empty ? s('noTimeline') : '';
-  scroller.setAttribute('aria-label', s('timelineLabel', m.fileName, outputLabel(m), m.lanes.length, m.clipCount));
+  scroller.setAttribute('aria-label', s('timelineLabel', m.fileName, outputLabel(m), tracksAndClips(l10n, m.lanes.length, m.clipCount)));
   measure();
   layoutSpacer();
   if (first && current) scrollTo(reveal(m, view, current));
