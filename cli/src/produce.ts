@@ -11,6 +11,7 @@ import { findConfig, loadConfig } from '../../server/src/config';
 import { VodClient, VodError, resolveCredentials, resolveEndpoint, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
 import { produceStatus, type ProduceStatus } from '../../client/src/vod/produceStatus';
 import { clipCount, trackCount, type L10n } from '../../client/src/counts';
+import { formatDuration } from '../../server/src/service/duration';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
@@ -184,7 +185,7 @@ async function waitForProduction(client: VodClient, mediaId: string, timeoutMs: 
     }
     if (status && status.state !== 'producing') return status;
     if (Date.now() + delay > deadline) {
-      io.stderr(`still producing after ${Math.round(timeoutMs / 1000)} s; check later with: vod-timeline status ${mediaId}\n`);
+      io.stderr(`still producing after ${formatDuration(Math.round(timeoutMs / 1000))}; check later with: vod-timeline status ${mediaId}\n`);
       return status ?? { mediaId, state: 'producing', status: 'Unknown', source: 'GetVideoInfo' };
     }
     await sleep(delay);

@@ -1,4 +1,4 @@
-// Counted nouns ("1 track", "2 tracks") for the status bar, Produce, the Submissions view, CodeLens and the
+// Counted nouns ("1 track", "2 tracks") and the seconds unit for the status bar, Produce, the Submissions view, CodeLens and the
 // preview webview. VS Code's l10n has no plural API, so every noun has one bundle entry per English form
 // and these functions pick the entry; Chinese has no plural, and its bundle says both entries alike.
 // Pure (no `vscode` import): the extension passes `vscode.l10n`, the webview a lookup in the strings the
@@ -18,6 +18,9 @@ export const errorCount = (l10n: L10n, n: number): string => (one(n) ? l10n.t('1
 export const warningCount = (l10n: L10n, n: number): string => (one(n) ? l10n.t('1 warning') : l10n.t('{0} warnings', n));
 export const materialCount = (l10n: L10n, n: number): string => (one(n) ? l10n.t('1 distinct material') : l10n.t('{0} distinct materials', n));
 
+/** The unit for server/src/service/duration.ts below a minute: "12.5 s", "12.5 秒". */
+export const secondsUnit = (l10n: L10n) => (value: string): string => l10n.t('{0} s', value);
+
 /** "2 tracks, 3 clips" (the Produce confirmation, the Submissions tooltip). */
 export const tracksAndClips = (l10n: L10n, tracks: number, clips: number): string => l10n.t('{0}, {1}', trackCount(l10n, tracks), clipCount(l10n, clips));
 
@@ -36,5 +39,6 @@ export function countMessages(l10n: L10n): Record<string, string> {
     '1 warning': l10n.t('1 warning'),
     '{0} warnings': l10n.t('{0} warnings', '{0}'),
     '{0}, {1}': l10n.t('{0}, {1}', '{0}', '{1}'),
+    '{0} s': l10n.t('{0} s', '{0}'),
   };
 }

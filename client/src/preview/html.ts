@@ -37,19 +37,20 @@ export function previewStrings(): PreviewStrings {
     track: vscode.l10n.t('{0} {1}', '{0}', '{1}'),
     main: vscode.l10n.t('main'),
     clip: vscode.l10n.t('Clip {0}', '{0}'),
-    output: vscode.l10n.t('Output {0} s', '{0}'),
-    outputAtLeast: vscode.l10n.t('Output ≥ {0} s', '{0}'),
-    outputRange: vscode.l10n.t('Output: {0}–{1} s', '{0}', '{1}'),
+    output: vscode.l10n.t('Output {0}', '{0}'),
+    outputAtLeast: vscode.l10n.t('Output ≥ {0}', '{0}'),
+    outputRange: vscode.l10n.t('Output: {0}', '{0}'),
     computed: vscode.l10n.t('(computed)'),
-    length: vscode.l10n.t('Length: {0} s', '{0}'),
+    length: vscode.l10n.t('Length: {0}', '{0}'),
     unknownLength: vscode.l10n.t('Length: depends on the media (Out omitted)'),
+    source: vscode.l10n.t('Source: {0}', '{0}'),
     sourceRange: vscode.l10n.t('Source: {0}–{1}', '{0}', '{1}'),
     mediaEnd: vscode.l10n.t('media end'),
     speed: vscode.l10n.t('Speed: {0}×', '{0}'),
-    transition: vscode.l10n.t('Transition: {0} s into the next clip', '{0}'),
+    transition: vscode.l10n.t('Transition: {0} into the next clip', '{0}'),
     noTimeline: vscode.l10n.t('Nothing to draw yet: no tracks, or the JSON is not valid.'),
     timelineLabel: vscode.l10n.t('Timeline of {0}: {1}, {2}', '{0}', '{1}', '{2}'),
-    // Counted nouns under their English text: the webview picks the form with client/src/counts.ts.
+    // Counted nouns and the seconds unit under their English text, for client/src/counts.ts there.
     ...countMessages(vscode.l10n),
   };
 }

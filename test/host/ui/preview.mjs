@@ -138,7 +138,7 @@ export const scenarios = [
         await button.waitFor({ timeout: WAIT_MS });
         await button.click();
         const view = webview(ui);
-        await view.locator('#duration', { hasText: tr('Output {0} s', 41) }).waitFor({ timeout: WAIT_MS });
+        await view.locator('#duration', { hasText: tr('Output {0}', tr('{0} s', 41)) }).waitFor({ timeout: WAIT_MS });
         assert.equal(await view.locator('#counts').innerText(), `${tr('{0} tracks', 7)} · ${tr('{0} clips', 14)}`);
         assert.equal(await view.locator('#problems').innerText(), `${tr('1 error')}\n${tr('1 warning')}`);
         const legend = await view.locator('#legend').innerText();
@@ -155,8 +155,8 @@ export const scenarios = [
         const text = await tip.innerText();
         const track = (kind, i) => tr('{0} {1}', tr(kind), i);
         assert.ok(text.includes(`${track('Video', 0)} · ${tr('Clip {0}', 0)} · 93e48fddab2797d6860df34130ca5ee0`), text);
-        assert.ok(text.includes(`${tr('Output: {0}–{1} s', 0, 8)} ${tr('(computed)')}`), text);
-        assert.ok(text.includes(tr('Transition: {0} s into the next clip', 1)), text);
+        assert.ok(text.includes(`${tr('Output: {0}', tr('{0} s', '0–8'))} ${tr('(computed)')}`), text);
+        assert.ok(text.includes(tr('Transition: {0} into the next clip', tr('{0} s', 1))), text);
       });
 
       await ui.step('light theme: clicking a bar selects its clip in the editor', async () => {
