@@ -15,6 +15,7 @@ import { formatDuration } from '../../server/src/service/duration';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
+import type { Locale } from '../../server/src/service/l10n';
 
 export interface ProduceCliDeps {
   /** Asks a yes/no question on the terminal; undefined when there is no terminal. */
@@ -63,10 +64,21 @@ export async function makeClient(values: { region?: string; endpoint?: string; p
   return { client, description, region };
 }
 
+/**
+ * What a credentials or endpoint error says on one line. Nothing configured at all (the default chain
+ * found nothing) is said as what to set, not as the SDK's list of every provider it tried; a named
+ * profile's problem keeps its own message (which file, which field). Never a secret: the messages
+ * carry none (the chain's text is redacted in client/src/vod/credentials.ts).
+ */
+export function setupMessage(e: CredentialsError | EndpointError, locale: Locale): string {
+  if (e instanceof CredentialsError && e.code === 'NoCredentials' && e.source === 'default-chain') return cliText(locale, 'noCredentials');
+  return e.message;
+}
+
 /** Errors every VOD command turns into a message and an exit code. */
-function reportFailure(e: unknown, io: Io): number | undefined {
+function reportFailure(e: unknown, io: Io, locale: Locale): number | undefined {
   if (e instanceof CredentialsError || e instanceof EndpointError) {
-    io.stderr(`${e.message}\n`);
+    io.stderr(`${setupMessage(e, locale)}\n`);
     return EXIT_USAGE;
   }
   if (e instanceof VodError) {
@@ -105,7 +117,7 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
   try {
     resolveEndpoint({ region, endpoint: values.endpoint });
   } catch (e) {
-    const code = reportFailure(e, io);
+    const code = reportFailure(e, io, locale);
     if (code !== undefined) return code;
     throw e;
   }
@@ -159,7 +171,7 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
     if (final && final.state !== 'normal') return EXIT_PROBLEMS;
     return EXIT_OK;
   } catch (e) {
-    const code = reportFailure(e, io);
+    const code = reportFailure(e, io, locale);
     if (code !== undefined) return code;
     throw e;
   } finally {
@@ -197,6 +209,7 @@ export async function statusCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON } });
   if (positionals.length !== 1 || !positionals[0].trim()) throw new UsageError('usage: vod-timeline status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  const locale = systemLocale(io.env);
   try {
     const { client } = await makeClient(values, io);
     const s = await produceStatus(client, positionals[0].trim());
@@ -204,7 +217,7 @@ export async function statusCommand(argv: string[], io: Io): Promise<number> {
     else io.stdout(`${s.mediaId} ${s.status} (${s.state}, from ${s.source})\n`);
     return s.state === 'failed' ? EXIT_PROBLEMS : EXIT_OK;
   } catch (e) {
-    const code = reportFailure(e, io);
+    const code = reportFailure(e, io, locale);
     if (code !== undefined) return code;
     throw e;
   }

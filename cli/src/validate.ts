@@ -13,7 +13,7 @@ import type { Locale } from '../../server/src/service/l10n';
 import { CLOUD_SOURCE } from '../../server/src/protocol';
 import { MediaCatalog } from '../../client/src/cloud/catalog';
 import { CredentialsError, EndpointError } from '../../client/src/vod';
-import { makeClient } from './produce';
+import { makeClient, setupMessage } from './produce';
 import { findConfig, loadConfig, type LoadedConfig } from '../../server/src/config';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
@@ -257,7 +257,7 @@ async function cloudChecks(results: FileResult[], flags: CloudFlags, io: Io, loc
     ({ client } = await makeClient(flags, io, region));
   } catch (e) {
     if (e instanceof CredentialsError || e instanceof EndpointError || e instanceof UsageError) {
-      io.stderr(cloudText(locale, 'off', { reason: e.message }) + '\n');
+      io.stderr(cloudText(locale, 'off', { reason: e instanceof UsageError ? e.message : setupMessage(e, locale) }) + '\n');
       return false;
     }
     throw e;

@@ -1,5 +1,6 @@
-// `vod-timeline produce` before anything is sent: what it says when it refuses (no --yes on a
-// non-interactive shell). Nothing here reaches a network: the refusal comes before any request.
+// `vod-timeline produce` (and status, validate --cloud) before anything is sent: what it says when it
+// refuses (no --yes on a non-interactive shell) and when no credentials are configured. Nothing here
+// reaches a network: both come before any request (the chain's ECS metadata step is off by default).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -58,5 +59,39 @@ suite('cli: produce (before sending)', () => {
     assert.match(one.stderr, /\(1 clip on 1 track; new project from the timeline\)/);
     const two = await run(['produce', 'two.timeline.json'], tmp, env);
     assert.match(two.stderr, /\(3 clips on 2 tracks; /);
+  });
+
+  const NO_CREDENTIALS = 'no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass --profile NAME (from ~/.aliyun/config.json or ~/.alibabacloud/credentials); in VS Code, use "VOD Timeline: Set Access Key"\n';
+
+  test('no credentials at all: one line saying what to set, not the SDK\'s chain of providers (exit 2)', async () => {
+    fs.writeFileSync(path.join(tmp, 'one.timeline.json'), JSON.stringify({ VideoTracks: [{ VideoTrackClips: [clip('4b15846bcb3ea8c958fe1e7f3da85ae2')] }] }));
+    const r = await run(['produce', 'one.timeline.json', '--yes'], tmp, { LANG: 'en_US.UTF-8', HOME: home });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, NO_CREDENTIALS);
+    assert.equal(r.stdout, '');
+    const status = await run(['status', '4b15846bcb3ea8c958fe1e7f3da85ae2'], tmp, { LANG: 'en_US.UTF-8', HOME: home });
+    assert.deepEqual([status.code, status.stderr], [2, NO_CREDENTIALS]);
+    const cloud = await run(['validate', '--cloud', 'one.timeline.json'], tmp, { LANG: 'en_US.UTF-8', HOME: home });
+    assert.equal(cloud.code, 2);
+    assert.ok(cloud.stderr.includes(NO_CREDENTIALS.trim()), cloud.stderr);
+    assert.doesNotMatch(cloud.stderr, /unable to get credentials|enviroment|ENOENT/);
+  });
+
+  test('no credentials, in Chinese; half a key pair is "no credentials" too, and its secret is never printed', async () => {
+    fs.writeFileSync(path.join(tmp, 'one.timeline.json'), JSON.stringify({ VideoTracks: [{ VideoTrackClips: [clip('4b15846bcb3ea8c958fe1e7f3da85ae2')] }] }));
+    const zh = await run(['produce', 'one.timeline.json', '--yes'], tmp, { LANG: 'zh_CN.UTF-8', HOME: home });
+    assert.equal(zh.code, 2);
+    assert.match(zh.stderr, /^没有阿里云凭据：请设置环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET，或用 --profile NAME/);
+    assert.equal(zh.stderr.split('\n').length, 2, 'one line');
+    const half = await run(['produce', 'one.timeline.json', '--yes'], tmp, { LANG: 'en_US.UTF-8', HOME: home, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_KEYS.ALIBABA_CLOUD_ACCESS_KEY_SECRET });
+    assert.deepEqual([half.code, half.stderr], [2, NO_CREDENTIALS]);
+    assert.ok(!(half.stdout + half.stderr).includes(TEST_KEYS.ALIBABA_CLOUD_ACCESS_KEY_SECRET));
+  });
+
+  test('a named profile that does not exist keeps its own message (which files were read)', async () => {
+    fs.writeFileSync(path.join(tmp, 'one.timeline.json'), JSON.stringify({ VideoTracks: [{ VideoTrackClips: [clip('4b15846bcb3ea8c958fe1e7f3da85ae2')] }] }));
+    const r = await run(['produce', 'one.timeline.json', '--yes', '--profile', 'nope'], tmp, { LANG: 'en_US.UTF-8', HOME: home });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'No profile "nope" in ~/.aliyun/config.json or ~/.alibabacloud/credentials.\n');
   });
 });
