@@ -31,6 +31,7 @@ commands:
   ruleFailed: '{file}: internal error: the checks for {codes} could not run (a bug in vod-timeline; please report it with this output):\n{error}',
   notFullyChecked: 'not fully checked: {count} file(s), where an internal error stopped some checks (internal/rule-failed); exit code 2',
   crash: 'internal error (a bug in vod-timeline; please report it with this output), exit code 70:\n{error}',
+  skipped: 'skipped {file}: not a timeline (no top-level key of a Timeline or a produce document); name the file to check it anyway',
   noCredentials: 'no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass --profile NAME (from ~/.aliyun/config.json or ~/.alibabacloud/credentials); in VS Code, use "VOD Timeline: Set Access Key"',
 };
 
@@ -66,6 +67,7 @@ const zhCn: Record<CliMessage, string> = {
   ruleFailed: '{file}：内部错误：{codes} 的检查未能运行（vod-timeline 的缺陷，请附上此输出报告）：\n{error}',
   notFullyChecked: '未完成全部检查：有 {count} 个文件因内部错误未能运行部分检查（internal/rule-failed）；退出码 2',
   crash: '内部错误（vod-timeline 的缺陷，请附上此输出报告），退出码 70：\n{error}',
+  skipped: '已跳过 {file}：不是时间线（顶层没有 Timeline 或合成请求文档的键）；直接指定该文件名即可强制检查',
   noCredentials: '没有阿里云凭据：请设置环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET，或用 --profile NAME 指定 ~/.aliyun/config.json 或 ~/.alibabacloud/credentials 中的配置；在 VS Code 中请使用“VOD Timeline: 设置 AccessKey”',
 };
 
