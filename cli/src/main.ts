@@ -27,7 +27,7 @@ const commands: Record<string, Command> = {
   },
   emulator: async (argv, io) => {
     const { runEmulatorCli } = await import('../../emulator/src/cli');
-    return runEmulatorCli(argv, { stdout: { write: (s: string) => { io.stdout(s); return true; } }, stderr: { write: (s: string) => { io.stderr(s); return true; } } });
+    return runEmulatorCli(argv, { env: io.env, stdout: { write: (s: string) => { io.stdout(s); return true; } }, stderr: { write: (s: string) => { io.stderr(s); return true; } } });
   },
 };
 

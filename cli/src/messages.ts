@@ -11,8 +11,9 @@ commands:
            [--cloud [--endpoint URL] [--profile P] [--app-id ID]]   also check MediaIds against the media library
   rules [--format text|json]   list every diagnostic code with its default severity
   lsp --stdio            run the language server on stdio (for any LSP editor)
-  emulator [--port N] [--access-key-id ID --access-key-secret SECRET] [--media FILE]
-                         run the local VOD emulator (a signature-checking HTTP server on 127.0.0.1)
+  emulator [--port N] [--access-key-id ID [--access-key-secret-file F]] [--media FILE]
+                         run the local VOD emulator (a signature-checking HTTP server on 127.0.0.1);
+                         the key's secret comes from VOD_EMULATOR_ACCESS_KEY_SECRET or the file F
   produce FILE [--region R] [--endpoint URL] [--profile P] [--yes] [--wait] [--format json]
   status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]
   inspect FILE [--format text|json]   where every clip lands on the output
@@ -47,8 +48,9 @@ const zhCn: Record<CliMessage, string> = {
            [--cloud [--endpoint URL] [--profile P] [--app-id ID]]   同时对照媒资库检查 MediaId
   rules [--format text|json]   列出所有诊断代码及其默认级别
   lsp --stdio            在标准输入输出上运行语言服务器（供任何支持 LSP 的编辑器使用）
-  emulator [--port N] [--access-key-id ID --access-key-secret SECRET] [--media FILE]
-                         运行本地视频点播模拟服务（在 127.0.0.1 上校验签名的 HTTP 服务）
+  emulator [--port N] [--access-key-id ID [--access-key-secret-file F]] [--media FILE]
+                         运行本地视频点播模拟服务（在 127.0.0.1 上校验签名的 HTTP 服务）；
+                         密钥的 Secret 取自环境变量 VOD_EMULATOR_ACCESS_KEY_SECRET 或文件 F
   produce FILE [--region R] [--endpoint URL] [--profile P] [--yes] [--wait] [--format json]
   status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]
   inspect FILE [--format text|json]   查看每个片段在成片中的位置
