@@ -111,6 +111,11 @@ fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
   'chat.disableAIFeatures': true,
+  // A first look without clutter: no empty secondary side bar, no Git prompt about the repository the
+  // sandbox folder sits in (.cache/start is inside this checkout), no notice about auto-forwarded ports.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'git.openRepositoryInParentFolders': 'never',
+  'remote.autoForwardPorts': false,
   // The sandbox's own user settings: only here does Produce go to the emulator.
   'vodTimeline.endpoint': emulatorUrl,
   'vodTimeline.region': 'cn-shanghai',
