@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { vsceOptions, writePackagedReadme } from './package/readme.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -52,8 +53,10 @@ const median = samples[3];
 console.log(`\nactivation (require + activate, stand-in vscode, 7 fresh processes): median ${median.toFixed(1)} ms, min ${samples[0].toFixed(1)}, max ${samples[6].toFixed(1)} — target ≤ ${ACTIVATION_TARGET_MS} ms ${median <= ACTIVATION_TARGET_MS ? 'met' : 'MISSED'}`);
 
 const out = `${pkg.name}-${pkg.version}.vsix`;
-run(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { stdio: 'inherit' });
-const listing = run(process.execPath, [VSCE, 'ls', '--no-dependencies']);
+// The users' page (README.user.md, see scripts/package/readme.mjs), not the contributors' README.md.
+const readme = writePackagedReadme(root);
+run(process.execPath, [VSCE, 'package', ...vsceOptions(readme), '--skip-license', '-o', out], { stdio: 'inherit' });
+const listing = run(process.execPath, [VSCE, 'ls', ...vsceOptions(readme, 'ls')]);
 const files = listing.split('\n').map((l) => l.trim()).filter(Boolean);
 console.log(`\n${out}: ${(fs.statSync(path.join(root, out)).size / 1024).toFixed(0)} KB, ${files.length} files:`);
 for (const f of files) console.log(`  ${f}`);
