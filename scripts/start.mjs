@@ -99,8 +99,8 @@ const accessKeyId = `emulator-${crypto.randomBytes(4).toString('hex')}`;
 const accessKeySecret = crypto.randomBytes(18).toString('base64url');
 
 const emulator = spawn(process.execPath, [path.join(root, 'bin/vod-timeline.js'), 'emulator', '--port', String(emulatorPort),
-  '--access-key-id', accessKeyId, '--access-key-secret', accessKeySecret, '--produce-seconds', String(opt('produce-seconds', 8))], {
-  cwd: root, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
+  '--access-key-id', accessKeyId, '--produce-seconds', String(opt('produce-seconds', 8))], {
+  cwd: root, detached: true, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, VOD_EMULATOR_ACCESS_KEY_SECRET: accessKeySecret },
 });
 children.push(emulator);
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
@@ -111,6 +111,11 @@ fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
   'chat.disableAIFeatures': true,
+  // A first look without clutter: no empty secondary side bar, no Git prompt about the repository the
+  // sandbox folder sits in (.cache/start is inside this checkout), no notice about auto-forwarded ports.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'git.openRepositoryInParentFolders': 'never',
+  'remote.autoForwardPorts': false,
   // The sandbox's own user settings: only here does Produce go to the emulator.
   'vodTimeline.endpoint': emulatorUrl,
   'vodTimeline.region': 'cn-shanghai',

@@ -20,14 +20,14 @@ const commands: Record<string, Command> = {
   produce: (argv, io) => produceCommand(argv, io, { confirm: io === defaultIo ? terminalConfirm() : undefined }),
   status: statusCommand,
   lsp: async (argv) => {
+    if (!argv.includes('--stdio')) throw new UsageError('only --stdio is supported');
     const { startStdioServer } = await import('../../server/src/server');
-    if (!argv.includes('--stdio')) throw new UsageError('vod-timeline lsp: only --stdio is supported');
     startStdioServer();
     return new Promise<number>(() => { /* runs until the client exits the process */ });
   },
   emulator: async (argv, io) => {
     const { runEmulatorCli } = await import('../../emulator/src/cli');
-    return runEmulatorCli(argv, { stdout: { write: (s: string) => { io.stdout(s); return true; } }, stderr: { write: (s: string) => { io.stderr(s); return true; } } });
+    return runEmulatorCli(argv, { env: io.env, stdout: { write: (s: string) => { io.stdout(s); return true; } }, stderr: { write: (s: string) => { io.stderr(s); return true; } } });
   },
 };
 

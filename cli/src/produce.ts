@@ -10,9 +10,12 @@ import { TimelineService, RULE_FAILED, type RuleFailure, type RuleSet } from '..
 import { findConfig, loadConfig } from '../../server/src/config';
 import { VodClient, VodError, resolveCredentials, resolveEndpoint, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
 import { produceStatus, type ProduceStatus } from '../../client/src/vod/produceStatus';
+import { clipCount, trackCount, type L10n } from '../../client/src/vod/counts';
+import { formatDuration } from '../../server/src/service';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
+import type { Locale } from '../../server/src/service';
 
 export interface ProduceCliDeps {
   /** Asks a yes/no question on the terminal; undefined when there is no terminal. */
@@ -61,10 +64,21 @@ export async function makeClient(values: { region?: string; endpoint?: string; p
   return { client, description, region };
 }
 
+/**
+ * What a credentials or endpoint error says on one line. Nothing configured at all (the default chain
+ * found nothing) is said as what to set, not as the SDK's list of every provider it tried; a named
+ * profile's problem keeps its own message (which file, which field). Never a secret: the messages
+ * carry none (the chain's text is redacted in client/src/vod/credentials.ts).
+ */
+export function setupMessage(e: CredentialsError | EndpointError, locale: Locale): string {
+  if (e instanceof CredentialsError && e.code === 'NoCredentials' && e.source === 'default-chain') return cliText(locale, 'noCredentials');
+  return e.message;
+}
+
 /** Errors every VOD command turns into a message and an exit code. */
-function reportFailure(e: unknown, io: Io): number | undefined {
+function reportFailure(e: unknown, io: Io, locale: Locale): number | undefined {
   if (e instanceof CredentialsError || e instanceof EndpointError) {
-    io.stderr(`${e.message}\n`);
+    io.stderr(`${setupMessage(e, locale)}\n`);
     return EXIT_USAGE;
   }
   if (e instanceof VodError) {
@@ -103,7 +117,7 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
   try {
     resolveEndpoint({ region, endpoint: values.endpoint });
   } catch (e) {
-    const code = reportFailure(e, io);
+    const code = reportFailure(e, io, locale);
     if (code !== undefined) return code;
     throw e;
   }
@@ -136,7 +150,7 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
     const { client, description } = await makeClient(values, io, region);
     const summary = service.summary(doc, { region });
     io.stderr(`credentials: ${describe(description)}\n`);
-    const what = `${plan.title ? `"${plan.title}" ` : ''}(${summary.clips} clips on ${Object.values(summary.tracks).reduce((a, b) => a + b, 0)} tracks; ${plan.mode === 'timeline' ? 'new project from the timeline' : plan.mode === 'project' ? `project ${plan.params.ProjectId}'s saved timeline` : `this timeline, saved to project ${plan.params.ProjectId}`}) in ${client.endpoint.regionId} via ${client.endpoint.host}${plan.params.AppId ? `, AppId ${plan.params.AppId} (from the ${plan.appIdSource})` : ''}`;
+    const what = `${plan.title ? `"${plan.title}" ` : ''}(${clipCount(english, summary.clips)} on ${trackCount(english, Object.values(summary.tracks).reduce((a, b) => a + b, 0))}; ${plan.mode === 'timeline' ? 'new project from the timeline' : plan.mode === 'project' ? `project ${plan.params.ProjectId}'s saved timeline` : `this timeline, saved to project ${plan.params.ProjectId}`}) in ${client.endpoint.regionId} via ${client.endpoint.host}${plan.params.AppId ? `, AppId ${plan.params.AppId} (from the ${plan.appIdSource})` : ''}`;
     if (!values.yes) {
       if (!deps.confirm) throw new UsageError(`refusing to send a paid production request without confirmation: pass --yes to produce ${what}`);
       const ok = await deps.confirm(`Produce ${what}? This is a paid operation. [y/N] `);
@@ -157,13 +171,16 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
     if (final && final.state !== 'normal') return EXIT_PROBLEMS;
     return EXIT_OK;
   } catch (e) {
-    const code = reportFailure(e, io);
+    const code = reportFailure(e, io, locale);
     if (code !== undefined) return code;
     throw e;
   } finally {
     doc.dispose();
   }
 }
+
+/** The CLI's produce text is English: the counted nouns' English forms, {0} filled in. */
+const english: L10n = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m)) };
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -180,7 +197,7 @@ async function waitForProduction(client: VodClient, mediaId: string, timeoutMs: 
     }
     if (status && status.state !== 'producing') return status;
     if (Date.now() + delay > deadline) {
-      io.stderr(`still producing after ${Math.round(timeoutMs / 1000)} s; check later with: vod-timeline status ${mediaId}\n`);
+      io.stderr(`still producing after ${formatDuration(Math.round(timeoutMs / 1000))}; check later with: vod-timeline status ${mediaId}\n`);
       return status ?? { mediaId, state: 'producing', status: 'Unknown', source: 'GetVideoInfo' };
     }
     await sleep(delay);
@@ -192,6 +209,7 @@ export async function statusCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON } });
   if (positionals.length !== 1 || !positionals[0].trim()) throw new UsageError('usage: vod-timeline status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  const locale = systemLocale(io.env);
   try {
     const { client } = await makeClient(values, io);
     const s = await produceStatus(client, positionals[0].trim());
@@ -199,7 +217,7 @@ export async function statusCommand(argv: string[], io: Io): Promise<number> {
     else io.stdout(`${s.mediaId} ${s.status} (${s.state}, from ${s.source})\n`);
     return s.state === 'failed' ? EXIT_PROBLEMS : EXIT_OK;
   } catch (e) {
-    const code = reportFailure(e, io);
+    const code = reportFailure(e, io, locale);
     if (code !== undefined) return code;
     throw e;
   }

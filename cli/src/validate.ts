@@ -13,11 +13,12 @@ import type { Locale } from '../../server/src/service';
 import { CLOUD_SOURCE } from '../../server/src/protocol';
 import { MediaCatalog } from '../../client/src/vod/catalog/catalog';
 import { CredentialsError, EndpointError } from '../../client/src/vod';
-import { makeClient } from './produce';
+import { makeClient, setupMessage } from './produce';
 import { findConfig, loadConfig, type LoadedConfig } from '../../server/src/config';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
+import { globCandidate } from './candidates';
 import { VERSION } from './version';
 
 type Format = 'text' | 'json' | 'sarif';
@@ -119,7 +120,7 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
       if (values.fix) io.stdout(fixedText ?? text);
       continue;
     }
-    const files = await expand(arg, io.cwd);
+    const { files, glob: fromGlob } = await expand(arg, io.cwd);
     if (files.length === 0) {
       const abs = path.resolve(io.cwd, arg);
       const reason = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? cliText(locale, 'isDirectory', { dir: arg.replace(/\/$/, '') }) : /[*?[\]{}]/.test(arg) ? undefined : cliText(locale, 'notFound');
@@ -137,6 +138,10 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
         continue;
       }
       const display = path.relative(io.cwd, abs) || abs;
+      if (fromGlob && !globCandidate(abs, text).timeline) {
+        if (!values.quiet) io.stderr(cliText(locale, 'skipped', { file: display }) + '\n');
+        continue;
+      }
       const { result, fixedText } = check(display, text, abs);
       results.push(result);
       if (fixedText !== undefined) {
@@ -189,12 +194,13 @@ function countFixed(service: TimelineService, before: string, after: string): nu
   return Math.max(0, a - b);
 }
 
-async function expand(arg: string, cwd: string): Promise<string[]> {
+/** The files an argument names; `glob` when it was a pattern (its matches may be skipped, see candidates.ts). */
+async function expand(arg: string, cwd: string): Promise<{ files: string[]; glob: boolean }> {
   const abs = path.resolve(cwd, arg);
-  if (fs.existsSync(abs)) return fs.statSync(abs).isFile() ? [abs] : [];
-  if (!/[*?[\]{}]/.test(arg)) return [];
+  if (fs.existsSync(abs)) return { files: fs.statSync(abs).isFile() ? [abs] : [], glob: false };
+  if (!/[*?[\]{}]/.test(arg)) return { files: [], glob: false };
   const found = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
-  return found.sort();
+  return { files: found.sort(), glob: true };
 }
 
 function notFullyChecked(r: FileResult): boolean {
@@ -257,7 +263,7 @@ async function cloudChecks(results: FileResult[], flags: CloudFlags, io: Io, loc
     ({ client } = await makeClient(flags, io, region));
   } catch (e) {
     if (e instanceof CredentialsError || e instanceof EndpointError || e instanceof UsageError) {
-      io.stderr(cloudText(locale, 'off', { reason: e.message }) + '\n');
+      io.stderr(cloudText(locale, 'off', { reason: e instanceof UsageError ? e.message : setupMessage(e, locale) }) + '\n');
       return false;
     }
     throw e;

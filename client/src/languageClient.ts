@@ -69,7 +69,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     // Read when the server is initialized, so contributions registered after the client was created count.
     initializationOptions: () => Object.assign({ locale: vscode.env.language, settings: serverSettings() }, ...contributions.map((c) => c.initializationOptions ?? {})),
-    diagnosticCollectionName: 'vod-timeline',
+    // The push model's collection (files the server checks on its own: unopened workspace timelines,
+    // every file for a client without pull). The pull model's collection, for open documents, is named
+    // after the server's diagnosticProvider identifier, 'vod-timeline' (server/src/server.ts): the same
+    // name here made VS Code log "DiagnosticCollection with name 'vod-timeline' does already exist".
+    diagnosticCollectionName: 'vod-timeline-push',
   };
   const client = new LanguageClient('vodTimeline', vscode.l10n.t('VOD Timeline Language Server'), serverOptions, clientOptions);
   latestClient = client;

@@ -141,7 +141,10 @@ suite('cli: validate', () => {
   test('usage errors exit 2: no files, a bad --format, an unknown option', async () => {
     const none = await run([]);
     assert.deepEqual([none.code, none.stdout], [2, '']);
-    assert.match(none.stderr, /no files given/);
+    // The prefix once: "vod-timeline validate: no files given …", not "vod-timeline validate: vod-timeline validate: …".
+    assert.equal(none.stderr, 'vod-timeline validate: no files given (pass files, globs, or - for stdin)\n');
+    const zh = await run([], { env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(zh.stderr.split('vod-timeline validate').length - 1, 1, zh.stderr);
     const format = await run(['--format', 'xml', 'x.json']);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /--format must be text, json or sarif, not "xml"/);
@@ -170,6 +173,35 @@ suite('cli: validate', () => {
     const none = await run(['*.yaml'], { cwd: tmp });
     assert.equal(none.code, 2);
     assert.match(none.stderr, /no file matches \*\.yaml/);
+  });
+
+  test('a glob skips JSON that is no timeline, with a note; a file named on its own is always checked', async () => {
+    write('package.json', json({ name: 'demo', version: '1.0.0', description: 'not a timeline', main: 'index.js', scripts: { test: 'mocha' } }));
+    write('tsconfig.json', json({ $schema: 'https://json.schemastore.org/tsconfig', compilerOptions: { strict: true } }));
+    write('list.json', '[1, 2, 3]\n');
+    write('notes.json', 'not json at all\n');
+    // Timelines without the .timeline.json name: a key of either form, or a typo of one.
+    write('bare.json', CLEAN);
+    write('produce.json', json({ ProduceConfig: { TemplateId: 'S00000001-100020' }, Timeline: { VideoTracks: [] } }));
+    write('typo.json', json({ VideoTrack: [{ VideoTrackClips: [{ MediaId: 'a', In: 0, Out: 5 }] }] }));
+    write('cased.json', json({ videoTracks: [] }));
+    write('named.json', json({ $schema: '../schemas/timeline.schema.json', VideoTracks: [] }));
+    write('garbled.timeline.json', 'not json at all\n');
+    const r = await run(['--format', 'json', '*.json'], { cwd: tmp });
+    const checked = JSON.parse(r.stdout).map((f: { file: string }) => f.file);
+    assert.deepEqual(checked, ['bare.json', 'cased.json', 'garbled.timeline.json', 'named.json', 'produce.json', 'typo.json']);
+    assert.deepEqual(r.stderr.trimEnd().split('\n'), ['list.json', 'notes.json', 'package.json', 'tsconfig.json'].map((f) =>
+      `skipped ${f}: not a timeline (no top-level key of a Timeline or a produce document); name the file to check it anyway`));
+    assert.equal(r.code, 1, 'garbled.timeline.json has errors');
+    // Named one by one, package.json is checked (and is no valid timeline).
+    const named = await run(['--format', 'json', 'package.json'], { cwd: tmp });
+    assert.deepEqual(JSON.parse(named.stdout).map((f: { file: string }) => f.file), ['package.json']);
+    assert.equal(named.stderr, '');
+    const quiet = await run(['--quiet', '*.json'], { cwd: tmp });
+    assert.doesNotMatch(quiet.stderr, /skipped/);
+    const zh = await run(['--format', 'json', 'package.json', '*.json'], { cwd: tmp, env: { LANG: 'zh_CN.UTF-8' } });
+    assert.match(zh.stderr, /^已跳过 list\.json：不是时间线/);
+    assert.ok(JSON.parse(zh.stdout).some((f: { file: string }) => f.file === 'package.json'), 'named, so checked even though the glob skips it');
   });
 
   test('--fix rewrites the file with every safe fix and leaves unsafe problems', async () => {

@@ -211,7 +211,7 @@ suite('cloud over LSP', () => {
     const position = { line, character: text.split('\n')[line].indexOf(KEYNOTE) + 2 };
     const hover = await h.conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position });
     assert.match(hover.contents.value, /\*\*Product launch keynote\*\* · video/);
-    assert.match(hover.contents.value, /Duration: 312\.48 s/);
+    assert.match(hover.contents.value, /Duration: 5:12\.48 \(312\.48 s\)/);
     assert.match(hover.contents.value, /Resolution: 1920×1080/);
     assert.ok(h.mediaRequests.some((r) => r.detail === true && r.mediaIds.length === 1));
     const asked = h.mediaRequests.length;

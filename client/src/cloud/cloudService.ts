@@ -14,6 +14,8 @@ import {
   type CloudMedia, type CloudMediaParams, type CloudMediaResult, type MediaIdSuggestion, type MediaIdsParams, type MediaIdsResult,
 } from '../../../server/src/protocol';
 import { onRequest, sendNotification } from '../protocolClient';
+import { formatDuration } from '../../../server/src/service/duration';
+import { secondsUnit } from '../vod/counts';
 import type { HistoryStore } from '../vod/history/model';
 import type { CredentialsManager } from '../produce/credentials';
 import { createVodTarget, type VodTarget } from '../produce/vodFactory';
@@ -69,13 +71,8 @@ function deadline<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-function clock(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor(s / 60) % 60;
-  const r = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
-}
+/** A media's length in the shared format (server/src/service/duration.ts): 12.5 s, 5:12.48. */
+const mediaDuration = (seconds: number) => formatDuration(seconds, secondsUnit(vscode.l10n));
 
 function typeName(type: CloudMedia['type']): string | undefined {
   switch (type) {
@@ -266,7 +263,7 @@ export class CloudService implements vscode.Disposable {
     const parts: string[] = [];
     const type = typeName(m.type);
     if (type) parts.push(type);
-    if (m.type !== 'image' && m.duration && m.duration > 0) parts.push(clock(m.duration));
+    if (m.type !== 'image' && m.duration && m.duration > 0) parts.push(mediaDuration(m.duration));
     if (m.status) parts.push(m.status);
     if (m.creationTime) parts.push(m.creationTime.slice(0, 10));
     if (history !== undefined) parts.push(vscode.l10n.t('submission history'));
@@ -276,7 +273,11 @@ export class CloudService implements vscode.Disposable {
     const doc: string[] = [`**${escapeMarkdown(m.title || vscode.l10n.t('untitled media'))}**`];
     const facts: string[] = [];
     if (type) facts.push(vscode.l10n.t('Type: {0}', type));
-    if (m.type !== 'image' && m.duration && m.duration > 0) facts.push(vscode.l10n.t('Duration: {0} s', String(Math.round(m.duration * 1000) / 1000)));
+    if (m.type !== 'image' && m.duration && m.duration > 0) {
+      // From a minute on, the seconds too: the number an Out is compared with (as in hover).
+      const shown = mediaDuration(m.duration);
+      facts.push(vscode.l10n.t('Duration: {0}', shown.includes(':') ? vscode.l10n.t('{0} ({1} s)', shown, String(Math.round(m.duration * 1000) / 1000)) : shown));
+    }
     if (m.status) facts.push(vscode.l10n.t('Status: {0}', m.status));
     if (m.creationTime) facts.push(vscode.l10n.t('Created: {0}', m.creationTime));
     if (history !== undefined) facts.push(vscode.l10n.t('From the submission history ({0})', history));

@@ -142,6 +142,23 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
   };
   updateChrome();
 
+  // The empty view's welcome says what to do next: open a timeline, or produce the one in the active
+  // editor (what the Produce button sends; a webview or no editor leaves no active text editor).
+  let activeTimeline: boolean | undefined;
+  const updateActiveTimeline = () => {
+    const now = vscode.window.activeTextEditor?.document.languageId === 'vod-timeline';
+    if (now === activeTimeline) return;
+    activeTimeline = now;
+    void vscode.commands.executeCommand('setContext', 'vodTimeline.activeTimeline', now);
+  };
+  updateActiveTimeline();
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(updateActiveTimeline),
+    // A language change (a .json file set to vod-timeline) reopens the document under the new language.
+    vscode.workspace.onDidOpenTextDocument(updateActiveTimeline),
+    vscode.workspace.onDidCloseTextDocument(updateActiveTimeline),
+  );
+
   notify = (e, previous) => {
     if (!config().get<boolean>('notifyOnFinish', true)) return;
     if (e.status !== 'normal' && e.status !== 'failed') return;

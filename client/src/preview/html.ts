@@ -4,6 +4,7 @@
 import vscode = require('vscode');
 import { randomBytes } from 'node:crypto';
 import type { PreviewStrings } from './protocol';
+import { countMessages } from '../vod/counts';
 
 export function nonce(): string {
   return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
@@ -36,23 +37,21 @@ export function previewStrings(): PreviewStrings {
     track: vscode.l10n.t('{0} {1}', '{0}', '{1}'),
     main: vscode.l10n.t('main'),
     clip: vscode.l10n.t('Clip {0}', '{0}'),
-    output: vscode.l10n.t('Output {0} s', '{0}'),
-    outputAtLeast: vscode.l10n.t('Output ≥ {0} s', '{0}'),
-    counts: vscode.l10n.t('{0} tracks · {1} clips', '{0}', '{1}'),
-    errors: vscode.l10n.t('{0} errors', '{0}'),
-    warnings: vscode.l10n.t('{0} warnings', '{0}'),
-    error1: vscode.l10n.t('1 error'),
-    warning1: vscode.l10n.t('1 warning'),
-    outputRange: vscode.l10n.t('Output: {0}–{1} s', '{0}', '{1}'),
+    output: vscode.l10n.t('Output {0}', '{0}'),
+    outputAtLeast: vscode.l10n.t('Output ≥ {0}', '{0}'),
+    outputRange: vscode.l10n.t('Output: {0}', '{0}'),
     computed: vscode.l10n.t('(computed)'),
-    length: vscode.l10n.t('Length: {0} s', '{0}'),
+    length: vscode.l10n.t('Length: {0}', '{0}'),
     unknownLength: vscode.l10n.t('Length: depends on the media (Out omitted)'),
+    source: vscode.l10n.t('Source: {0}', '{0}'),
     sourceRange: vscode.l10n.t('Source: {0}–{1}', '{0}', '{1}'),
     mediaEnd: vscode.l10n.t('media end'),
     speed: vscode.l10n.t('Speed: {0}×', '{0}'),
-    transition: vscode.l10n.t('Transition: {0} s into the next clip', '{0}'),
+    transition: vscode.l10n.t('Transition: {0} into the next clip', '{0}'),
     noTimeline: vscode.l10n.t('Nothing to draw yet: no tracks, or the JSON is not valid.'),
-    timelineLabel: vscode.l10n.t('Timeline of {0}: {1}, {2} tracks, {3} clips', '{0}', '{1}', '{2}', '{3}'),
+    timelineLabel: vscode.l10n.t('Timeline of {0}: {1}, {2}', '{0}', '{1}', '{2}'),
+    // Counted nouns and the seconds unit under their English text, for client/src/counts.ts there.
+    ...countMessages(vscode.l10n),
   };
 }
 

@@ -12,6 +12,7 @@ import { CredentialsManager } from './credentials';
 import { createVodTarget, produceSettings } from './vodFactory';
 import { ProduceRequestRequest, type ProduceMode } from '../../../server/src/protocol';
 import { sendRequest } from '../protocolClient';
+import { tracksAndClips } from '../vod/counts';
 
 
 export interface ProduceDeps {
@@ -125,7 +126,7 @@ async function produce(document: vscode.TextDocument, deps: ProduceDeps): Promis
     const detail = [
       vscode.l10n.t('Title: {0}', title),
       vscode.l10n.t('Region: {0} · Endpoint: {1}', target.region, vod.endpoint.host),
-      vscode.l10n.t('{0} tracks, {1} clips', trackCount, answer.summary.clips),
+      tracksAndClips(vscode.l10n, trackCount, answer.summary.clips),
       modeText(plan.mode, plan.params.ProjectId),
       appIdLine,
       vscode.l10n.t('Credentials: {0}', CredentialsManager.describe(target.credentials)),

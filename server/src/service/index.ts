@@ -28,6 +28,8 @@ export type { Rule, RuleContext } from './rules/rule';
 export type { CloudRule, CloudRuleContext } from './rules/cloud-rule';
 export { normalizeLocale, localizer, type Locale } from './l10n';
 export { cloudMediaIds } from './rules/cloud-rule';
+export { formatDuration, formatTimeRange } from './duration';
+export { suggest, type Suggestion } from './suggest';
 // The JSON toolkit the adapter reads vod-timeline.config.json with: the same parser, positions and values.
 export { parseJson, NodeKind, NONE } from './json/parser';
 export { LineIndex } from './json/lines';

@@ -8,10 +8,12 @@ import type { BarRef, FromWebview, PreviewModel, ProblemsUpdate, Severity, ToWeb
 import { applyProblems, decodeModel } from '../model';
 import { drawFrame } from './draw';
 import {
-  LABEL_W, type NavKey, type View, clampPps, clampScroll, contentHeight, contentWidth, fitPps, formatSeconds,
+  LABEL_W, type NavKey, type View, clampPps, clampScroll, contentHeight, contentWidth, fitPps,
   hitTest, navigate, reveal, zoomAt, barRect,
 } from './geometry';
 import { iconSvg } from './icons';
+import { clipCount, errorCount, secondsUnit, trackCount, tracksAndClips, warningCount, type L10n } from '../../vod/counts';
+import { formatDuration, formatTimeRange } from '../../../../server/src/service/duration';
 import { readTheme, type Theme } from './theme';
 
 interface VsCodeApi {
@@ -27,6 +29,12 @@ interface SavedState { uri?: string; pps: number; fit: boolean; scrollX: number;
 const vscode = acquireVsCodeApi();
 const strings: Record<string, string> = JSON.parse(document.getElementById('vod-strings')?.textContent || '{}');
 const s = (key: string, ...args: (string | number)[]) => (strings[key] ?? key).replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+/** The counted nouns arrive keyed by their English text, so `s` is a translator for client/src/counts.ts. */
+const l10n: L10n = { t: s };
+/** Times in the one format of every surface (server/src/service/duration.ts). */
+const unit = secondsUnit(l10n);
+const time = (t: number | null) => formatDuration(t, unit);
+const timeRange = (a: number | null, b: number | null) => formatTimeRange(a, b, { unit });
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const viewport = $('viewport');
@@ -59,7 +67,7 @@ function kindName(kind: TrackKind): string {
 }
 
 function outputLabel(m: PreviewModel): string {
-  return m.duration !== null ? s('output', formatSeconds(m.duration)) : s('outputAtLeast', formatSeconds(m.minDuration));
+  return m.duration !== null ? s('output', time(m.duration)) : s('outputAtLeast', time(m.minDuration));
 }
 
 function persist(): void {
@@ -123,7 +131,7 @@ function requestFrame(): void {
 function renderToolbar(m: PreviewModel): void {
   $('title').textContent = m.fileName;
   $('duration').textContent = outputLabel(m);
-  $('counts').textContent = s('counts', m.lanes.length, m.clipCount);
+  $('counts').textContent = `${trackCount(l10n, m.lanes.length)} · ${clipCount(l10n, m.clipCount)}`;
   const problems = $('problems');
   problems.textContent = '';
   if (m.errors || m.warnings) {
@@ -133,8 +141,8 @@ function renderToolbar(m: PreviewModel): void {
       span.textContent = text;
       problems.appendChild(span);
     };
-    if (m.errors) add('errors', m.errors === 1 ? s('error1') : s('errors', m.errors));
-    if (m.warnings) add('warnings', m.warnings === 1 ? s('warning1') : s('warnings', m.warnings));
+    if (m.errors) add('errors', errorCount(l10n, m.errors));
+    if (m.warnings) add('warnings', warningCount(l10n, m.warnings));
   }
   const kinds = [...new Set(m.lanes.map((l) => l.kind))];
   const legend = $('legend');
@@ -191,7 +199,7 @@ function setModel(bytes: Uint8Array, cur: BarRef | null, sent: number): void {
   renderToolbar(m);
   empty.hidden = !m.empty;
   empty.textContent = m.empty ? s('noTimeline') : '';
-  scroller.setAttribute('aria-label', s('timelineLabel', m.fileName, outputLabel(m), m.lanes.length, m.clipCount));
+  scroller.setAttribute('aria-label', s('timelineLabel', m.fileName, outputLabel(m), tracksAndClips(l10n, m.lanes.length, m.clipCount)));
   measure();
   layoutSpacer();
   if (first && current) scrollTo(reveal(m, view, current));
@@ -221,14 +229,14 @@ function describe(ref: BarRef): { title: string; lines: string[]; problems: stri
   if (!lane || !c) return undefined;
   const lines: string[] = [];
   const computed = c.implicitStart || c.implicitEnd ? ` ${s('computed')}` : '';
-  lines.push(`${s('outputRange', formatSeconds(c.start), formatSeconds(c.end))}${computed}`);
-  if (c.start !== null && c.end !== null) lines.push(s('length', formatSeconds(c.end - c.start)));
+  lines.push(`${s('outputRange', timeRange(c.start, c.end))}${computed}`);
+  if (c.start !== null && c.end !== null) lines.push(s('length', time(c.end - c.start)));
   else lines.push(s('unknownLength'));
   if (lane.kind === 'video' || lane.kind === 'audio') {
-    if (!lane.effect) lines.push(s('sourceRange', formatSeconds(c.sourceIn), c.sourceOut === null ? s('mediaEnd') : formatSeconds(c.sourceOut)));
+    if (!lane.effect) lines.push(c.sourceOut === null ? s('sourceRange', time(c.sourceIn), s('mediaEnd')) : s('source', timeRange(c.sourceIn, c.sourceOut)));
   }
   if (c.speed !== 1) lines.push(s('speed', c.speed));
-  if (c.transition) lines.push(s('transition', formatSeconds(c.transition)));
+  if (c.transition) lines.push(s('transition', time(c.transition)));
   return {
     title: `${laneLabels[ref.lane]} · ${s('clip', c.index)}${c.label ? ` · ${c.label}` : ''}`,
     lines, problems: c.problems, severity: c.severity,
