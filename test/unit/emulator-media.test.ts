@@ -408,6 +408,28 @@ suite('emulator media: operations and files', () => {
     }
   });
 
+  test('GetPlayInfo and GetImageInfo are retried like the status reads, even after an unknown outcome', async () => {
+    const { credential } = await resolveCredentials({ explicit: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } });
+    const retrying = new VodClient({ credential, endpoint: emu.url, retry: { sleep: async () => {}, maxAttempts: 4 } });
+    for (const [action, call] of [['GetPlayInfo', () => retrying.getPlayInfo({ VideoId: KEYNOTE })], ['GetImageInfo', () => retrying.getImageInfo({ ImageId: LOGO })]] as const) {
+      const before = emu.requests.length;
+      // Processed, then the connection breaks: the outcome is unknown, and a read may simply be asked again.
+      emu.setFault(action, { kind: 'resetAfterProcess' }, 1);
+      emu.setFault(action, { kind: 'throttle' }, 1);
+      await call();
+      assert.deepEqual(emu.requests.slice(before).map((r) => `${r.action} ${r.fault ?? 'ok'}`), [`${action} resetAfterProcess`, `${action} throttle`, `${action} ok`]);
+      emu.setFault(action, { kind: 'http', status: 500 }, 10);
+      const n = emu.requests.length;
+      await assert.rejects(call(), rejectsWith('InternalError', 500));
+      assert.equal(emu.requests.length - n, 4, 'four attempts, no more');
+      emu.clearFaults();
+    }
+    // A refusal that will not change is not retried.
+    const n = emu.requests.length;
+    await assert.rejects(retrying.getPlayInfo({ VideoId: 'nope' }), rejectsWith('InvalidVideo.NotFound', 404));
+    assert.equal(emu.requests.length - n, 1);
+  });
+
   test('media requests are not API requests: API faults do not touch them', async () => {
     const url = streams(await c.getPlayInfo({ VideoId: KEYNOTE }))[0].PlayURL;
     const before = emu.requests.length;
