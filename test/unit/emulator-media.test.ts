@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { resolveCredentials, VodClient, VodError, type PlayInfo } from '../../client/src/vod';
-import { loadMediaFile, parseEmulatorArgs, parseRange, probeMp4, startEmulator, type Emulator, type MediaSeedEntry } from '../../emulator/src';
+import { contentTypeOf, loadMediaFile, parseEmulatorArgs, parseRange, probeMp4, startEmulator, type Emulator, type MediaSeedEntry } from '../../emulator/src';
 import { guardNetwork, SEED, type NetworkGuard } from './vod-fixtures.test';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -68,6 +68,14 @@ suite('emulator media: Range parsing', () => {
   for (const [header, size, expected] of cases) {
     test(`${JSON.stringify(header)} of ${size} bytes → ${JSON.stringify(expected)}`, () => assert.deepEqual(parseRange(header, size), expected));
   }
+
+  test('Content-Type by extension', () => {
+    const expected: Record<string, string> = {
+      'a.mp4': 'video/mp4', 'a.M4A': 'audio/mp4', 'a.mp3': 'audio/mpeg', 'a.m3u8': 'application/vnd.apple.mpegurl', 'a.ts': 'video/mp2t',
+      'a.m4s': 'video/iso.segment', 'a.png': 'image/png', 'a.jpg': 'image/jpeg', 'a.jpeg': 'image/jpeg', 'a.mpd': 'application/dash+xml', 'a.bin': 'application/octet-stream',
+    };
+    for (const [f, t] of Object.entries(expected)) assert.equal(contentTypeOf(f), t, f);
+  });
 });
 
 suite('emulator media: operations and files', () => {

@@ -134,6 +134,17 @@ function ffmpeg(args: string[], timeoutMs = 60_000): Promise<Buffer> {
   });
 }
 
+function ffprobe(args: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ffprobe', ['-v', 'error', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`ffprobe ${args.join(' ')}: no result in 30 s`)); }, 30_000);
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('exit', (code) => { clearTimeout(timer); if (code === 0) resolve(Buffer.concat(out)); else reject(new Error(`ffprobe exited ${code}`)); });
+  });
+}
+
 /** One frame at `t` seconds as RGBA (ffmpeg seeks to the frame shown at t). */
 function frameAt(source: string, t: number): Promise<Buffer> {
   return ffmpeg(['-ss', String(t), '-i', source, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-']);
@@ -213,6 +224,19 @@ suite('sample media files (emulator/media)', () => {
       }
       assert.equal(probeMp4(path.join(MEDIA, s.File!)).duration, s.Sample.Seconds, s.MediaId);
       for (const st of s.Streams ?? []) if (st.Format === 'mp4') assert.equal(probeMp4(path.join(MEDIA, st.File)).duration, s.Sample.Seconds, st.File);
+    }
+  });
+
+  test('the emulator\'s own MP4 reading (mvhd, tkhd) agrees with ffprobe on every sample file', async () => {
+    const files = [...new Set(samples.flatMap((s) => [s.File, ...(s.Streams ?? []).map((x) => x.File)]).filter((f): f is string => Boolean(f) && /\.(mp4|m4a)$/.test(f!)))];
+    assert.ok(files.length >= 11, `${files.length} files`);
+    for (const f of files) {
+      const file = path.join(MEDIA, f);
+      const out = JSON.parse((await ffprobe(['-show_entries', 'format=duration:stream=codec_type,width,height', '-of', 'json', file])).toString('utf8'));
+      const mine = probeMp4(file);
+      assert.ok(Math.abs(Number(out.format.duration) - mine.duration) < 0.1, `${f}: ffprobe ${out.format.duration} s, mvhd ${mine.duration} s`);
+      const video = out.streams.find((x: { codec_type: string }) => x.codec_type === 'video');
+      assert.deepEqual([mine.width, mine.height], video ? [video.width, video.height] : [undefined, undefined], f);
     }
   });
 
