@@ -302,6 +302,11 @@ export class MediaLibrary {
     return total;
   }
 
+  /** Stops serving a media's files (an entry without files replaced it). */
+  forget(mediaId: string): void {
+    this.files.delete(mediaId);
+  }
+
   /** The signed path and query for a media file: /media/<id>/<name>?auth_key=… */
   signedPath(mediaId: string, name: string, expiresAt: number): string {
     const pathname = `${MEDIA_PATH}${encodeURIComponent(mediaId)}/${name.split('/').map(encodeURIComponent).join('/')}`;

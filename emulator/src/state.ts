@@ -227,6 +227,8 @@ export class EmulatorState {
           record.Height = src.image.height;
         }
         if (src) record.Size = src.size;
+      } else {
+        this.options.library?.forget(e.MediaId);
       }
       this.media.set(e.MediaId, record);
     }

@@ -528,6 +528,18 @@ suite('emulator media: the --media format', () => {
     test(`refused at start: ${what}`, () => refusedAtStart(write('bad.json', entries()), message));
   }
 
+  test('an entry without files that replaces one with files stops its files being served', async () => {
+    const f = write('plain.json', [{ MediaId: KEYNOTE, Type: 'video', Duration: 5 }]);
+    const emu = await startEmulator({ mediaFiles: [SAMPLES_JSON, f] });
+    try {
+      const r = await fetch(emu.mediaUrl(KEYNOTE, 'FD.mp4'), { method: 'HEAD' });
+      assert.equal(r.status, 404);
+      assert.equal(emu.media.get(KEYNOTE)?.Duration, 5);
+    } finally {
+      await emu.close();
+    }
+  });
+
   test('refused at start: a playlist naming a URL, an absolute path or ".."', async () => {
     for (const line of ['http://example.invalid/a.ts', '/etc/passwd', '../x.ts']) {
       const m3u8 = path.join(dir, 'p.m3u8');
