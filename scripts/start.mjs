@@ -99,7 +99,9 @@ const accessKeyId = `emulator-${crypto.randomBytes(4).toString('hex')}`;
 const accessKeySecret = crypto.randomBytes(18).toString('base64url');
 
 const emulator = spawn(process.execPath, [path.join(root, 'bin/vod-timeline.js'), 'emulator', '--port', String(emulatorPort),
-  '--access-key-id', accessKeyId, '--produce-seconds', String(opt('produce-seconds', 8))], {
+  '--access-key-id', accessKeyId, '--produce-seconds', String(opt('produce-seconds', 8)),
+  // The examples' MediaIds with sample clips, so their media can be played (emulator/media/README.md).
+  '--media', path.join(root, 'emulator', 'media', 'samples.json')], {
   cwd: root, detached: true, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, VOD_EMULATOR_ACCESS_KEY_SECRET: accessKeySecret },
 });
 children.push(emulator);

@@ -32,6 +32,8 @@ const planFrom = (cmd, re) => async () => {
 const one = async () => 1;
 
 const stages = [
+  // What the other stages need (the VS Code host, chromium, fonts, Neovim, ffmpeg), installed when missing.
+  { name: 'setup', kind: 'check', cmd: [node, 'scripts/host/ensure.mjs'], plan: one },
   { name: 'build', kind: 'check', cmd: [node, 'scripts/build.mjs'], plan: one },
   { name: 'typecheck', kind: 'check', cmd: npx('tsc', '-p', 'tsconfig.json', '--noEmit'), plan: one },
   { name: 'lint', kind: 'check', cmd: npx('eslint', '.'), plan: one },

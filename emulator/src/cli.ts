@@ -22,14 +22,18 @@ export const SECRET_ENV = 'VOD_EMULATOR_ACCESS_KEY_SECRET';
 export const EMULATOR_USAGE = `Usage: vod-timeline emulator [options]
 
 Runs a local ApsaraVideo VOD (2017-03-21) emulator on 127.0.0.1 for trying out produce/status calls
-without an Alibaba Cloud account. It checks both request signatures against its test keys.
+without an Alibaba Cloud account. It checks both request signatures against its test keys, and serves
+the media files a --media FILE names (GetPlayInfo, GetMezzanineInfo, GetImageInfo) under signed,
+expiring URLs on its own port.
 
 Options:
   --port N                   listen on port N (default: a free port)
   --access-key-id ID         AccessKey ID to accept (default: generated); its secret comes from
                              the variable VOD_EMULATOR_ACCESS_KEY_SECRET or from:
   --access-key-secret-file F the file F (its first line), so that no process list shows it
-  --media FILE               add media from FILE (JSON array, format of emulator/media.seed.json); repeatable
+  --media FILE               add media from FILE (JSON array, format of emulator/media.seed.json, plus
+                             "File" and "Streams" with paths relative to FILE); repeatable
+  --no-cors                  serve media files without CORS headers (like a VOD domain without them)
   --produce-seconds S        seconds a production takes (default 5)
   --region R                 region the emulator serves (default cn-shanghai)
   -h, --help                 show this help
@@ -66,6 +70,7 @@ export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = proce
         throw new UsageError(`--access-key-secret is not accepted: a secret on the command line shows in the process list. Set ${SECRET_ENV} or pass --access-key-secret-file FILE.`);
       case '--access-key-secret-file': secretFile = value(); break;
       case '--media': media.push(value()); break;
+      case '--no-cors': options.cors = false; break;
       case '--produce-seconds': {
         const v = value();
         const n = Number(v);
@@ -127,7 +132,7 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
     // A secret the caller handed in is not echoed; a generated one is, or nobody could use it.
     `  AccessKey secret: ${options.accessKeySecret ? `(the one given in ${secretSource(argv)})` : emulator.accessKeySecret}`,
     `  (test keys: they are accepted only by this emulator)`,
-    `  ${emulator.media.size} media loaded. Press Ctrl-C to stop.`,
+    `  ${emulator.media.size} media loaded (${[...emulator.media.values()].filter((m) => m.files).length} with files, served under ${emulator.url}/media/, CORS ${emulator.cors ? 'on' : 'off'}). Press Ctrl-C to stop.`,
     '',
   ].join('\n'));
   io.onListening?.({ url: emulator.url, accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret });

@@ -32,3 +32,12 @@ export function ensureHost({ log = (s) => console.log(s) } = {}) {
   }
   return undefined;
 }
+
+// `node scripts/host/ensure.mjs`: install what is missing (npm test's first stage).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const reason = ensureHost({ log: (s) => console.log(s) });
+  if (reason) {
+    console.error(`host: ${reason}`);
+    process.exit(1);
+  }
+}

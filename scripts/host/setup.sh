@@ -21,7 +21,7 @@ step() { # label, outcome, start time (epoch seconds)
 }
 
 # --- apt: the browser, CJK fonts, and gssapi headers for a native module code-server builds ---------
-# Neovim: the second editor the server is tested in (test/nvim). WenQuanYi Zen Hei: without a CJK font the zh-CN host and Chinese subtitles render as boxes; it is
+# Neovim: the second editor the server is tested in (test/nvim). ffmpeg: the unit tests decode the sample clips. WenQuanYi Zen Hei: without a CJK font the zh-CN host and Chinese subtitles render as boxes; it is
 # small, and one of the fonts VOD documents for subtitles.
 t=$(date +%s)
 missing=()
