@@ -3,6 +3,7 @@
 // better written as objects.
 import { NodeKind, NONE } from '../json/parser';
 import { insertProperty } from '../edits';
+import { objectTextOf } from '../json/write';
 import type { Rule } from './rule';
 
 /** Regions whose productions may omit StorageLocation (cn-hangzhou is served from Shanghai). */
@@ -25,11 +26,9 @@ export const produceRequestRule: Rule = {
     for (const key of ['ProduceConfig', 'MediaMetadata', 'UserData']) {
       const n = tree.get(root, key);
       if (n !== NONE && tree.kind[n] === NodeKind.String) {
-        let fixes;
-        try {
-          const v = JSON.parse(tree.strs[n]!);
-          if (v && typeof v === 'object' && !Array.isArray(v)) fixes = [{ title: t('fix.convertToObject', { key }), edits: [{ start: tree.start[n], end: tree.end[n], newText: JSON.stringify(v) }] }];
-        } catch { /* not JSON: the schema reports what is wrong */ }
+        // Not clean JSON holding an object: no fix (the schema reports what is wrong).
+        const object = objectTextOf(tree.strs[n] ?? '');
+        const fixes = object === undefined ? undefined : [{ title: t('fix.convertToObject', { key }), edits: [{ start: tree.start[n], end: tree.end[n], newText: object }] }];
         ctx.report({ start: tree.keyStart[n], end: tree.keyEnd[n], severity: 'information', code: 'schema/stringified-json', message: t('schema.stringifiedJson', { key }), fixes });
       }
     }

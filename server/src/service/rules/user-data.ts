@@ -1,7 +1,7 @@
 // UserData: at most 256 characters as the JSON string that is sent; callback URLs must be http(s),
 // and plain http sends the callback unencrypted.
 import { NodeKind, NONE } from '../json/parser';
-import { objectField } from '../values';
+import { writeJson } from '../json/write';
 import type { Rule } from './rule';
 
 export const USER_DATA_LIMIT = 256;
@@ -15,8 +15,8 @@ export const userDataRule: Rule = {
     const root = tree.root;
     const node = root === NONE ? NONE : tree.get(root, 'UserData');
     if (node === NONE) return;
-    const value = objectField(tree, node);
-    const sent = tree.kind[node] === NodeKind.String ? tree.strs[node]! : value ? JSON.stringify(value) : undefined;
+    // Measured on what Produce sends: the string as written, or the object written as request.ts does.
+    const sent = tree.kind[node] === NodeKind.String ? tree.strs[node]! : tree.kind[node] === NodeKind.Object ? writeJson(tree, node) : undefined;
     if (sent !== undefined && sent.length > USER_DATA_LIMIT) {
       ctx.report({ start: tree.keyStart[node], end: tree.keyEnd[node], severity: 'error', code: 'limits/user-data', message: t('limits.userData', { length: sent.length, limit: USER_DATA_LIMIT }) });
     }

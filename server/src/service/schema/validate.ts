@@ -9,6 +9,7 @@ import type { Diagnostic, Fix, Severity } from '../types';
 import { type CompiledRoot, type CompiledSchema, TypeBit } from './compile';
 import { type EditTarget, insertProperty, numberLiteral, replaceKey, replaceNode } from '../edits';
 import { suggest } from '../suggest';
+import { objectTextOf } from '../json/write';
 
 const NUMERIC = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
@@ -448,13 +449,9 @@ function stringToObjectFix(ctx: Ctx, node: number, key: string): Fix[] | undefin
   const tree = ctx.tree;
   const s = tree.strs[node] ?? '';
   if ((tree.flags[node] & NodeFlags.Escaped) === 0 && !s.trim().startsWith('{')) return undefined;
-  try {
-    const value = JSON.parse(s);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    return [{ title: ctx.t('fix.convertToObject', { key }), edits: [replaceNode(ctx.target, node, JSON.stringify(value, null, 2))] }];
-  } catch {
-    return undefined;
-  }
+  // Written from the string's own text: numbers stay as written (a long order number, 12.0).
+  const object = objectTextOf(s, { indent: '  ' });
+  return object === undefined ? undefined : [{ title: ctx.t('fix.convertToObject', { key }), edits: [replaceNode(ctx.target, node, object)] }];
 }
 
 
