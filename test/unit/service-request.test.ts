@@ -118,7 +118,7 @@ suite('service produce request', () => {
       const d = service.validate(doc).find((x) => x.code === 'schema/stringified-json' && text.slice(x.start, x.end) === `"${key}"`)!;
       return applyEdits(text, d.fixes![0].edits);
     };
-    assert.match(fixed('UserData'), /"UserData": \{"Extend":\{"orderId":1790000000000000001\}\}/);
+    assert.match(fixed('UserData'), /\n  "UserData": \{\n    "Extend": \{\n      "orderId": 1790000000000000001\n    \}\n  \}\n\}$/);
     assert.match(fixed('Timeline'), /"In": 12\.0,\n\s*"Out": 17900000000000000011\n/);
   });
 });
