@@ -10,6 +10,7 @@ commands:
                          2 = usage or I/O error, or not everything could be checked
            [--cloud [--endpoint URL] [--profile P] [--app-id ID]]   also check MediaIds against the media library
   rules [--format text|json]   list every diagnostic code with its default severity
+  rules CODE [--locale L]      the code's rule page: what it checks, why, its source, an example, the fix
   lsp --stdio            run the language server on stdio (for any LSP editor)
   emulator [--port N] [--access-key-id ID --access-key-secret SECRET] [--media FILE]
                          run the local VOD emulator (a signature-checking HTTP server on 127.0.0.1)
@@ -31,6 +32,7 @@ commands:
   ruleFailed: '{file}: internal error: the checks for {codes} could not run (a bug in vod-timeline; please report it with this output):\n{error}',
   notFullyChecked: 'not fully checked: {count} file(s), where an internal error stopped some checks (internal/rule-failed); exit code 2',
   crash: 'internal error (a bug in vod-timeline; please report it with this output), exit code 70:\n{error}',
+  unknownCode: 'no diagnostic code "{code}" (vod-timeline rules lists them)',
 };
 
 export type CliMessage = keyof typeof en;
@@ -44,6 +46,7 @@ const zhCn: Record<CliMessage, string> = {
                          2 = 用法或读写错误，或未能完成全部检查
            [--cloud [--endpoint URL] [--profile P] [--app-id ID]]   同时对照媒资库检查 MediaId
   rules [--format text|json]   列出所有诊断代码及其默认级别
+  rules CODE [--locale L]      显示该代码的规则说明：检查内容、原因、依据、示例和修复方法
   lsp --stdio            在标准输入输出上运行语言服务器（供任何支持 LSP 的编辑器使用）
   emulator [--port N] [--access-key-id ID --access-key-secret SECRET] [--media FILE]
                          运行本地视频点播模拟服务（在 127.0.0.1 上校验签名的 HTTP 服务）
@@ -65,6 +68,7 @@ const zhCn: Record<CliMessage, string> = {
   ruleFailed: '{file}：内部错误：{codes} 的检查未能运行（vod-timeline 的缺陷，请附上此输出报告）：\n{error}',
   notFullyChecked: '未完成全部检查：有 {count} 个文件因内部错误未能运行部分检查（internal/rule-failed）；退出码 2',
   crash: '内部错误（vod-timeline 的缺陷，请附上此输出报告），退出码 70：\n{error}',
+  unknownCode: '没有诊断代码 "{code}"（vod-timeline rules 会列出全部代码）',
 };
 
 export function cliText(locale: Locale, id: CliMessage, args: Record<string, string | number> = {}): string {

@@ -68,7 +68,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       ],
     },
     // Read when the server is initialized, so contributions registered after the client was created count.
-    initializationOptions: () => Object.assign({ locale: vscode.env.language, settings: serverSettings() }, ...contributions.map((c) => c.initializationOptions ?? {})),
+    // rulePages: where the diagnostics' codes link to (docs/rules in the installed extension; see server/src/rulePages.ts).
+    initializationOptions: () => Object.assign({ locale: vscode.env.language, settings: serverSettings(), rulePages: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() }, ...contributions.map((c) => c.initializationOptions ?? {})),
     diagnosticCollectionName: 'vod-timeline',
   };
   const client = new LanguageClient('vodTimeline', vscode.l10n.t('VOD Timeline Language Server'), serverOptions, clientOptions);

@@ -15,6 +15,7 @@ import { uriToPath } from './uri';
 import { layoutResult } from './layoutResult';
 import { CloudState } from './cloud';
 import { CLOUD_REFRESH_NOTIFICATION, CLOUD_SOURCE, type CloudMediaResult } from './cloudProtocol';
+import { defaultRulePagesBase, rulePageHref } from './rulePages';
 
 export interface ClientSettings {
   region?: string;
@@ -37,6 +38,9 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
   let pullDiagnostics = false;
   let workspaceFolders: string[] = [];
   let configurationRequests = false;
+  /** Where the rule pages are (initializationOptions.rulePages, else beside this server). */
+  let rulePages: string | undefined;
+  const page = (code: string) => rulePageHref(rulePages, locale, code);
 
   const log = (message: string) => connection.console.log(message);
   const logError = (what: string, e: unknown) => connection.console.error(`${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -111,8 +115,8 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
 
   function diagnosticsFor(doc: TimelineDocument, uri: string): lsp.Diagnostic[] {
     const settings = serviceSettings(uri);
-    const local = service.validate(doc, settings, locale).map((d: Diagnostic) => convert.diagnostic(doc, d, uri));
-    const remote = cloud.diagnostics(doc, settings, locale).map((d) => ({ ...convert.diagnostic(doc, d, uri), source: CLOUD_SOURCE }));
+    const local = service.validate(doc, settings, locale).map((d: Diagnostic) => convert.diagnostic(doc, d, uri, page));
+    const remote = cloud.diagnostics(doc, settings, locale).map((d) => ({ ...convert.diagnostic(doc, d, uri, page), source: CLOUD_SOURCE }));
     return remote.length ? [...local, ...remote] : local;
   }
 
@@ -152,6 +156,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     isOpen: (uri) => documents.get(uri) !== undefined,
     settingsFor: serviceSettings,
     locale: () => locale,
+    page,
     log,
     logError,
   });
@@ -161,6 +166,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationRequests = !!params.capabilities.workspace?.configuration;
     clientProvidesMediaIds = !!(params.initializationOptions as { mediaIds?: boolean } | undefined)?.mediaIds;
+    rulePages = (params.initializationOptions as { rulePages?: string } | undefined)?.rulePages ?? defaultRulePagesBase();
     const cloudOptions = params.initializationOptions as { cloud?: boolean; cloudChecks?: boolean } | undefined;
     cloud.offered = !!cloudOptions?.cloud;
     const initial = (params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings;
@@ -359,7 +365,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     return actions.map((a): lsp.CodeAction => ({
       title: a.title,
       kind: a.kind === 'quickfix' ? lsp.CodeActionKind.QuickFix : lsp.CodeActionKind.SourceFixAll,
-      diagnostics: a.diagnostics.map((d) => convert.diagnostic(doc, d, uri)),
+      diagnostics: a.diagnostics.map((d) => convert.diagnostic(doc, d, uri, page)),
       isPreferred: a.preferred,
       edit: { documentChanges: [{ textDocument: { uri, version: doc.version ?? null }, edits: convert.textEdits(doc, a.edits) }] },
     }));
