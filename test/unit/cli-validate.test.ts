@@ -109,6 +109,8 @@ suite('cli: validate', () => {
     for (const rule of run0.tool.driver.rules) {
       assert.ok(rule.shortDescription.text.length > 0, rule.id);
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
+      assert.equal(rule.helpUri, `https://github.com/vod-timeline/vod-timeline/blob/main/docs/rules/en/${rule.id.replace('/', '-')}.md`);
+      assert.ok(fs.existsSync(path.join(ROOT, 'docs', 'rules', 'en', `${rule.id.replace('/', '-')}.md`)), rule.id);
     }
     assert.deepEqual(run0.results.map((x: any) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region]), [
       ['schema/type', 'error', 'sub/broken.timeline.json', { startLine: 7, startColumn: 17, endLine: 7, endColumn: 20 }],
