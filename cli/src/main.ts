@@ -2,7 +2,7 @@
 // Exit codes, kept by every command: 0 clean, 1 problems found, 2 usage or I/O error.
 
 import { parseArgs } from 'node:util';
-import { CODES } from '../../server/src/service';
+import { CODE_INFO, CODES } from '../../server/src/service';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
@@ -10,6 +10,7 @@ import { validateCommand } from './validate';
 import { inspectCommand } from './inspect';
 import { produceCommand, statusCommand, terminalConfirm } from './produce';
 import { VERSION } from './version';
+import { renderRulePage } from './rulePages';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -32,8 +33,18 @@ const commands: Record<string, Command> = {
 };
 
 async function rulesCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' } } });
-  const zh = systemLocale(io.env, values.locale) === 'zh-cn';
+  const { values, positionals } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' } }, allowPositionals: true });
+  const locale = systemLocale(io.env, values.locale);
+  const zh = locale === 'zh-cn';
+  if (positionals.length) {
+    // `rules CODE`: the code's page, the text of docs/rules/<locale>/<group>-<name>.md.
+    for (const code of positionals) {
+      const info = CODE_INFO.get(code);
+      if (!info) throw new UsageError(cliText(locale, 'unknownCode', { code }));
+      io.stdout(renderRulePage(info, locale));
+    }
+    return EXIT_OK;
+  }
   if (values.format === 'json') {
     io.stdout(JSON.stringify(CODES.map((c) => ({ code: c.code, group: c.group, severity: c.severity, fixable: c.fixable, summary: zh ? c.summaryZh : c.summary })), null, 2) + '\n');
   } else {

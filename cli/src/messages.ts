@@ -10,6 +10,7 @@ commands:
                          2 = usage or I/O error, or not everything could be checked
            [--cloud [--endpoint URL] [--profile P] [--app-id ID]]   also check MediaIds against the media library
   rules [--format text|json]   list every diagnostic code with its default severity
+  rules CODE [--locale L]      the code's rule page: what it checks, why, its source, an example, the fix
   lsp --stdio            run the language server on stdio (for any LSP editor)
   emulator [--port N] [--access-key-id ID [--access-key-secret-file F]] [--media FILE]
                          run the local VOD emulator (a signature-checking HTTP server on 127.0.0.1);
@@ -34,6 +35,7 @@ commands:
   crash: 'internal error (a bug in vod-timeline; please report it with this output), exit code 70:\n{error}',
   skipped: 'skipped {file}: not a timeline (no top-level key of a Timeline or a produce document); name the file to check it anyway',
   noCredentials: 'no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass --profile NAME (from ~/.aliyun/config.json or ~/.alibabacloud/credentials); in VS Code, use "VOD Timeline: Set Access Key"',
+  unknownCode: 'no diagnostic code "{code}" (vod-timeline rules lists them)',
 };
 
 export type CliMessage = keyof typeof en;
@@ -47,6 +49,7 @@ const zhCn: Record<CliMessage, string> = {
                          2 = 用法或读写错误，或未能完成全部检查
            [--cloud [--endpoint URL] [--profile P] [--app-id ID]]   同时对照媒资库检查 MediaId
   rules [--format text|json]   列出所有诊断代码及其默认级别
+  rules CODE [--locale L]      显示该代码的规则说明：检查内容、原因、依据、示例和修复方法
   lsp --stdio            在标准输入输出上运行语言服务器（供任何支持 LSP 的编辑器使用）
   emulator [--port N] [--access-key-id ID [--access-key-secret-file F]] [--media FILE]
                          运行本地视频点播模拟服务（在 127.0.0.1 上校验签名的 HTTP 服务）；
@@ -71,6 +74,7 @@ const zhCn: Record<CliMessage, string> = {
   crash: '内部错误（vod-timeline 的缺陷，请附上此输出报告），退出码 70：\n{error}',
   skipped: '已跳过 {file}：不是时间线（顶层没有 Timeline 或合成请求文档的键）；直接指定该文件名即可强制检查',
   noCredentials: '没有阿里云凭据：请设置环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET，或用 --profile NAME 指定 ~/.aliyun/config.json 或 ~/.alibabacloud/credentials 中的配置；在 VS Code 中请使用“VOD Timeline: 设置 AccessKey”',
+  unknownCode: '没有诊断代码 "{code}"（vod-timeline rules 会列出全部代码）',
 };
 
 export function cliText(locale: Locale, id: CliMessage, args: Record<string, string | number> = {}): string {

@@ -7,9 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { TimelineService, CODES, RULE_FAILED, type CloudMedia, type Diagnostic, type RuleFailure, type RuleSet, type ServiceSettings, type TimelineDocument } from '../../server/src/service';
-import { cloudMediaIds } from '../../server/src/service';
-import type { Locale } from '../../server/src/service';
+import { TimelineService, CODES, RULE_FAILED, rulePageFile, cloudMediaIds, type CloudMedia, type Diagnostic, type Locale, type RuleFailure, type RuleSet, type ServiceSettings, type TimelineDocument } from '../../server/src/service';
 import { CLOUD_SOURCE } from '../../server/src/protocol';
 import { MediaCatalog } from '../../client/src/vod/catalog/catalog';
 import { CredentialsError, EndpointError } from '../../client/src/vod';
@@ -293,7 +291,8 @@ function toSarif(results: FileResult[], cwd: string, executionSuccessful: boolea
     id: c.code,
     shortDescription: { text: c.summary },
     defaultConfiguration: { level: SARIF_LEVEL[c.severity] },
-    helpUri: `https://github.com/vod-timeline/vod-timeline#${c.code.replace('/', '')}`,
+    // The code's rule page (docs/rules), as the editor links it.
+    helpUri: `https://github.com/vod-timeline/vod-timeline/blob/main/docs/rules/en/${rulePageFile(c.code)}`,
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   return {

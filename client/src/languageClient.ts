@@ -68,7 +68,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       ],
     },
     // Read when the server is initialized, so contributions registered after the client was created count.
-    initializationOptions: () => Object.assign({ locale: vscode.env.language, settings: serverSettings() }, ...contributions.map((c) => c.initializationOptions ?? {})),
+    // rulePages: where the diagnostics' codes link to (docs/rules in the installed extension; see server/src/rulePages.ts).
+    initializationOptions: () => Object.assign({ locale: vscode.env.language, settings: serverSettings(), rulePages: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() }, ...contributions.map((c) => c.initializationOptions ?? {})),
     // The push model's collection (files the server checks on its own: unopened workspace timelines,
     // every file for a client without pull). The pull model's collection, for open documents, is named
     // after the server's diagnosticProvider identifier, 'vod-timeline' (server/src/server.ts): the same

@@ -155,6 +155,8 @@ export interface InitializationOptions {
   cloudChecks?: boolean;
   /** The client answers vodTimeline/mediaIds. */
   mediaIds?: boolean;
+  /** Where the rule pages are (a URI of docs/rules in the installed extension): diagnostics link there. */
+  rulePages?: string;
 }
 
 /** The `vodTimeline` settings the server reads. */

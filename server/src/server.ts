@@ -18,6 +18,7 @@ import {
   CLOUD_SOURCE, CloudMediaRequest, CloudRefreshNotification, CompositionRequest, LayoutRequest, MediaIdsRequest, ProduceRequestRequest, SummaryRequest,
   type ClientSettings, type InitializationOptions, type RequestType,
 } from './protocol';
+import { defaultRulePagesBase, rulePageHref } from './rulePages';
 
 const DEFAULT_DELAY_MS = 50;
 
@@ -33,6 +34,9 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
   let pullDiagnostics = false;
   let workspaceFolders: string[] = [];
   let configurationRequests = false;
+  /** Where the rule pages are (initializationOptions.rulePages, else beside this server). */
+  let rulePages: string | undefined;
+  const page = (code: string) => rulePageHref(rulePages, locale, code);
 
   const log = (message: string) => connection.console.log(message);
   const logError = (what: string, e: unknown) => connection.console.error(`${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -117,8 +121,8 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
 
   function diagnosticsFor(doc: TimelineDocument, uri: string): lsp.Diagnostic[] {
     const settings = serviceSettings(uri);
-    const local = service.validate(doc, settings, locale).map((d: Diagnostic) => convert.diagnostic(doc, d, uri));
-    const remote = cloud.diagnostics(doc, settings, locale).map((d) => ({ ...convert.diagnostic(doc, d, uri), source: CLOUD_SOURCE }));
+    const local = service.validate(doc, settings, locale).map((d: Diagnostic) => convert.diagnostic(doc, d, uri, page));
+    const remote = cloud.diagnostics(doc, settings, locale).map((d) => ({ ...convert.diagnostic(doc, d, uri, page), source: CLOUD_SOURCE }));
     return remote.length ? [...local, ...remote] : local;
   }
 
@@ -158,6 +162,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     isOpen: (uri) => documents.get(uri) !== undefined,
     settingsFor: serviceSettings,
     locale: () => locale,
+    page,
     log,
     logError,
   });
@@ -168,6 +173,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationRequests = !!params.capabilities.workspace?.configuration;
     clientProvidesMediaIds = !!options.mediaIds;
+    rulePages = options.rulePages ?? defaultRulePagesBase();
     cloud.offered = !!options.cloud;
     const initial = options.settings;
     if (initial) settings = initial;
@@ -365,7 +371,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     return actions.map((a): lsp.CodeAction => ({
       title: a.title,
       kind: a.kind === 'quickfix' ? lsp.CodeActionKind.QuickFix : lsp.CodeActionKind.SourceFixAll,
-      diagnostics: a.diagnostics.map((d) => convert.diagnostic(doc, d, uri)),
+      diagnostics: a.diagnostics.map((d) => convert.diagnostic(doc, d, uri, page)),
       isPreferred: a.preferred,
       edit: { documentChanges: [{ textDocument: { uri, version: doc.version ?? null }, edits: convert.textEdits(doc, a.edits) }] },
     }));

@@ -10,7 +10,7 @@ const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 suite('README', () => {
   test('the diagnostics table is every code with its severity, fix and summary, in order', () => {
-    const rows = [...readme.matchAll(/^\| `([a-z]+\/[a-z-]+)` \| (\w+) \| (✓?) *\| (.*) \|$/gm)]
+    const rows = [...readme.matchAll(/^\| \[?`([a-z]+\/[a-z-]+)`(?:\]\(docs\/rules\/en\/[a-z-]+\.md\))? \| (\w+) \| (✓?) *\| (.*) \|$/gm)]
       .map((m) => ({ code: m[1], severity: m[2], fixable: m[3] === '✓', summary: m[4] }));
     assert.deepEqual(rows, CODES.map((c) => ({ code: c.code, severity: c.severity, fixable: c.fixable, summary: c.summary })));
   });

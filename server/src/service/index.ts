@@ -22,8 +22,8 @@ import bundledSchemaZh from '../../../schemas/timeline.schema.zh-cn.json';
 
 export { TimelineDocument } from './document';
 export type * from './types';
-export { CODES, CODE_INFO, type CodeInfo } from './codes';
-export { RULE_FAILED, type RuleFailure } from './validation';
+export { CODES, CODE_INFO, SOURCES, rulePageFile, type CodeInfo, type RuleDoc, type Bilingual, type SourceKey } from './codes';
+export { RULE_FAILED, RULES, type RuleFailure } from './validation';
 export type { Rule, RuleContext } from './rules/rule';
 export type { CloudRule, CloudRuleContext } from './rules/cloud-rule';
 export { normalizeLocale, localizer, type Locale } from './l10n';

@@ -51,6 +51,13 @@ export interface ClipModel {
   referenceNode: number;
   /** Subtitle / text content, for labels. */
   content?: string;
+  /**
+   * `"In": 0, "Out": 0` (or TimelineIn/TimelineOut): what an unset pair of Go float64s looks like. The
+   * service very likely reads it as not set, so the model does too (in, out are left undefined); the
+   * timing rules say so (timing/in-out-zero, timing/timeline-in-out-zero).
+   */
+  zeroSource?: boolean;
+  zeroTimeline?: boolean;
   effects: EffectModel[];
 }
 
@@ -150,6 +157,14 @@ function readClip(tree: JsonTree, node: number, track: TrackModel, index: number
         }
         break;
     }
+  }
+  if (clip.in === 0 && clip.out === 0) {
+    clip.in = clip.out = undefined;
+    clip.zeroSource = true;
+  }
+  if (clip.timelineIn === 0 && clip.timelineOut === 0) {
+    clip.timelineIn = clip.timelineOut = undefined;
+    clip.zeroTimeline = true;
   }
   return clip;
 }

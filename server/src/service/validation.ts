@@ -11,6 +11,7 @@ import type { Localize } from './l10n';
 import type { CloudMediaLookup, Diagnostic, ServiceSettings, SeveritySetting } from './types';
 import type { Rule, RuleContext } from './rules/rule';
 import { syntaxRule, tooBrokenToCheck } from './rules/syntax';
+import { addRemoveAllUnset } from './unset';
 import { schemaRule } from './rules/schema';
 import { inOutRule } from './rules/in-out';
 import { timelineInOutRule } from './rules/timeline-in-out';
@@ -27,6 +28,7 @@ import { effectTrackMixedRule } from './rules/effect-track-mixed';
 import { trackLimitsRule } from './rules/track-limits';
 import { materialsRule } from './rules/materials';
 import { resolutionRule } from './rules/resolution';
+import { zeroSizeRule } from './rules/zero-size';
 import { userDataRule } from './rules/user-data';
 import { mediaMetadataRule } from './rules/media-metadata';
 import { produceRequestRule } from './rules/produce-request';
@@ -52,6 +54,7 @@ export const RULES: readonly Rule[] = [
   trackLimitsRule,
   materialsRule,
   resolutionRule,
+  zeroSizeRule,
   userDataRule,
   mediaMetadataRule,
   produceRequestRule,
@@ -130,6 +133,8 @@ export function runRules(doc: TimelineDocument, schema: CompiledRoot, settings: 
     result.push(d);
   }
   result.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Over what is shown, so a code turned off is not removed either.
+  addRemoveAllUnset(result, t);
   // Added past the overrides, first in the list.
   return failures.length ? [...failures.map((f) => failedDiagnostic(f, t)), ...result] : result;
 }

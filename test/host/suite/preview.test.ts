@@ -182,7 +182,7 @@ suite('preview', () => {
   test('errors and warnings are marked on their clips', async () => {
     const doc = await openUntitled(JSON.stringify({
       VideoTracks: [{ VideoTrackClips: [
-        { MediaId: '4b15846bcb3ea8c958fe1e7f3da85ae2', In: 8, Out: 5 },
+        { MediaId: '4b15846bcb3ea8c958fe1e7f3da85ae2', In: 'eight', Out: 5 },
         { MediaId: 'd0b9f1c8a3e24b7f9c6e5a4d3b2c1f0e', In: 0, Out: 4 },
       ] }],
     }, null, 2));
@@ -190,7 +190,7 @@ suite('preview', () => {
     await vscode.commands.executeCommand('vodTimeline.openPreviewToSide');
     // The webview reports what it marks after every update: wait until it marks the error.
     const s = await vscode.commands.executeCommand<PreviewState>('vodTimeline.preview._testState', { uri: doc.uri.toString(), waitForVersion: doc.version, waitForErrors: 1 });
-    assert.equal(s.clipsWithErrors, 1, 'In after Out: the first clip');
+    assert.equal(s.clipsWithErrors, 1, 'a word where seconds belong (schema/type): the first clip');
     assert.equal(s.clipsWithWarnings, 0);
     assert.ok(s.errors >= 1);
   });

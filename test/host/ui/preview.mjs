@@ -140,7 +140,8 @@ export const scenarios = [
         const view = webview(ui);
         await view.locator('#duration', { hasText: tr('Output {0}', tr('{0} s', 41)) }).waitFor({ timeout: WAIT_MS });
         assert.equal(await view.locator('#counts').innerText(), `${tr('{0} tracks', 7)} · ${tr('{0} clips', 14)}`);
-        assert.equal(await view.locator('#problems').innerText(), `${tr('1 error')}\n${tr('1 warning')}`);
+        // The Transition on a track's last clip and In 30 > Out 22: two warnings (In ≥ Out is no error).
+        assert.equal(await view.locator('#problems').innerText(), tr('{0} warnings', 2));
         const legend = await view.locator('#legend').innerText();
         for (const kind of ['Video', 'Audio', 'Subtitle', 'Effect']) assert.ok(legend.includes(tr(kind)), `legend lists ${tr(kind)}: ${legend}`);
         await ui.page.locator('.tabs-container .tab', { hasText: tr('Preview {0}', DEMO) }).waitFor({ timeout: WAIT_MS });
@@ -187,13 +188,13 @@ export const scenarios = [
         await webview(ui).locator('#tooltip', { hasText: 'Filter' }).waitFor({ timeout: WAIT_MS });
       });
 
-      await ui.step('dark theme: an error marked on its bar, with the message on hover', async () => {
-        // video[2] clip 0: In 30 > Out 22, drawn 16–21 s in lane 2.
+      await ui.step('dark theme: a problem marked on its bar, with the message on hover', async () => {
+        // video[2] clip 0: In 30 > Out 22 (a warning: timing/in-not-before-out), drawn 16–21 s in lane 2.
         const box = await webview(ui).locator('#canvas').boundingBox();
         const fitPps = (box.width - LABEL_W - 48) / 41;
         const p = await canvasPoint(ui, 2, 18 * fitPps);
         await ui.page.mouse.move(p.x, p.y);
-        await webview(ui).locator('#tooltip .tt-error', { hasText: zh ? 'In（30 秒）' : 'must be less than Out' }).waitFor({ timeout: WAIT_MS });
+        await webview(ui).locator('#tooltip .tt-warning', { hasText: zh ? 'In（30 秒）' : 'is not before Out' }).waitFor({ timeout: WAIT_MS });
       });
 
       await ui.step('dark theme: zoomed in (+ twice), scrolled', async () => {
