@@ -8,6 +8,7 @@ import { previewHtml } from './html';
 import type { LayoutSource } from './layoutSource';
 import { buildPreviewModel, ClipIndex, emptyModel, encodeModel, problemsOf, type SimpleDiagnostic } from './model';
 import type { BarRef, FromWebview, LayoutResult, PreviewModel, Severity, ToWebview } from './protocol';
+import { setting } from '../settings';
 
 export const VIEW_TYPE = 'vodTimeline.preview';
 
@@ -55,8 +56,7 @@ const SEVERITY: Record<vscode.DiagnosticSeverity, Severity> = {
 };
 
 function updateDelay(): number {
-  const v = vscode.workspace.getConfiguration('vodTimeline.preview').get<number>('updateDelay', 150);
-  return typeof v === 'number' && v >= 0 ? v : 150;
+  return setting('preview.updateDelay');
 }
 
 export class TimelinePreview implements vscode.Disposable {
