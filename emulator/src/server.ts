@@ -63,6 +63,11 @@ export interface EmulatorOptions {
   maxClockSkewSeconds?: number;
   /** Largest accepted body. Default 16 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Told about a request the emulator could not handle (a bug in the emulator, not a refusal): the
+   * action and the stack. Default: written to stderr. The client still gets a 500 InternalError.
+   */
+  onInternalError?: (what: string, error: unknown) => void;
   /** CORS headers on the media files it serves (default true; false: none, like a VOD domain without them). */
   cors?: boolean;
 }
@@ -396,7 +401,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       res.end('The emulator failed to serve the file.\n');
       return;
     }
-    handle(req, res).catch(() => {
+    handle(req, res).catch((error: unknown) => {
+      const what = `${req.method ?? 'GET'} ${String(req.headers['x-acs-action'] ?? (req.url ?? '').split('?')[0])}`;
+      try {
+        (options.onInternalError ?? ((w, e) => process.stderr.write(`emulator: internal error on ${w}: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`)))(what, error);
+      } catch { /* a logger must not take the server down */ }
       if (!res.headersSent) {
         const id = newRequestId();
         sendError(res, String(req.headers.host ?? EMULATOR_HOST), id, { status: 500, code: 'InternalError', message: 'The emulator failed to process the request.' });
