@@ -16,6 +16,7 @@ import { produceCommand } from './produce/produceCommand';
 import { registerHistory, type SubmissionHistory } from './history';
 import { createVodTarget } from './produce/vodFactory';
 import { registerCloud } from './cloud';
+import { PlaybackResolver } from './vod/playback';
 
 export interface ExtensionApi {
   /** The language client once started (tests, other extensions). */
@@ -56,7 +57,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     onDidChangeCredentials: credentials.onDidChange,
   });
   const { commands: cloud$ } = registerCloud(context, { credentials, history: () => history, languageClient: c.languageClient, output });
-  const preview$ = registerPreview(context, { languageClient: c.languageClient });
+  // The player's media: looked up through the VOD client with the same settings and credentials as Produce.
+  const playback = new PlaybackResolver();
+  context.subscriptions.push(credentials.onDidChange(() => playback.clear()));
+  const preview$ = registerPreview(context, { languageClient: c.languageClient }, {
+    languageClient: c.languageClient,
+    vodClient: async () => (await createVodTarget(credentials)).client,
+    resolver: playback,
+  });
 
   registerCommands(context, {
     'vodTimeline.newTimeline': newTimelineCommand(context),

@@ -3,6 +3,7 @@
 // tests use instead of hunting pixels (`vodTimeline.preview._testState`, `_testClick`, `_testKey`).
 import vscode = require('vscode');
 import { layoutSource } from './layoutSource';
+import type { PlayerDeps } from './playerFeed';
 import type { Commands, PreviewCommandId } from '../commandIds';
 import { TimelinePreview, VIEW_TYPE, type PreviewApi, type PreviewTestState } from './panel';
 
@@ -12,7 +13,7 @@ const LANGUAGE_ID = 'vod-timeline';
 
 interface TestTarget { uri?: string }
 
-export function registerPreview(context: vscode.ExtensionContext, api: PreviewApi): Commands<PreviewCommandId> {
+export function registerPreview(context: vscode.ExtensionContext, api: PreviewApi, player: PlayerDeps): Commands<PreviewCommandId> {
   const layouts = layoutSource(api, context);
   const previews = new Map<string, TimelinePreview>();
   let lastActive: TimelinePreview | undefined;
@@ -55,7 +56,7 @@ export function registerPreview(context: vscode.ExtensionContext, api: PreviewAp
       enableCommandUris: false,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'preview')],
     });
-    track(new TimelinePreview(panel, document, layouts, context.extensionUri));
+    track(new TimelinePreview(panel, document, layouts, context.extensionUri, player));
   };
 
   const find = (t: TestTarget | undefined): TimelinePreview | undefined => (t?.uri ? previews.get(t.uri) : lastActive);
@@ -69,7 +70,7 @@ export function registerPreview(context: vscode.ExtensionContext, api: PreviewAp
         }
         try {
           const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri));
-          track(new TimelinePreview(panel, document, layouts, context.extensionUri));
+          track(new TimelinePreview(panel, document, layouts, context.extensionUri, player));
         } catch {
           panel.dispose();
         }
