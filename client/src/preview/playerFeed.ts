@@ -33,6 +33,9 @@ export interface PlayerFeedResult {
   refreshAt?: number;
 }
 
+/** How soon a lookup that could not reach the media library is tried again. */
+const RETRY_MS = 15_000;
+
 function reasonText(problem: PlaybackProblem, detail?: string): string {
   switch (problem) {
     case 'not-found': return vscode.l10n.t('not in your VOD media library');
@@ -85,9 +88,11 @@ export async function playerFeed(deps: PlayerDeps, document: vscode.TextDocument
     if (client) {
       mediaEnabled = true;
       const resolved: Map<string, ResolvedPlayback> = await deps.resolver.resolve(client, requests, height);
+      let unreachable = false;
       for (const [id, r] of resolved) {
         media[id] = r.facts;
         const s = r.source;
+        if (s.kind === 'slate') unreachable ||= s.reason === 'unreachable';
         if (s.kind === 'slate') sources[id] = { kind: 'slate', reason: reasonText(s.reason, s.detail) };
         else {
           sources[id] = s;
@@ -95,6 +100,8 @@ export async function playerFeed(deps: PlayerDeps, document: vscode.TextDocument
         }
       }
       refreshAt = deps.resolver.nextRefresh();
+      // A lookup that failed on the way (offline, throttled) is tried again soon, not at the next edit.
+      if (unreachable) refreshAt = Math.min(refreshAt ?? Infinity, Date.now() + RETRY_MS);
     }
   }
   const client = await deps.languageClient();

@@ -221,7 +221,7 @@ export class PlayerView {
     const p = this.player;
     const comp = p.composition;
     const mem = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
-    this.hooks.post({
+    const state: Extract<FromWebview, { type: 'playerState' }> = {
       type: 'playerState',
       time: p.time,
       playing: p.playing,
@@ -241,6 +241,12 @@ export class PlayerView {
       notes: this.noteCount,
       status: this.status.textContent || undefined,
       heapMb: mem ? Math.round(mem.usedJSHeapSize / 1048576) : undefined,
-    });
+    };
+    this.hooks.post(state);
+    // The same on the stage element, where a UI test driving the page can read it; the frame rectangle
+    // there is relative to the canvas (a screenshot of the canvas finds the picture at it).
+    const c = this.canvas.getBoundingClientRect();
+    const f = state.frame;
+    this.stage.dataset.state = JSON.stringify({ ...state, frame: f ? { x: f.x - c.left, y: f.y - c.top, w: f.w, h: f.h } : null, composition: comp ? { width: comp.width, height: comp.height } : null });
   }
 }
