@@ -156,6 +156,8 @@ export type FromWebview =
     frames: number;
     presented: number;
     late: number;
+    /** Video frames the browser dropped (getVideoPlaybackQuality). */
+    dropped: number;
     /** The loudest frequency of the mix now (Hz), when sound is routed through Web Audio. */
     peakHz: number | null;
     /** Items active now: "video 0/1 MEDIAID @12.34". */

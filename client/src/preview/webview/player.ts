@@ -108,6 +108,11 @@ export class Player {
   get fps(): number { return this.comp?.fps ?? 25; }
   get audioState(): string { return this.audio?.state ?? 'none'; }
   get decoders(): number { return this.slots.filter((s) => s.url).length; }
+  /** Video frames the browser dropped so far (getVideoPlaybackQuality), for the bench. */
+  get dropped(): number {
+    return this.droppedBefore + this.slots.reduce((n, s) => n + (s.el.getVideoPlaybackQuality?.().droppedVideoFrames ?? 0), 0);
+  }
+  private droppedBefore = 0;
 
   /** A new composition (after an edit) or new sources: keeps the time, re-assigns media. */
   setInput(comp: Composition | null, sources: Record<string, PlayerSource>, mediaEnabled: boolean): void {
@@ -467,6 +472,8 @@ export class Player {
   }
 
   private release(slot: Slot, destroy: boolean): void {
+    // An element's playback quality counts restart with its next source: keep what it dropped so far.
+    if (slot.url) this.droppedBefore += slot.el.getVideoPlaybackQuality?.().droppedVideoFrames ?? 0;
     slot.hls?.destroy();
     slot.hls = undefined;
     slot.el.pause();

@@ -235,6 +235,7 @@ export class PlayerView {
       frames: p.stats.frames,
       presented: p.stats.presented,
       late: p.stats.late,
+      dropped: p.dropped,
       peakHz: this.peakHz(),
       active: comp ? frameAt(comp, p.time).map((a) => `${a.item.kind} ${a.item.track}/${a.item.clip}${a.item.effect !== undefined ? `/T${a.item.effect}` : ''} ${a.item.mediaId ?? a.item.text?.content ?? ''} @${a.sourceTime.toFixed(3)}`) : [],
       loop: p.loop,
