@@ -16,6 +16,8 @@ const entries = [
   { in: 'cli/src/main.ts', out: 'cli' },
   // The Alibaba Cloud SDK, loaded on first use by the other bundles (client/src/vod/sdk.ts).
   { in: 'client/src/vod/sdk-bundle.ts', out: 'alicloud' },
+  // The OSS client (ali-oss), loaded on the first upload (client/src/vod/upload/oss.ts).
+  { in: 'client/src/vod/upload/oss-bundle.ts', out: 'oss' },
   // vscode-languageclient, loaded when the extension starts the server (client/src/languageClient.ts).
   { in: 'client/src/languageclient-bundle.ts', out: 'languageclient' },
 ];
@@ -31,6 +33,9 @@ const options = {
   entryPoints: entries,
   outdir: 'dist',
   ...nodeBundleOptions,
+  // urllib (under ali-oss) requires the optional proxy-agent only when its own proxy switch is on, which
+  // the upload never turns on (docs/upload.md §4).
+  external: [...nodeBundleOptions.external, 'proxy-agent'],
   define: { ...nodeBundleOptions.define, __VERSION__: JSON.stringify(pkg.version), __SDK_BUNDLE__: 'true' },
   sourcemap: args.has('--minify') ? false : 'linked',
   minify: args.has('--minify'),
