@@ -13,7 +13,7 @@ import seed from '../media.seed.json';
 import { isProblem, readAuth, verifyV2, verifyV3, type AuthProblem, type IncomingSigned, type SignatureKind } from './signature';
 import { ApiError, EmulatorState, iso, newRequestId, type MediaRecord, type MediaSeedEntry, type Params, type ProjectRecord } from './state';
 import { MediaLibrary, type MediaRequestLog, type MediaStreamEntry } from './media';
-import { UploadService, type OssFault, type OssRequestLog } from './upload';
+import { UploadService, type OssFault, type OssRequestLog, type UploadKey } from './upload';
 
 export const EMULATOR_HOST = '127.0.0.1';
 export const API_VERSION = '2017-03-21';
@@ -119,6 +119,8 @@ export interface Emulator {
   ossRequests: OssRequestLog[];
   /** Makes the upload credentials of a media (or all) expire now. */
   expireUploadCredentials(mediaId?: string): void;
+  /** The upload keys handed out, secrets included: for tests that look for leaks. */
+  issuedUploadKeys(): UploadKey[];
   /** Whether media responses carry CORS headers. */
   cors: boolean;
   /** A signed URL for one of a media's files (`source.mp4`, `FD.mp4`, `FD/seg000.m4s`, …), as GetPlayInfo makes them. */
@@ -486,6 +488,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ossUrl,
     ossRequests: uploads.requests,
     expireUploadCredentials: (mediaId) => uploads.expireKeys(mediaId),
+    issuedUploadKeys: () => [...uploads.keys.values()],
     cors: library.cors,
     mediaUrl: (mediaId, name, authTimeoutSeconds = 3600) => library.url(mediaId, name, authTimeoutSeconds),
     media: state.media,
