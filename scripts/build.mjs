@@ -33,9 +33,6 @@ const options = {
   entryPoints: entries,
   outdir: 'dist',
   ...nodeBundleOptions,
-  // urllib (under ali-oss) requires the optional proxy-agent only when its own proxy switch is on, which
-  // the upload never turns on (docs/upload.md §4).
-  external: [...nodeBundleOptions.external, 'proxy-agent'],
   define: { ...nodeBundleOptions.define, __VERSION__: JSON.stringify(pkg.version), __SDK_BUNDLE__: 'true' },
   sourcemap: args.has('--minify') ? false : 'linked',
   minify: args.has('--minify'),

@@ -16,7 +16,7 @@ import {
 import { formatDuration } from '../../server/src/service';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
-import { makeClient, setupMessage } from './produce';
+import { makeClient, proxyFromEnv, setupMessage } from './produce';
 
 export interface UploadCliDeps {
   sleep?: (ms: number) => Promise<void>;
@@ -125,7 +125,7 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
     try {
       result = await uploadFile({
         client, file, title: values.title, cateId, storageLocation: values['storage-location'], appId: values['app-id'], journal, resume,
-        signal: deps.signal, sha256,
+        signal: deps.signal, sha256, proxy: proxyFromEnv(io.env),
         onEvent: (e) => {
           if (e.kind === 'created') io.stderr(`${shown}: ${e.uploadKind} ${e.mediaId} created in ${region}; uploading…\n`);
           if (e.kind === 'credential-refreshed') io.stderr(`${shown}: upload credential refreshed (${e.reason === 'ahead' ? 'before it expired' : 'OSS refused the old one'})\n`);

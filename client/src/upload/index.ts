@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import vscode = require('vscode');
 import type { Commands, UploadCommandId } from '../commandIds';
 import type { CredentialsManager } from '../produce/credentials';
-import { createVodTarget } from '../produce/vodFactory';
+import { createVodTarget, proxySettings } from '../produce/vodFactory';
 import { setting } from '../settings';
 import { VodError } from '../vod/errors';
 import { UploadJournal, type UploadEntry } from '../vod/upload/journal';
@@ -173,7 +173,7 @@ export function registerUpload(context: vscode.ExtensionContext, deps: UploadDep
         let shown = 0;
         try {
           const r = await uploadFile({
-            client: t.client, file, appId: t.appId, journal, resume, signal: stop.signal, sha256,
+            client: t.client, file, appId: t.appId, journal, resume, signal: stop.signal, sha256, proxy: proxySettings(),
             storageLocation: setting('upload.storageLocation') || undefined, cateId: setting('upload.cateId') || undefined,
             onEvent: (ev) => {
               if (ev.kind === 'created') { changed(); deps.output.info(`upload: ${name}: ${ev.uploadKind} ${ev.mediaId} created`); }

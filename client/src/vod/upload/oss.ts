@@ -25,6 +25,8 @@ export interface OssClientOptions {
   refreshSTSToken?: () => Promise<{ accessKeyId: string; accessKeySecret: string; stsToken: string }>;
   refreshSTSTokenInterval?: number;
   retryMax?: number;
+  /** A urllib-compatible client (ossHttp.ts). */
+  urllib?: unknown;
 }
 
 export interface OssMultipartOptions {

@@ -14,6 +14,8 @@ import { redactSecrets, VodError } from '../errors';
 import { decodeUploadAddress, decodeUploadAuth, REFRESH_MARGIN_MS, UploadAddressError, type UploadAddress, type UploadCredential } from './credential';
 import type { UploadEntry, UploadJournal } from './journal';
 import { loadOss, OssDebugLeakError, type OssCheckpoint, type OssClient, type OssModule } from './oss';
+import { ossHttpClient } from './ossHttp';
+import type { ProxySettings } from '../transport';
 import { planUpload, UnsupportedFileError, type UploadKind, type UploadPlan } from './plan';
 
 export type UploadVodClient = Pick<VodClient, 'createUploadVideo' | 'refreshUploadVideo' | 'createUploadImage'> & {
@@ -73,6 +75,8 @@ export interface UploadOptions {
   sleep?: (ms: number) => Promise<void>;
   /** ali-oss's constructor (tests); default the lazily loaded package. */
   oss?: OssModule;
+  /** Proxies for the OSS requests, as for the VOD client (loopback is always direct). */
+  proxy?: ProxySettings;
 }
 
 export interface UploadResult {
@@ -315,11 +319,12 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
   const margin = options.refreshMarginMs ?? REFRESH_MARGIN_MS;
   const secrets = () => credential.secrets();
   let client: OssClient | undefined;
+  const http = ossHttpClient({ proxy: options.proxy });
   const makeClient = (): OssClient => {
     const lifetime = Math.max(1000, credential.expiresAt - now() - margin);
     return new oss({
       ...credential.keys(), bucket: address.bucket, endpoint: address.endpoint, region: `oss-${credential.region || region || 'cn-shanghai'}`,
-      secure: address.endpoint.startsWith('https:'), timeout: options.ossTimeoutMs ?? 120_000, retryMax: 0,
+      secure: address.endpoint.startsWith('https:'), timeout: options.ossTimeoutMs ?? 120_000, retryMax: 0, urllib: http,
       refreshSTSTokenInterval: kind === 'image' ? 365 * 86400_000 : lifetime,
       refreshSTSToken: async () => {
         if (kind === 'image') throw new UploadError('CredentialExpired', 'An image upload credential cannot be refreshed.', { kind, mediaId: id, leftInVod: 'record', entry });
