@@ -16,7 +16,7 @@ import { UploadJournal, type UploadEntry } from '../vod/upload/journal';
 import { IMAGE_EXTENSIONS, AUDIO_EXTENSIONS, VIDEO_EXTENSIONS, uploadKindOf } from '../vod/upload/plan';
 import { removeUploadedMedia, sha256OfFile, UploadError, uploadFile, type UploadResult } from '../vod/upload/run';
 import { needsStatus, UPLOADS_VIEW_ID, UploadsProvider } from './view';
-import { registerUploadCodeActions } from './codeActions';
+import { mediaIdValueRange, registerUploadCodeActions } from './codeActions';
 
 export interface UploadDeps {
   credentials: CredentialsManager;
@@ -240,9 +240,19 @@ export function registerUpload(context: vscode.ExtensionContext, deps: UploadDep
     const [r] = await runUploads([{ file: picked[0].fsPath }]);
     if (!r) return undefined;
     const edit = new vscode.WorkspaceEdit();
-    // Inside a MediaId value (even an empty one) the ID goes in bare; at a bare cursor, as a JSON string.
-    const inValue = Boolean(arg?.range);
-    edit.replace(document.uri, range, inValue || !range.isEmpty ? r.mediaId : JSON.stringify(r.mediaId));
+    if (arg?.range) {
+      // The line may have been edited during the upload: the MediaId value is looked up again there.
+      const value = range.start.line < document.lineCount ? mediaIdValueRange(document.lineAt(range.start.line).text) : undefined;
+      if (!value) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The clip\'s MediaId moved while {0} was uploading; its MediaId {1} was not inserted.', path.basename(picked[0].fsPath), r.mediaId), vscode.l10n.t('Copy MediaId'))
+          .then((c) => { if (c) void vscode.env.clipboard.writeText(r.mediaId); });
+        return r.mediaId;
+      }
+      edit.replace(document.uri, new vscode.Range(range.start.line, value[0], range.start.line, value[1]), r.mediaId);
+    } else {
+      // At a bare cursor, as a JSON string; over a selection, in place of it.
+      edit.replace(document.uri, range, range.isEmpty ? JSON.stringify(r.mediaId) : r.mediaId);
+    }
     await vscode.workspace.applyEdit(edit);
     return r.mediaId;
   };

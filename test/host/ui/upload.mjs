@@ -147,11 +147,16 @@ export const scenarios = [
           const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: /Upload a file and use its MediaId|上传文件并使用其 MediaId/ }).first();
           await fix.waitFor({ timeout: WAIT_MS });
           await fix.click();
-          // The web workbench's file dialog is a quick input that takes a path.
-          const input = page.locator('.quick-input-widget input.input').first();
-          await input.waitFor({ timeout: WAIT_MS });
-          await input.fill(path.join(ui.folder, 'outro-upload.mp4'));
-          await page.keyboard.press('Enter');
+          // The web workbench's file dialog is a quick input listing the folder: pick the file, then accept.
+          const item = page.locator('.quick-input-list .monaco-list-row', { hasText: 'outro-upload.mp4' }).first();
+          await item.waitFor({ timeout: WAIT_MS });
+          await item.click();
+          // A click on a file accepts the dialog; Enter only if it is still open (else it would type into the editor).
+          try {
+            await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 3000 });
+          } catch {
+            await page.locator('.quick-input-widget input.input').first().press('Enter');
+          }
           const known = new Set([clipId]);
           const inserted = await page.waitForFunction((before) => {
             const text = document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent ?? '';
@@ -176,6 +181,7 @@ export const scenarios = [
               if (attempt >= 4) throw err;
             }
           }
+          await ui.screenshot('hover on the new MediaId');
           await page.mouse.move(1300, 850);
           await ui.closeAllEditors();
         });
