@@ -414,7 +414,8 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
         }
         // Our own words: ali-oss's messages can quote the request (its headers hold the token).
         const detail = redactSecrets(`${f.code ?? 'Error'}${f.status !== undefined ? ` (HTTP ${f.status})` : ''}`, secrets());
-        throw new UploadError(f.network ? 'NetworkError' : 'OssError', `OSS refused the upload of ${fileName}: ${detail}${f.requestId ? ` (RequestId ${f.requestId})` : ''}.`, {
+        // An HTTP answer is OSS's refusal (OssError), even a 5xx retried in vain; no answer at all is a NetworkError.
+        throw new UploadError(f.status !== undefined && f.status > 0 ? 'OssError' : f.network ? 'NetworkError' : 'OssError', `OSS refused the upload of ${fileName}: ${detail}${f.requestId ? ` (RequestId ${f.requestId})` : ''}.`, {
           kind, mediaId: id, leftInVod: 'record', ossCode: f.code, httpStatus: f.status, requestId: f.requestId, entry,
         });
       }
