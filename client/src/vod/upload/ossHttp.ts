@@ -34,7 +34,16 @@ function failure(name: string, status: -1 | -2, code?: string): Error {
   return Object.assign(new Error(code ? `${name} (${code})` : name), { name, status, code: code ?? name });
 }
 
-export function ossHttpClient(options: { proxy?: ProxySettings; connectTimeoutMs?: number } = {}): { request(url: string, params: OssHttpParams): Promise<OssHttpResult> } {
+export interface OssHttpOptions {
+  proxy?: ProxySettings;
+  connectTimeoutMs?: number;
+  /** Body bytes handed to the socket as they go (a part's progress before OSS confirms it). */
+  onSending?: (bytes: number) => void;
+  /** A request with a body ended (answered or failed) after sending `bytes` of it. */
+  onEnded?: (bytes: number) => void;
+}
+
+export function ossHttpClient(options: OssHttpOptions = {}): { request(url: string, params: OssHttpParams): Promise<OssHttpResult> } {
   return {
     async request(url: string, params: OssHttpParams): Promise<OssHttpResult> {
       const u = new URL(url);
@@ -51,11 +60,14 @@ export function ossHttpClient(options: { proxy?: ProxySettings; connectTimeoutMs
         const t = e as TransportError;
         throw failure(t.kind === 'ConnectTimeout' ? 'ConnectionTimeoutError' : 'RequestError', t.kind === 'ConnectTimeout' ? -2 : -1, t.sysCode);
       }
+      let sent = 0;
+      const ended = () => { if (sent) options.onEnded?.(sent); };
       return new Promise<OssHttpResult>((resolve, reject) => {
         let settled = false;
         const fail = (err: Error) => {
           if (settled) return;
           settled = true;
+          ended();
           params.stream?.destroy();
           req.destroy();
           socket.destroy();
@@ -83,6 +95,7 @@ export function ossHttpClient(options: { proxy?: ProxySettings; connectTimeoutMs
           res.once('end', () => {
             if (settled) return;
             settled = true;
+            ended();
             socket.setTimeout(0);
             socket.destroy();
             const data = Buffer.concat(chunks);
@@ -95,6 +108,10 @@ export function ossHttpClient(options: { proxy?: ProxySettings; connectTimeoutMs
         });
         if (params.stream) {
           params.stream.once('error', (e: Error) => fail(e.name === 'cancel' ? Object.assign(new Error('cancel'), { name: 'cancel' }) : failure('RequestError', -1, 'ESTREAM')));
+          params.stream.on('data', (c: Buffer | string) => {
+            sent += c.length;
+            options.onSending?.(c.length);
+          });
           params.stream.pipe(req);
         } else {
           req.end(params.content);

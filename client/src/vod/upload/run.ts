@@ -315,11 +315,31 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
   let networkRetries = 0;
   let bytesSent = 0;
   let partsSent = 0;
-  let uploadStarted = now();
   const margin = options.refreshMarginMs ?? REFRESH_MARGIN_MS;
   const secrets = () => credential.secrets();
   let client: OssClient | undefined;
-  const http = ossHttpClient({ proxy: options.proxy });
+  // Progress between confirmations: the bytes of parts (or of the PutObject) on their way, shown on top of
+  // the confirmed ones, at most every 200 ms; what is shown never goes back (a failed part's bytes stay
+  // counted until the retry passes them).
+  let confirmed = 0;
+  let inFlight = 0;
+  let runSent = 0;
+  const runStart = now();
+  let shown = 0;
+  let lastEmit = 0;
+  let partsConfirmed = 0;
+  const showProgress = (force = false) => {
+    const t = now();
+    if (!force && t - lastEmit < 200) return;
+    lastEmit = t;
+    shown = Math.max(shown, Math.min(stat.size, confirmed + inFlight));
+    emitProgress({ phase: 'uploading', mediaId: id, bytes: shown, bytesPerSecond: rate(runSent, runStart, t), partsDone: partsConfirmed });
+  };
+  const http = ossHttpClient({
+    proxy: options.proxy,
+    onSending: (n) => { inFlight += n; runSent += n; showProgress(); },
+    onEnded: (n) => { inFlight = Math.max(0, inFlight - n); },
+  });
   const makeClient = (): OssClient => {
     const lifetime = Math.max(1000, credential.expiresAt - now() - margin);
     return new oss({
@@ -344,18 +364,24 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
   try {
     for (;;) {
       if (options.signal?.aborted) throw cancelled();
+      // A failed attempt may leave parts in flight (ali-oss rejects at the first failed part): stop them, and
+      // give the next attempt its own copy of the checkpoint, so a late part of the old one cannot add a
+      // second entry for its number.
+      client?.cancel();
+      if (checkpoint) {
+        const byNumber = new Map(checkpoint.doneParts.map((p) => [p.number, p]));
+        checkpoint = { ...checkpoint, doneParts: [...byNumber.values()].sort((a, b) => a.number - b.number) };
+      }
       client = makeClient();
       try {
         if (plan.method === 'put') {
-          await putWithProgress(client, address.object, file, stat.size, options.signal, (n) => {
-            emitProgress({ phase: 'uploading', mediaId: id, bytes: n, bytesPerSecond: rate(n, uploadStarted, now()), partsDone: 0 });
-          });
+          await putWithProgress(client, address.object, file, stat.size, options.signal);
           bytesSent += stat.size;
           partsSent += 1;
         } else {
           let knownParts = new Set((checkpoint?.doneParts ?? []).map((p) => p.number));
-          const runStart = now();
-          let runBytes = 0;
+          confirmed = checkpoint ? checkpoint.doneParts.reduce((n, p) => n + partBytes(p.number, checkpoint!.partSize, stat.size), 0) : 0;
+          partsConfirmed = checkpoint?.doneParts.length ?? 0;
           await client.multipartUpload(address.object, file, {
             partSize: plan.partSize, parallel: options.parallel ?? 4, checkpoint, timeout: options.ossTimeoutMs ?? 120_000,
             progress: (_fraction, cp) => {
@@ -363,15 +389,14 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
               checkpoint = cp;
               const fresh = cp.doneParts.filter((p) => !knownParts.has(p.number));
               for (const p of fresh) {
-                const b = partBytes(p.number, cp.partSize, stat.size);
-                bytesSent += b;
-                runBytes += b;
+                bytesSent += partBytes(p.number, cp.partSize, stat.size);
                 partsSent++;
               }
               knownParts = new Set(cp.doneParts.map((p) => p.number));
-              const done = cp.doneParts.reduce((n, p) => n + partBytes(p.number, cp.partSize, stat.size), 0);
-              save({ checkpoint: { uploadId: cp.uploadId, partSize: cp.partSize, doneParts: cp.doneParts.map((p) => ({ number: p.number, etag: p.etag })) }, bytesDone: done });
-              emitProgress({ phase: 'uploading', mediaId: id, bytes: done, bytesPerSecond: rate(runBytes, runStart, now()), partsDone: cp.doneParts.length });
+              confirmed = cp.doneParts.reduce((n, p) => n + partBytes(p.number, cp.partSize, stat.size), 0);
+              partsConfirmed = cp.doneParts.length;
+              save({ checkpoint: { uploadId: cp.uploadId, partSize: cp.partSize, doneParts: cp.doneParts.map((p) => ({ number: p.number, etag: p.etag })) }, bytesDone: confirmed });
+              showProgress(true);
             },
           });
         }
@@ -409,7 +434,6 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
           networkRetries++;
           options.onEvent?.({ kind: 'retry', mediaId: id, attempt: networkRetries, code: f.code ?? String(f.status) });
           await sleep(Math.min(8000, 500 * 2 ** (networkRetries - 1)));
-          uploadStarted = now();
           continue;
         }
         // Our own words: ali-oss's messages can quote the request (its headers hold the token).
@@ -429,7 +453,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
     options.signal?.removeEventListener('abort', onAbort);
   }
   save({ state: 'uploaded', checkpoint: undefined, bytesDone: stat.size, vodStatus: 'Uploading', errorCode: undefined, errorMessage: undefined });
-  emitProgress({ phase: 'done', mediaId: id, bytes: stat.size, bytesPerSecond: rate(bytesSent, uploadStarted, now()), partsDone: plan.parts });
+  emitProgress({ phase: 'done', mediaId: id, bytes: stat.size, bytesPerSecond: rate(runSent, runStart, now()), partsDone: plan.parts });
   return {
     mediaId: id, kind, size: stat.size, sha256, plan, entry, resumed: resuming, bytesSent, partsSent, partsSkipped, credentialRefreshes: refreshes,
     networkRetries, seconds: (now() - started) / 1000,
@@ -447,14 +471,13 @@ export function partBytes(n: number, partSize: number, fileSize: number): number
   return Math.max(0, Math.min(partSize, fileSize - start));
 }
 
-/** One PutObject from a stream that counts what it hands over (ali-oss's put reports nothing on its own). */
-async function putWithProgress(client: OssClient, object: string, file: string, size: number, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<void> {
+/** One PutObject from a stream that a cancel can stop (ali-oss's put of a path cannot be stopped). */
+async function putWithProgress(client: OssClient, object: string, file: string, size: number, signal: AbortSignal | undefined): Promise<void> {
   const source = fs.createReadStream(file);
-  let n = 0;
+  // A plain pass-through (the progress is counted where the bytes meet the socket, ossHttp.ts); it is the
+  // stream a cancel destroys.
   const counter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
-      n += chunk.length;
-      onBytes(n);
       cb(null, chunk);
     },
   });
