@@ -203,6 +203,20 @@ suite('upload: against the emulator', function () {
     assert.ok(fs.readFileSync(emu.media.get(r.mediaId)!.upload!.file!).equals(fs.readFileSync(VIDEO)));
   });
 
+  test('an image upload is never resumed (its credential cannot be refreshed): the record is said to be left, not replaced', async () => {
+    const journal = new UploadJournal(path.join(dir, 'journal'));
+    emu.setFault('PutObject', { kind: 'http', status: 403, code: 'AccessDenied' });
+    const first = await uploadFile({ client, file: IMAGE, journal }).then(() => undefined, (e: UploadError) => e);
+    assert.ok(first instanceof UploadError && first.leftInVod === 'record');
+    const entry = journal.list()[0];
+    assert.equal(entry.state, 'failed');
+    assert.equal(journal.canResume(entry), false);
+    assert.equal(journal.findResumable(IMAGE, entry.size, entry.mtimeMs), undefined);
+    const again = await uploadFile({ client, file: IMAGE, journal, resume: entry }).then(() => undefined, (e: UploadError) => e);
+    assert.ok(again instanceof UploadError && again.code === 'CredentialExpired' && again.mediaId === first.mediaId && again.leftInVod === 'record');
+    assert.deepEqual(actions(), ['CreateUploadImage'], 'no second record');
+  });
+
   test('cancel: says a record is left, and removeUploadedMedia removes it (DeleteVideo)', async () => {
     const stop = new AbortController();
     const err = await uploadFile({ client, file: VIDEO, ...SMALL, parallel: 1, signal: stop.signal, onProgress: (p) => { if (p.partsDone === 1) stop.abort(); } })

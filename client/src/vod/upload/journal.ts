@@ -192,9 +192,10 @@ export class UploadJournal {
     return this.list().find((e) => e.id !== exceptId && e.state === 'uploaded' && !e.removed && e.size === size && e.sha256 === sha256 && e.mediaId);
   }
 
-  /** Whether the entry's record still waits for its file and nobody is sending it: interrupted, failed or cancelled, not removed. */
+  /** Whether the entry's record still waits for its file and nobody is sending it: interrupted, failed or cancelled, not removed, not an image. */
   canResume(e: UploadEntry): boolean {
-    if (!e.mediaId || e.removed) return false;
+    // An image's credential cannot be refreshed (docs/upload.md §2.3): its record can only be removed.
+    if (!e.mediaId || e.removed || e.kind === 'image') return false;
     return this.isInterrupted(e) || e.state === 'failed' || e.state === 'cancelled';
   }
 

@@ -274,8 +274,11 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
     save({ state: 'uploading', object: address.object, errorCode: undefined, errorMessage: undefined });
   } else {
     if (resuming && kind === 'image') {
-      // An image credential cannot be refreshed: a new record replaces the old one, which is left for cleanup by the caller.
-      mediaId = undefined;
+      // An image credential cannot be refreshed: its record cannot take the file any more. Said, not replaced
+      // behind the caller's back (a new record would leave the old one unaccounted for).
+      throw new UploadError('CredentialExpired', `An image upload cannot be resumed (its credential cannot be refreshed). VOD keeps the record ${mediaId} without its file: remove it and upload ${fileName} again.`, {
+        kind, mediaId, leftInVod: 'record', entry,
+      });
     }
     emitProgress({ phase: 'creating', bytes: 0, bytesPerSecond: 0, partsDone: 0 });
     save({ state: 'creating' });
