@@ -153,24 +153,27 @@ export function registerUpload(context: vscode.ExtensionContext, deps: UploadDep
     const results: UploadResult[] = [];
     await Promise.all(items.map(async ({ file, resume }) => {
       const name = path.basename(file);
-      let sha256: string | undefined = resume?.sha256;
-      if (!resume) {
-        sha256 = await sha256OfFile(file).catch(() => undefined);
-        const dup = sha256 ? journal.findDuplicate((await vscode.workspace.fs.stat(vscode.Uri.file(file))).size, sha256) : undefined;
-        if (dup?.mediaId) {
-          const again = vscode.l10n.t('Upload Again');
-          const copy = vscode.l10n.t('Copy {0}', dup.mediaId);
-          const choice = await vscode.window.showWarningMessage(
-            vscode.l10n.t('{0} was already uploaded on {1} as {2} (same size and content). Upload it again as a second media?', name, dup.createdAt.slice(0, 10), dup.mediaId),
-            { modal: true }, again, copy);
-          if (choice === copy) await vscode.env.clipboard.writeText(dup.mediaId);
-          if (choice !== again) return;
-        }
-      }
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, cancellable: true, title: vscode.l10n.t('Uploading {0} to VOD', name) }, async (progress, token) => {
         const stop = new AbortController();
         token.onCancellationRequested(() => stop.abort());
         let shown = 0;
+        // The duplicate question needs the file's hash first: read in the same cancellable notification.
+        let sha256: string | undefined = resume?.sha256;
+        if (!resume) {
+          progress.report({ message: vscode.l10n.t('reading the file…') });
+          sha256 = await sha256OfFile(file, stop.signal).catch(() => undefined);
+          if (stop.signal.aborted) return;
+          const dup = sha256 ? journal.findDuplicate((await vscode.workspace.fs.stat(vscode.Uri.file(file))).size, sha256) : undefined;
+          if (dup?.mediaId) {
+            const again = vscode.l10n.t('Upload Again');
+            const copy = vscode.l10n.t('Copy {0}', dup.mediaId);
+            const choice = await vscode.window.showWarningMessage(
+              vscode.l10n.t('{0} was already uploaded on {1} as {2} (same size and content). Upload it again as a second media?', name, dup.createdAt.slice(0, 10), dup.mediaId),
+              { modal: true }, again, copy);
+            if (choice === copy) await vscode.env.clipboard.writeText(dup.mediaId);
+            if (choice !== again) return;
+          }
+        }
         try {
           const r = await uploadFile({
             client: t.client, file, appId: t.appId, journal, resume, signal: stop.signal, sha256, proxy: proxySettings(),
