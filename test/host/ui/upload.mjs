@@ -72,9 +72,25 @@ export const scenarios = [
       let clipId;
       try {
         await ui.step('the emulator is the endpoint and its key is saved', async () => {
+          // Through the settings editor, as the produce scenario does: the file on disk may be mid-write (an
+          // earlier scenario's theme toggle) or hold comments, so it is replaced there and checked on disk.
           const file = userSettingsFile(ui);
-          const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
-          fs.writeFileSync(file, JSON.stringify({ ...settings, 'vodTimeline.endpoint': emu.url }, null, 2));
+          for (let attempt = 1; ; attempt++) {
+            await ui.runCommand('Preferences: Open User Settings (JSON)');
+            const editor = page.locator('.editor-instance .monaco-editor').first();
+            await editor.waitFor({ timeout: WAIT_MS });
+            await editor.click();
+            await page.keyboard.press('ControlOrMeta+A');
+            await page.keyboard.press('Delete');
+            await page.keyboard.insertText(JSON.stringify({ 'vodTimeline.endpoint': emu.url, 'workbench.startupEditor': 'none' }, null, 2));
+            await page.keyboard.press('ControlOrMeta+S');
+            await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: WAIT_MS });
+            await ui.closeAllEditors();
+            const saved = () => { try { return fs.readFileSync(file, 'utf8').includes(emu.url); } catch { return false; } };
+            await page.waitForTimeout(1500);
+            if (saved()) break;
+            if (attempt >= 3) assert.fail(`the user settings (${file}) do not hold the emulator's endpoint`);
+          }
           fs.copyFileSync(path.join(root, 'emulator', 'media', 'samples', 'A-keynote-160x90.mp4'), path.join(ui.folder, 'keynote-upload.mp4'));
           fs.copyFileSync(path.join(root, 'emulator', 'media', 'samples', 'G-outro-160x90.mp4'), path.join(ui.folder, 'outro-upload.mp4'));
           fs.writeFileSync(path.join(ui.folder, 'big-upload.mp4'), randomBytes(12 * 1024 * 1024));
