@@ -47,7 +47,7 @@ const sha = hash.digest('hex');
 
 const emu = await startEmulator({ uploadDir: path.join(tmp, 'oss') });
 const stateDir = path.join(tmp, 'state');
-const env = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.accessKeySecret, HOME: tmp, NODE_DEBUG: '' };
+const env = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.accessKeySecret, HOME: tmp };
 const args = [path.join(ROOT, 'bin', 'vod-timeline.js'), 'upload', file, '--endpoint', emu.url, '--state-dir', stateDir, '--format', 'json'];
 const okParts = (reqs) => reqs.filter((r) => r.op === 'UploadPart' && r.status === 200).map((r) => r.partNumber);
 

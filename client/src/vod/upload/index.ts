@@ -2,5 +2,5 @@
 export * from './plan';
 export * from './credential';
 export * from './journal';
-export { loadOss, nodeDebugNames, OssDebugLeakError, type OssCheckpoint, type OssClient, type OssModule } from './oss';
+export { loadOss, type OssCheckpoint, type OssClient, type OssModule } from './oss';
 export * from './run';

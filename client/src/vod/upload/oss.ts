@@ -53,16 +53,11 @@ declare const __SDK_BUNDLE__: boolean | undefined;
 
 let loaded: OssModule | undefined;
 
-export class OssDebugLeakError extends Error {
-  override readonly name = 'OssDebugLeakError';
-  constructor() {
-    super('NODE_DEBUG names urllib: its debug output would print the upload credential. Unset NODE_DEBUG (or remove urllib from it) to upload.');
-  }
-}
-
-/** ali-oss's constructor. Refuses when a debug switch would print request headers (the STS token). */
-export function loadOss(env: NodeJS.ProcessEnv = process.env): OssModule {
-  if (nodeDebugNames(env.NODE_DEBUG, 'urllib')) throw new OssDebugLeakError();
+/**
+ * ali-oss's constructor. Its requests go through ossHttp.ts (never urllib, whose NODE_DEBUG output would
+ * print the request headers, the STS token among them).
+ */
+export function loadOss(): OssModule {
   if (loaded) return loaded;
   const mod = typeof __SDK_BUNDLE__ !== 'undefined' && __SDK_BUNDLE__
     ? (require(path.join(__dirname, 'oss.js')) as { ossModule(): OssModule }).ossModule()
@@ -72,12 +67,6 @@ export function loadOss(env: NodeJS.ProcessEnv = process.env): OssModule {
   silenceDebug();
   loaded = mod;
   return mod;
-}
-
-/** Whether NODE_DEBUG (comma-separated names, `*` wildcards) switches on `name`'s debug output. */
-export function nodeDebugNames(value: string | undefined, name: string): boolean {
-  return (value ?? '').split(',').map((t) => t.trim()).filter(Boolean)
-    .some((t) => new RegExp(`^${t.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(name));
 }
 
 function silenceDebug(): void {

@@ -13,7 +13,7 @@ import type { VodClient } from '../client';
 import { redactSecrets, VodError } from '../errors';
 import { decodeUploadAddress, decodeUploadAuth, REFRESH_MARGIN_MS, UploadAddressError, type UploadAddress, type UploadCredential } from './credential';
 import type { UploadEntry, UploadJournal } from './journal';
-import { loadOss, OssDebugLeakError, type OssCheckpoint, type OssClient, type OssModule } from './oss';
+import { loadOss, type OssCheckpoint, type OssClient, type OssModule } from './oss';
 import { ossHttpClient } from './ossHttp';
 import type { ProxySettings } from '../transport';
 import { planUpload, UnsupportedFileError, type UploadKind, type UploadPlan } from './plan';
@@ -99,7 +99,7 @@ export interface UploadResult {
 
 export type UploadErrorCode =
   | 'Cancelled' | 'UnsupportedFile' | 'FileUnreadable' | 'FileChanged' | 'CredentialExpired' | 'OssError' | 'NetworkError'
-  | 'VodError' | 'BadUploadAddress' | 'DebugLeak';
+  | 'VodError' | 'BadUploadAddress';
 
 /** What a failed or cancelled upload left in VOD: nothing, a media record without its file, or maybe one. */
 export type LeftInVod = 'none' | 'record' | 'unknown';
@@ -204,13 +204,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
       kind, mediaId: entry.mediaId, leftInVod: entry.mediaId ? 'record' : 'unknown', entry,
     });
   }
-  let oss: OssModule;
-  try {
-    oss = options.oss ?? loadOss();
-  } catch (e) {
-    if (e instanceof OssDebugLeakError) throw new UploadError('DebugLeak', e.message, { kind, leftInVod: 'none' });
-    throw e;
-  }
+  const oss: OssModule = options.oss ?? loadOss();
 
   const emitProgress = (p: Omit<UploadProgress, 'kind' | 'total' | 'partsTotal'> & { partsTotal?: number }) => {
     options.onProgress?.({ kind, total: stat.size, partsTotal: p.partsTotal ?? plan.parts, ...p });
