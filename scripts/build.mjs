@@ -16,6 +16,8 @@ const entries = [
   { in: 'cli/src/main.ts', out: 'cli' },
   // The Alibaba Cloud SDK, loaded on first use by the other bundles (client/src/vod/sdk.ts).
   { in: 'client/src/vod/sdk-bundle.ts', out: 'alicloud' },
+  // The OSS client (ali-oss), loaded on the first upload (client/src/vod/upload/oss.ts).
+  { in: 'client/src/vod/upload/oss-bundle.ts', out: 'oss' },
   // vscode-languageclient, loaded when the extension starts the server (client/src/languageClient.ts).
   { in: 'client/src/languageclient-bundle.ts', out: 'languageclient' },
 ];

@@ -39,7 +39,7 @@ const COMMON = {
   history: { type: 'string' },
 } as const;
 
-function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
+export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
   return {
     httpProxy: env.HTTP_PROXY || env.http_proxy || undefined,
     httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,

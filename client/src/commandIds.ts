@@ -10,6 +10,8 @@ export const CONTRIBUTED_COMMANDS = [
   'vodTimeline.history.produceAgain', 'vodTimeline.history.openInConsole', 'vodTimeline.history.remove', 'vodTimeline.history.copyValue',
   'vodTimeline.history.reveal', 'vodTimeline.refreshCloud', 'vodTimeline.openCloudProject', 'vodTimeline.saveCloudProject',
   'vodTimeline.openPreview', 'vodTimeline.openPreviewToSide', 'vodTimeline.showPreviewSource',
+  'vodTimeline.uploadToVod', 'vodTimeline.uploadAndInsert', 'vodTimeline.uploads.refresh', 'vodTimeline.uploads.resume',
+  'vodTimeline.uploads.removeFromVod', 'vodTimeline.uploads.forget', 'vodTimeline.uploads.copyMediaId',
 ] as const;
 
 /** Registered but not contributed: the host tests drive the preview through these. */
@@ -18,6 +20,7 @@ export const TEST_COMMANDS = ['vodTimeline.preview._testState', 'vodTimeline.pre
 export type CommandId = (typeof CONTRIBUTED_COMMANDS)[number] | (typeof TEST_COMMANDS)[number];
 export type HistoryCommandId = Extract<CommandId, `vodTimeline.history.${string}`>;
 export type PreviewCommandId = Extract<CommandId, 'vodTimeline.openPreview' | 'vodTimeline.openPreviewToSide' | 'vodTimeline.showPreviewSource' | `vodTimeline.preview.${string}`>;
+export type UploadCommandId = Extract<CommandId, 'vodTimeline.uploadToVod' | 'vodTimeline.uploadAndInsert' | `vodTimeline.uploads.${string}`>;
 export type CloudCommandId = Extract<CommandId, 'vodTimeline.refreshCloud' | 'vodTimeline.openCloudProject' | 'vodTimeline.saveCloudProject'>;
 
 export type Handler = (...args: any[]) => unknown;

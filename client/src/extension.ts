@@ -17,6 +17,7 @@ import { registerHistory, type SubmissionHistory } from './history';
 import { createVodTarget } from './produce/vodFactory';
 import { registerCloud } from './cloud';
 import { PlaybackResolver } from './vod/playback';
+import { registerUpload } from './upload';
 
 export interface ExtensionApi {
   /** The language client once started (tests, other extensions). */
@@ -56,7 +57,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     output,
     onDidChangeCredentials: credentials.onDidChange,
   });
-  const { commands: cloud$ } = registerCloud(context, { credentials, history: () => history, languageClient: c.languageClient, output });
+  const { service: cloud, commands: cloud$ } = registerCloud(context, { credentials, history: () => history, languageClient: c.languageClient, output });
+  // A new upload, or one whose status changed, is looked up again at once (completion, hover, checks).
+  const { commands: upload$ } = registerUpload(context, { credentials, output, onMediaChanged: () => cloud.refresh() });
   // The player's media: looked up through the VOD client with the same settings and credentials as Produce.
   const playback = new PlaybackResolver();
   context.subscriptions.push(credentials.onDidChange(() => playback.clear()));
@@ -78,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...history$,
     ...cloud$,
     ...preview$,
+    ...upload$,
   });
   return { languageClient: c.languageClient, history };
 }

@@ -22,7 +22,8 @@ export function produceSettings() {
   };
 }
 
-function proxySettings() {
+/** VS Code's http.proxy / http.noProxy, else the environment's: for VOD requests and uploads alike. */
+export function proxySettings() {
   const http = vscode.workspace.getConfiguration('http');
   const proxy = http.get<string>('proxy') || process.env.HTTPS_PROXY || process.env.https_proxy || process.env.HTTP_PROXY || process.env.http_proxy || undefined;
   const noProxyList = http.get<string[]>('noProxy') ?? [];
