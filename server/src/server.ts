@@ -3,6 +3,7 @@
 // handler is guarded so that one bad request cannot take the server down.
 
 import * as path from 'node:path';
+import { format } from 'node:util';
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TimelineService, type Diagnostic, type ServiceSettings, type TimelineDocument, type CompletionItem } from './service';
@@ -14,6 +15,7 @@ import { ownsDocument } from './ownership';
 import { uriToPath } from './uri';
 import { layoutResult } from './layoutResult';
 import { CloudState } from './cloud';
+import { ResyncingMessageReader } from './framing';
 import { CLOUD_REFRESH_NOTIFICATION, CLOUD_SOURCE, type CloudMediaResult } from './cloudProtocol';
 
 export interface ClientSettings {
@@ -426,15 +428,39 @@ function installProcessGuards(connection: lsp.Connection): void {
 
 /** Node IPC / stdio / socket, chosen from the command line as vscode-languageclient passes it. */
 export function startServer(): void {
-  const connection = lsp.createConnection(lsp.ProposedFeatures.all);
+  const connection = process.argv.includes('--stdio') ? createStdioConnection() : lsp.createConnection(lsp.ProposedFeatures.all);
   installProcessGuards(connection);
   createServer(connection);
   connection.listen();
 }
 
+/** `vod-timeline lsp --stdio`. */
 export function startStdioServer(): void {
-  const connection = lsp.createConnection(lsp.ProposedFeatures.all, process.stdin, process.stdout);
+  const connection = createStdioConnection();
   installProcessGuards(connection);
   createServer(connection);
   connection.listen();
+}
+
+/**
+ * A connection over stdin/stdout whose reader resynchronises after broken framing (framing.ts).
+ * Given a reader rather than the streams, vscode-languageserver no longer does two things it does for
+ * `--stdio`, so they are done here: exit when stdin ends (0 after a shutdown request, as it does), and
+ * keep console output off stdout, where it would corrupt the protocol.
+ */
+function createStdioConnection(): lsp.Connection {
+  const reader = new ResyncingMessageReader(process.stdin);
+  const connection = lsp.createConnection(lsp.ProposedFeatures.all, reader, new lsp.StreamMessageWriter(process.stdout));
+  let shutdown = false;
+  // createServer registers no shutdown handler; this one only notes the request.
+  connection.onShutdown(() => { shutdown = true; });
+  const exit = () => process.exit(shutdown ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  // One line per broken frame in the log: enough to see what a client sends wrong.
+  reader.onError((e) => connection.console.warn(`stdin: ${e.message}`));
+  for (const level of ['log', 'info', 'debug'] as const) console[level] = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  return connection;
 }

@@ -19,8 +19,8 @@ class Client {
   private waiters: (() => void)[] = [];
   stderr = '';
 
-  constructor() {
-    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } });
+  constructor(args: string[] = [serverJs, '--stdio']) {
+    this.proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } });
     this.proc.stderr!.on('data', (d) => { this.stderr += d; });
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diag[] }) => {
@@ -71,10 +71,14 @@ class Client {
   }
 
   async close() {
+    // Bounded: a server that stopped answering must fail its test, not hang the run.
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await this.conn.sendRequest('shutdown');
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((resolve) => { timer = setTimeout(resolve, 2000); })]);
       await this.conn.sendNotification('exit');
-    } catch { /* already gone */ }
+    } catch { /* already gone */ } finally {
+      clearTimeout(timer);
+    }
     this.conn.dispose();
     this.proc.kill();
   }
@@ -212,5 +216,49 @@ suite('LSP server over stdio', function () {
     const report = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diag[] };
     assert.ok(report.items.some((d) => d.code === 'syntax/invalid-json'));
     assert.equal(client.proc.exitCode, null);
+  });
+
+  // vscode-jsonrpc's own stream reader waited for ever after a header promising more than followed,
+  // and a negative Content-Length corrupted its buffer; the stdio reader now resynchronises on the
+  // next Content-Length header (server/src/framing.ts).
+  for (const [entry, args] of [['dist/server.js --stdio', [serverJs, '--stdio']], ['vod-timeline lsp --stdio', [path.join(root, 'bin', 'vod-timeline.js'), 'lsp', '--stdio']]] as const) {
+    test(`${entry}: after a run of broken frames, the next well-formed request is answered`, async () => {
+      client = new Client([...args]);
+      await client.initialize({ pull: true });
+      const uri = 'file:///tmp/lsp-test/framing.timeline.json';
+      await client.open(uri, BROKEN);
+      const broken = [
+        'Content-Length: 5000\r\n\r\n{"jsonrpc":"2.0","id":900,"method":"textDocument/hover","params":{',
+        'Content-Length: -5\r\n\r\n{"jsonrpc":"2.0"}',
+        'Content-Length: abc\r\n\r\n{}',
+        'Content-Length: 2\n\n{}',
+        'Content-Length 17\r\nGarbage\r\n\r\n{"jsonrpc":"2.0","method":"foo"}',
+        '\u0000\u0001 random \r\n\r\n bytes',
+        'Content-Length: 99\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{"jsonrpc":',
+      ];
+      for (let i = 0; i < 120; i++) client.proc.stdin!.write(Buffer.from(broken[i % broken.length], 'latin1'));
+      const within = <T>(p: Promise<T>, what: string) => {
+        let timer: NodeJS.Timeout | undefined;
+        return Promise.race([p, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer in 5 s; stderr ${client.stderr}`)), 5000); })]).finally(() => clearTimeout(timer));
+      };
+      const report = await within(client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ items: Diag[] }>, 'diagnostic');
+      assert.ok(report.items.some((d) => d.code === 'schema/required'));
+      // And the server keeps reading: broken once more, then a hover.
+      client.proc.stdin!.write('Content-Length: 77\r\n\r\n{');
+      const hover = await within(client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 60 } }) as Promise<{ contents: { value: string } }>, 'hover');
+      assert.match(hover.contents.value, /In/);
+      assert.equal(client.proc.exitCode, null);
+    });
+  }
+
+  test('stdin closing ends the server: exit code 0 after shutdown, as vscode-languageserver does it', async () => {
+    client = new Client();
+    await client.initialize();
+    await client.conn.sendRequest('shutdown');
+    const exited = new Promise<number | null>((resolve) => client.proc.once('exit', (code) => resolve(code)));
+    client.proc.stdin!.end();
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([exited, new Promise<string>((resolve) => { timer = setTimeout(() => resolve('still running after 5 s'), 5000); })]).finally(() => clearTimeout(timer));
+    assert.equal(code, 0);
   });
 });
