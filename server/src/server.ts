@@ -16,6 +16,7 @@ import { uriToPath } from './uri';
 import { layoutResult } from './layoutResult';
 import { CloudState } from './cloud';
 import { ResyncingMessageReader } from './framing';
+import { checkedSync } from './textSync';
 import { CLOUD_REFRESH_NOTIFICATION, CLOUD_SOURCE, type CloudMediaResult } from './cloudProtocol';
 
 export interface ClientSettings {
@@ -406,7 +407,8 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     return layoutResult(doc, service);
   }));
 
-  documents.listen(connection);
+  // Malformed sync notifications are dropped before they reach the documents (textSync.ts).
+  documents.listen(checkedSync(connection, (method, why) => connection.console.warn(`${method} dropped: ${why}`)));
   return { connection };
 }
 

@@ -18,6 +18,8 @@ class Client {
   readonly published = new Map<string, { version?: number; diagnostics: Diag[] }[]>();
   private waiters: (() => void)[] = [];
   stderr = '';
+  /** What the server logged as errors (window/logMessage type 1). */
+  readonly errors: string[] = [];
 
   constructor(args: string[] = [serverJs, '--stdio']) {
     this.proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } });
@@ -29,7 +31,7 @@ class Client {
       this.published.set(p.uri, list);
       for (const w of this.waiters.splice(0)) w();
     });
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => { if (p.type === 1) this.errors.push(p.message); });
     this.conn.onRequest('workspace/configuration', () => [{}]);
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('workspace/diagnostic/refresh', () => null);
@@ -250,6 +252,30 @@ suite('LSP server over stdio', function () {
       assert.equal(client.proc.exitCode, null);
     });
   }
+
+  test('a didOpen or didChange with malformed parameters is dropped: the document keeps its last good text', async () => {
+    client = new Client();
+    await client.initialize({ pull: true });
+    const uri = 'file:///tmp/lsp-test/poisoned.timeline.json';
+    await client.open(uri, BROKEN);
+    const c = client.conn;
+    await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 5 }] });
+    await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 'x' }, end: { line: 0, character: 1 } }, text: '{' }] });
+    await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: 'x' }, contentChanges: [{ text: '{}' }] });
+    await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'vod-timeline', version: 4, text: null } });
+    // Every request on it still works on the text opened first.
+    const report = await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diag[] };
+    assert.ok(report.items.some((d) => d.code === 'schema/required'), JSON.stringify(report));
+    const hover = await c.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 60 } }) as { contents: { value: string } };
+    assert.match(hover.contents.value, /In/);
+    const symbols = await c.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as unknown[];
+    assert.ok(symbols.length > 0);
+    // A text that is not a string never became a document.
+    const other = 'file:///tmp/lsp-test/never.timeline.json';
+    await c.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'vod-timeline', version: 1, text: 5 } });
+    assert.equal(await c.sendRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 0, character: 0 } }), null);
+    assert.deepEqual(client.errors, [], 'no request failed inside the server');
+  });
 
   test('stdin closing ends the server: exit code 0 after shutdown, as vscode-languageserver does it', async () => {
     client = new Client();
