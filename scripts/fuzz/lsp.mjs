@@ -238,7 +238,7 @@ function malformedMessage(rnd, i, big) {
     { capabilities: rnd.pick([null, 5, {}]), processId: 'x', rootUri: 5, workspaceFolders: 'x' },
     { command: rnd.pick([null, 5, 'vodTimeline.fixAll']), arguments: 'x' },
   ]);
-  const kind = rnd.int(0, 25);
+  const kind = rnd.int(0, 26);
   switch (kind) {
     case 0: return { framing: true, what: 'header without Content-Length', bytes: Buffer.from(`Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n${body({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: { textDocument: { uri: KNOWN }, position: { line: 0, character: 1 } } })}`) };
     case 1: return { framing: true, what: 'Content-Length not a number', bytes: frame('{}', `Content-Length: ${rnd.pick(['abc', '', '0x10', 'NaN', '1e3', ' '])}\r\n\r\n`) };
@@ -283,6 +283,13 @@ function malformedMessage(rnd, i, big) {
         : { what: `huge invalid body (${(text.length / 1e6).toFixed(1)} MB)`, bytes: frame(`{"jsonrpc":"2.0","method":"x","params":"${text}`) };
     }
     case 24: return { what: 'a message split into 1-byte writes', id, bytes: frame({ jsonrpc: '2.0', id, method: 'textDocument/documentSymbol', params: { textDocument: { uri: KNOWN } } }), trickle: true };
+    case 25: {
+      // A run of broken frames in one write: headers promising more than follows, negative lengths, junk.
+      const parts = Array.from({ length: rnd.int(5, 100) }, () => rnd.pick([
+        `Content-Length: ${rnd.int(50, 100_000)}\r\n\r\n{"jsonrpc":"2.0","id":`, 'Content-Length: -5\r\n\r\n{}', 'Content-Length: \r\n', 'Content-Length: 3\r\nX', '\r\n\r\n', 'Content-Len',
+      ]));
+      return { framing: true, what: `a run of ${parts.length} broken frames`, bytes: Buffer.from(parts.join(''), 'latin1') };
+    }
     default: return { framing: true, what: 'random bytes', bytes: Buffer.from(Array.from({ length: rnd.int(1, 2000) }, () => rnd.int(0, 255))) };
   }
 }
@@ -308,7 +315,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
   client.phase = 'start';
   const started = Date.now();
   const figures = {
-    malformed: 0, probes: 0, probesAnswered: 0, unansweredProbes: 0, slowestProbeMs: 0, answered: 0, expected: 0,
+    malformed: 0, probes: 0, probesAnswered: 0, unansweredProbes: 0, slowestProbeMs: 0, answered: 0, expected: 0, slowMessages: 0, slowMessagesLost: 0,
     docs: 0, requests: 0, slow: 0, slowOnce: 0, unansweredRequests: 0, errorResponses: 0, slowestMs: 0, slowest: '',
     ruleExceptions: 0, uncaught: 0, handlerErrors: 0, malformedHandlerErrors: 0, stalls: 0, cutShort: '', alive: false,
   };
@@ -352,6 +359,29 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
       return r;
     };
 
+    // A well-formed 2 MB didOpen written in two halves 1.5 s apart: slow is not broken, so the
+    // document must be there afterwards (nothing is sent in between: it would break the message).
+    const slowMessage = async (i) => {
+      figures.slowMessages++;
+      const uri = `file:///fuzz/slow-${i}.timeline.json`;
+      const bytes = frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'vod-timeline', version: 1, text: big.slice(0, 2_000_000) } } });
+      client.holding = true;
+      try {
+        await client.send(bytes.subarray(0, bytes.length >> 1));
+        await new Promise((r) => setTimeout(r, 1500));
+        await client.send(bytes.subarray(bytes.length >> 1));
+      } finally {
+        client.holding = false;
+        for (const answer of client.held.splice(0)) void client.send(answer);
+      }
+      const r = await client.request('textDocument/documentSymbol', { textDocument: { uri } }, ANSWER_MS);
+      if (!Array.isArray(r?.result)) {
+        figures.slowMessagesLost++;
+        problems.push(`a 2 MB didOpen written in two halves 1.5 s apart was lost (documentSymbol: ${JSON.stringify(r)?.slice(0, 200)})`);
+      }
+      await client.notify('textDocument/didClose', { textDocument: { uri } });
+    };
+
     // 1. Malformed messages, each followed by a well-formed probe that must be answered.
     client.phase = 'malformed';
     let unansweredRun = 0;
@@ -373,6 +403,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
         figures.expected++;
         if (client.responses.has(m.id)) figures.answered++;
       }
+      if (i % 100 === 99) await slowMessage(i);
       if (i % 50 === 0) client.sampleRss();
       if (messages >= 500 && (i + 1) % Math.floor(messages / 5) === 0) console.log(`  lsp: ${i + 1} malformed messages, ${figures.unansweredProbes} probes unanswered (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
@@ -471,11 +502,12 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
     const kinds = [...new Set(client.logErrors.filter((e) => e.phase === 'malformed').map((e) => e.message.replace(/:.*/, '')))];
     console.log(`  lsp: ${figures.malformedHandlerErrors} malformed request(s) failed inside a guarded handler and were answered with the fallback (${kinds.slice(0, 8).join('; ')})`);
   }
-  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (slowest ${figures.slowestProbeMs} ms), ${figures.unansweredProbes} unanswered well-formed probes after a resync, ${figures.answered}/${figures.expected} malformed requests answered; ${figures.docs} documents, ${figures.requests} requests, ${figures.slow} over ${timeoutMs} ms twice (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}), ${figures.unansweredRequests} unanswered, ${figures.errorResponses} error responses; server ${figures.alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
+  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (slowest ${figures.slowestProbeMs} ms), ${figures.unansweredProbes} unanswered well-formed probes after a resync, ${figures.answered}/${figures.expected} malformed requests answered, ${figures.slowMessages - figures.slowMessagesLost}/${figures.slowMessages} slow messages read whole; ${figures.docs} documents, ${figures.requests} requests, ${figures.slow} over ${timeoutMs} ms twice (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}), ${figures.unansweredRequests} unanswered, ${figures.errorResponses} error responses; server ${figures.alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
 
   const failures = [];
   const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   if (figures.unansweredProbes) failures.push(count(figures.unansweredProbes, 'unanswered probe after a resync', 'unanswered probes after a resync'));
+  if (figures.slowMessagesLost) failures.push(count(figures.slowMessagesLost, 'slow message lost', 'slow messages lost'));
   if (figures.slow) failures.push(count(figures.slow, 'slow LSP request', 'slow LSP requests'));
   if (figures.unansweredRequests) failures.push(count(figures.unansweredRequests, 'unanswered LSP request', 'unanswered LSP requests'));
   if (figures.errorResponses) failures.push(count(figures.errorResponses, 'LSP error response', 'LSP error responses'));
