@@ -348,13 +348,16 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
       await client.notify('textDocument/didOpen', { textDocument: { uri: KNOWN, languageId: 'vod-timeline', version: 1, text: KNOWN_TEXT } });
     }
 
-    const probe = async () => {
+    const probe = async (after) => {
       figures.probes++;
       const t0 = Date.now();
       const r = await client.request('textDocument/hover', { textDocument: { uri: KNOWN }, position: { line: 1, character: 6 } }, ANSWER_MS);
       if (r) {
         figures.probesAnswered++;
-        figures.slowestProbeMs = Math.max(figures.slowestProbeMs, Date.now() - t0);
+        if (Date.now() - t0 > figures.slowestProbeMs) {
+          figures.slowestProbeMs = Date.now() - t0;
+          figures.slowestProbeAfter = after;
+        }
       }
       return r;
     };
@@ -391,7 +394,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
       figures.malformed++;
       if (m.trickle) await client.trickle(m.bytes, rnd);
       else await client.send(m.bytes);
-      const ok = await probe();
+      const ok = await probe(m.what);
       if (!ok) {
         figures.unansweredProbes++;
         problems.push(`no answer to a well-formed probe within ${ANSWER_MS} ms after "${m.what}" (message ${i})${saveMessage(i, m)}${client.exited ? `: the server exited (${JSON.stringify(client.exited)})` : ''}`);
@@ -471,7 +474,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
     }
 
     client.phase = 'end';
-    figures.alive = !client.exited && Boolean(await probe());
+    figures.alive = !client.exited && Boolean(await probe('the documents'));
     client.sampleRss();
   } finally {
     await client.close();
@@ -502,7 +505,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
     const kinds = [...new Set(client.logErrors.filter((e) => e.phase === 'malformed').map((e) => e.message.replace(/:.*/, '')))];
     console.log(`  lsp: ${figures.malformedHandlerErrors} malformed request(s) failed inside a guarded handler and were answered with the fallback (${kinds.slice(0, 8).join('; ')})`);
   }
-  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (slowest ${figures.slowestProbeMs} ms), ${figures.unansweredProbes} unanswered well-formed probes after a resync, ${figures.answered}/${figures.expected} malformed requests answered, ${figures.slowMessages - figures.slowMessagesLost}/${figures.slowMessages} slow messages read whole; ${figures.docs} documents, ${figures.requests} requests, ${figures.slow} over ${timeoutMs} ms twice (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}), ${figures.unansweredRequests} unanswered, ${figures.errorResponses} error responses; server ${figures.alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
+  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (slowest ${figures.slowestProbeMs} ms, after ${figures.slowestProbeAfter ?? '-'}), ${figures.unansweredProbes} unanswered well-formed probes after a resync, ${figures.answered}/${figures.expected} malformed requests answered, ${figures.slowMessages - figures.slowMessagesLost}/${figures.slowMessages} slow messages read whole; ${figures.docs} documents, ${figures.requests} requests, ${figures.slow} over ${timeoutMs} ms twice (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}), ${figures.unansweredRequests} unanswered, ${figures.errorResponses} error responses; server ${figures.alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
 
   const failures = [];
   const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;

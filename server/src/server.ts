@@ -17,14 +17,10 @@ import { layoutResult } from './layoutResult';
 import { CloudState } from './cloud';
 import { ResyncingMessageReader } from './framing';
 import { checkedSync } from './textSync';
+import { clientSettings, type ClientSettings } from './clientSettings';
 import { CLOUD_REFRESH_NOTIFICATION, CLOUD_SOURCE, type CloudMediaResult } from './cloudProtocol';
 
-export interface ClientSettings {
-  region?: string;
-  validation?: { delay?: number; workspace?: 'all' | 'openFiles'; maxFiles?: number };
-  /** Checks against the media library (the client answers the lookups; without credentials it says no). */
-  cloud?: { enabled?: boolean; checks?: boolean };
-}
+export type { ClientSettings } from './clientSettings';
 
 const DEFAULT_DELAY_MS = 50;
 
@@ -163,8 +159,8 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     clientProvidesMediaIds = !!(params.initializationOptions as { mediaIds?: boolean } | undefined)?.mediaIds;
     const cloudOptions = params.initializationOptions as { cloud?: boolean; cloudChecks?: boolean } | undefined;
     cloud.offered = !!cloudOptions?.cloud;
-    const initial = (params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings;
-    if (initial) settings = initial;
+    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    if (initial) settings = clientSettings(initial);
     // The client says whether checks are on before its settings arrive (workspace/configuration).
     cloud.checksEnabled = cloudChecksEnabled() && cloudOptions?.cloudChecks !== false;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
@@ -198,7 +194,7 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     if (!configurationRequests) return;
     try {
       const [s] = await connection.workspace.getConfiguration([{ section: 'vodTimeline' }]);
-      if (s && typeof s === 'object') settings = s as ClientSettings;
+      if (s && typeof s === 'object') settings = clientSettings(s);
       cloud.checksEnabled = cloudChecksEnabled();
     } catch (e) {
       logError('reading settings failed', e);
@@ -206,8 +202,8 @@ export function createServer(connection: lsp.Connection): ServerHandle {
   }
 
   connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, async (params: lsp.DidChangeConfigurationParams) => {
-    const pushed = (params.settings as { vodTimeline?: ClientSettings } | undefined)?.vodTimeline;
-    if (pushed) settings = pushed;
+    const pushed = (params.settings as { vodTimeline?: unknown } | null | undefined)?.vodTimeline;
+    if (pushed) settings = clientSettings(pushed);
     else await refreshSettings();
     cloud.checksEnabled = cloudChecksEnabled();
     revalidateAll();

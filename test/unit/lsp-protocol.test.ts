@@ -277,6 +277,21 @@ suite('LSP server over stdio', function () {
     assert.deepEqual(client.errors, [], 'no request failed inside the server');
   });
 
+  test('settings of the wrong types from the client are ignored field by field, not handed to the rules', async () => {
+    client = new Client();
+    await client.initialize({ pull: true });
+    const uri = 'file:///tmp/lsp-test/settings.timeline.json';
+    await client.open(uri, '{ "Timeline": { "VideoTracks": [{ "VideoTrackClips": [{ "MediaId": "4b15846bcb3ea8c958fe1e7f3da85ae2" }] }] } }\n');
+    const codes = async () => ((await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] }).items.map((d) => d.code);
+    // Found by the LSP fuzz (seed 42): a region that is a number reached request/no-project-or-timeline
+    // ("region?.trim is not a function"), and the rule's diagnostics were lost.
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { vodTimeline: { region: 5, validation: { delay: 'x', workspace: 7, maxFiles: 'x' }, cloud: 'x' } } });
+    assert.ok(!(await codes()).includes('request/storage-location'));
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { vodTimeline: { region: 'ap-southeast-1', validation: { delay: -1e9 } } } });
+    assert.ok((await codes()).includes('request/storage-location'), 'a region that is a string still applies');
+    assert.deepEqual(client.errors, [], 'no rule or handler failed inside the server');
+  });
+
   test('stdin closing ends the server: exit code 0 after shutdown, as vscode-languageserver does it', async () => {
     client = new Client();
     await client.initialize();
