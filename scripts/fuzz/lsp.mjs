@@ -315,7 +315,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
   client.phase = 'start';
   const started = Date.now();
   const figures = {
-    malformed: 0, probes: 0, probesAnswered: 0, unansweredProbes: 0, slowestProbeMs: 0, answered: 0, expected: 0, slowMessages: 0, slowMessagesLost: 0,
+    malformed: 0, probes: 0, probesAnswered: 0, unansweredProbes: 0, slowProbes: 0, slowestProbeMs: 0, answered: 0, expected: 0, slowMessages: 0, slowMessagesLost: 0,
     docs: 0, requests: 0, slow: 0, slowOnce: 0, unansweredRequests: 0, errorResponses: 0, slowestMs: 0, slowest: '',
     ruleExceptions: 0, uncaught: 0, handlerErrors: 0, malformedHandlerErrors: 0, stalls: 0, cutShort: '', alive: false,
   };
@@ -352,8 +352,10 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
       figures.probes++;
       const t0 = Date.now();
       const r = await client.request('textDocument/hover', { textDocument: { uri: KNOWN }, position: { line: 1, character: 6 } }, ANSWER_MS);
+      if (process.env.FUZZ_DEBUG && (Date.now() - t0 > 1000 || process.env.FUZZ_DEBUG === 'all')) console.log(`  slow probe: ${Date.now() - t0} ms after ${after}`);
       if (r) {
         figures.probesAnswered++;
+        if (Date.now() - t0 > timeoutMs) figures.slowProbes++;
         if (Date.now() - t0 > figures.slowestProbeMs) {
           figures.slowestProbeMs = Date.now() - t0;
           figures.slowestProbeAfter = after;
@@ -394,7 +396,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
       figures.malformed++;
       if (m.trickle) await client.trickle(m.bytes, rnd);
       else await client.send(m.bytes);
-      const ok = await probe(m.what);
+      const ok = await probe(`${m.what} (message ${i})`);
       if (!ok) {
         figures.unansweredProbes++;
         problems.push(`no answer to a well-formed probe within ${ANSWER_MS} ms after "${m.what}" (message ${i})${saveMessage(i, m)}${client.exited ? `: the server exited (${JSON.stringify(client.exited)})` : ''}`);
@@ -505,7 +507,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
     const kinds = [...new Set(client.logErrors.filter((e) => e.phase === 'malformed').map((e) => e.message.replace(/:.*/, '')))];
     console.log(`  lsp: ${figures.malformedHandlerErrors} malformed request(s) failed inside a guarded handler and were answered with the fallback (${kinds.slice(0, 8).join('; ')})`);
   }
-  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (slowest ${figures.slowestProbeMs} ms, after ${figures.slowestProbeAfter ?? '-'}), ${figures.unansweredProbes} unanswered well-formed probes after a resync, ${figures.answered}/${figures.expected} malformed requests answered, ${figures.slowMessages - figures.slowMessagesLost}/${figures.slowMessages} slow messages read whole; ${figures.docs} documents, ${figures.requests} requests, ${figures.slow} over ${timeoutMs} ms twice (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}), ${figures.unansweredRequests} unanswered, ${figures.errorResponses} error responses; server ${figures.alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
+  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (${figures.slowProbes} over ${timeoutMs} ms; slowest ${figures.slowestProbeMs} ms, after ${figures.slowestProbeAfter ?? '-'}), ${figures.unansweredProbes} unanswered well-formed probes after a resync, ${figures.answered}/${figures.expected} malformed requests answered, ${figures.slowMessages - figures.slowMessagesLost}/${figures.slowMessages} slow messages read whole; ${figures.docs} documents, ${figures.requests} requests, ${figures.slow} over ${timeoutMs} ms twice (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}), ${figures.unansweredRequests} unanswered, ${figures.errorResponses} error responses; server ${figures.alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
 
   const failures = [];
   const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;

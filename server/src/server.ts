@@ -62,7 +62,7 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     service,
     onChange: () => {
       if (pullDiagnostics) connection.languages.diagnostics.refresh();
-      else for (const d of documents.all()) validateSoon(d, 0);
+      else revalidateOpen();
     },
     logError,
     onRuleFailure: (f) => logError(`rule ${f.rule} failed`, f.error),
@@ -152,7 +152,11 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     logError,
   });
 
-  connection.onInitialize((params): lsp.InitializeResult => {
+  let initialized = false;
+  connection.onInitialize((params): lsp.InitializeResult | lsp.ResponseError<lsp.InitializeError> => {
+    // Once per session, as the protocol says: a second one (any client bug) would switch the locale,
+    // the diagnostics mode and the folders under the documents already open.
+    if (initialized) return new lsp.ResponseError(lsp.ErrorCodes.InvalidRequest, 'initialize was already received', { retry: false });
     locale = (params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale ?? 'en';
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationRequests = !!params.capabilities.workspace?.configuration;
@@ -180,6 +184,7 @@ export function createServer(connection: lsp.Connection): ServerHandle {
       renameProvider: { prepareProvider: true },
     };
     if (pullDiagnostics) capabilities.diagnosticProvider = { identifier: 'vod-timeline', interFileDependencies: false, workspaceDiagnostics: false };
+    initialized = true;
     return { capabilities, serverInfo: { name: 'vod-timeline', version: VERSION } };
   });
 
@@ -221,9 +226,26 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     }
   });
 
+  // Every open document again (settings, the config, cloud facts changed), one per turn of the event
+  // loop: requests are answered in between (60 large documents in one go held them up for 3-4 s).
+  const revalidating = new Set<string>();
+  function revalidateOpen(): void {
+    const idle = revalidating.size === 0;
+    for (const d of documents.all()) revalidating.add(d.uri);
+    if (idle && revalidating.size) setImmediate(nextRevalidation);
+  }
+  function nextRevalidation(): void {
+    const [uri] = revalidating;
+    if (uri === undefined) return;
+    revalidating.delete(uri);
+    const d = documents.get(uri);
+    if (d) validateSoon(d, 0);
+    if (revalidating.size) setImmediate(nextRevalidation);
+  }
+
   function revalidateAll(): void {
     configs.clear();
-    for (const d of documents.all()) if (!pullDiagnostics) validateSoon(d, 0);
+    if (!pullDiagnostics) revalidateOpen();
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     workspace.revalidate();
   }

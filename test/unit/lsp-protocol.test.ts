@@ -292,6 +292,47 @@ suite('LSP server over stdio', function () {
     assert.deepEqual(client.errors, [], 'no rule or handler failed inside the server');
   });
 
+  test('a second initialize is refused and changes nothing (locale, pull mode)', async () => {
+    client = new Client();
+    await client.initialize({ pull: true, locale: 'en' });
+    // Found by the LSP fuzz (seed 11): a repeated initialize with `capabilities: {}` switched the server
+    // to push mode mid-session.
+    await assert.rejects(client.conn.sendRequest('initialize', { processId: null, rootUri: null, locale: 'zh-cn', capabilities: {} }), /initialize/);
+    const uri = 'file:///tmp/lsp-test/reinit.timeline.json';
+    await client.open(uri, BROKEN);
+    const report = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diag[] };
+    const d = report.items.find((x) => x.code === 'timing/in-not-before-out')!;
+    assert.doesNotMatch(d.message, /入点/, 'still English');
+    // Still in pull mode: a cloud refresh asks the client to pull again instead of pushing.
+    let refreshed = 0;
+    client.conn.onRequest('workspace/diagnostic/refresh', () => { refreshed++; return null; });
+    await client.conn.sendNotification('vodTimeline/cloudRefresh', {});
+    await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(refreshed, 1);
+    assert.equal(client.published.get(uri), undefined, 'nothing pushed');
+  });
+
+  test('push mode: revalidating every open document lets a request in between them', async () => {
+    client = new Client();
+    await client.initialize();
+    const uris = Array.from({ length: 12 }, (_, i) => `file:///tmp/lsp-test/many-${i}.timeline.json`);
+    for (const uri of uris) await client.open(uri, BROKEN);
+    for (const uri of uris) await client.waitForPublish(uri, () => true);
+    // Found by the LSP fuzz (seed 11): a settings change or a cloud refresh validated every open
+    // document in one go; with 60 large ones open, requests waited 3-4 s.
+    const order: string[] = [];
+    const published = new Promise<void>((resolve) => {
+      client.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+        order.push(`publish ${p.uri}`);
+        if (uris.every((u) => order.includes(`publish ${u}`))) resolve();
+      });
+    });
+    await client.conn.sendNotification('vodTimeline/cloudRefresh', {});
+    const hover = client.conn.sendRequest('textDocument/hover', { textDocument: { uri: uris[0] }, position: { line: 5, character: 60 } }).then(() => order.push('hover'));
+    await Promise.all([hover, published]);
+    assert.ok(order.indexOf('hover') < order.length - 1, `the hover waited for every document: ${order.join(', ')}`);
+  });
+
   test('stdin closing ends the server: exit code 0 after shutdown, as vscode-languageserver does it', async () => {
     client = new Client();
     await client.initialize();
