@@ -18,7 +18,13 @@ const entries = [
   { in: 'client/src/vod/sdk-bundle.ts', out: 'alicloud' },
   // vscode-languageclient, loaded when the extension starts the server (client/src/languageClient.ts).
   { in: 'client/src/languageclient-bundle.ts', out: 'languageclient' },
-].filter((e) => fs.existsSync(path.join(root, e.in)));
+];
+// A missing entry point is a broken build, not a smaller one: the package would ship without it.
+const missing = entries.filter((e) => !fs.existsSync(path.join(root, e.in)));
+if (missing.length) {
+  console.error(`build: missing entry point(s): ${missing.map((e) => e.in).join(', ')}`);
+  process.exit(1);
+}
 
 const options = {
   absWorkingDir: root,
@@ -36,15 +42,34 @@ const options = {
 // The preview's webview code runs in the browser: its own IIFE bundle (dist/preview/).
 const previewOptions = previewBuildOptions(root, { minify: args.has('--minify') });
 
+/**
+ * hls.js for the preview's player, as its published browser build (the light one: no EME, no
+ * subtitles), next to preview.js: the webview loads it only when an HLS stream plays.
+ */
+function copyHls() {
+  fs.mkdirSync(path.join(root, 'dist', 'preview'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'node_modules', 'hls.js', 'dist', 'hls.light.min.js'), path.join(root, 'dist', 'preview', 'hls.js'));
+}
+
 if (args.has('--watch')) {
-  const ctx = await esbuild.context(options);
+  copyHls();
+  // One line per rebuild, so an editor task (.vscode/tasks.json) knows when dist/ is ready again.
+  const announce = (name) => ({
+    name: 'announce',
+    setup(b) {
+      b.onStart(() => console.log(`[watch] build started (${name})`));
+      b.onEnd((r) => console.log(`[watch] build finished (${name}): ${r.errors.length} error(s)`));
+    },
+  });
+  const ctx = await esbuild.context({ ...options, plugins: [...(options.plugins ?? []), announce('node bundles')] });
   await ctx.watch();
-  const previewCtx = await esbuild.context(previewOptions);
+  const previewCtx = await esbuild.context({ ...previewOptions, plugins: [...(previewOptions.plugins ?? []), announce('preview')] });
   await previewCtx.watch();
   console.log('build: watching');
 } else {
   const t0 = performance.now();
   const [result, preview] = await Promise.all([esbuild.build(options), esbuild.build(previewOptions)]);
+  copyHls();
   const outputs = [...Object.entries(result.metafile.outputs), ...Object.entries(preview.metafile.outputs)].filter(([f]) => f.endsWith('.js') || f.endsWith('.css'));
   for (const [file, meta] of outputs) console.log(`build: ${file} ${(meta.bytes / 1024).toFixed(0)} KB`);
   console.log(`build: ${entries.length + 1} bundles in ${(performance.now() - t0).toFixed(0)} ms`);

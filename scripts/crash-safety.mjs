@@ -31,7 +31,7 @@ const o = parseOptions(process.argv.slice(2), {
 }, USAGE);
 
 const { dir: tmp, cleanup } = tempDir('crash-safety');
-const built = await bundle({ writer: 'scripts/robustness/history-writer.ts', store: 'client/src/history/store.ts' }, path.join(tmp, 'build'));
+const built = await bundle({ writer: 'scripts/robustness/history-writer.ts', store: 'client/src/vod/history/store.ts' }, path.join(tmp, 'build'));
 const { FileHistoryStore, parseHistoryIndex } = createRequire(import.meta.url)(built.store);
 const rnd = createRandom(`crash-safety:${o.seed}`);
 const failures = [];

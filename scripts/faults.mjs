@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run faults`: the fault matrix. Every VOD operation the product uses (ProduceEditingProjectVideo,
 // GetVideoInfo, GetMezzanineInfo, GetEditingProject, SearchEditingProject, UpdateEditingProject,
-// SearchMedia) × every fault (latency past the timeout, connection reset before and after the request
+// SearchMedia, and the media side's GetPlayInfo, GetMezzanineInfo and GetImageInfo) × every fault (latency past the timeout, connection reset before and after the request
 // is read, HTTP 500 and 503, throttling, malformed and empty bodies, wrong signature, expired STS token,
 // unknown region) against the real emulator, through the editor's code paths and the built CLI
 // (scripts/robustness/faults.ts). Prints, per fault and operation: what the user sees in VS Code and in
@@ -50,6 +50,7 @@ console.log(`faults: ${faultCases.length} faults × ${operations.length} operati
 let done = 0;
 const rows = await runMatrix({
   cliJs: cliBin, quick: o.quick, operations, faults: faultCases, concurrency: o.concurrency,
+  samplesJson: path.join(ROOT, 'emulator', 'media', 'samples.json'),
   onRow: () => { if (++done % 10 === 0) console.log(`  ${done}/${operations.length * faultCases.length} rows (${((Date.now() - started) / 1000).toFixed(0)} s)`); },
 });
 
@@ -63,7 +64,8 @@ for (const fc of faultCases) {
     lines.push(`  VS Code : ${short(r.editor.message)}`);
     if (r.cli) lines.push(`  CLI     : ${short(r.cli.message)}`);
     if (r.editor.history !== undefined) lines.push(`  history : ${r.editor.history} — ${r.editor.truthful.ok ? 'truthful' : 'NOT TRUTHFUL'}: ${r.editor.truthful.why}`);
-    lines.push(`  requests: editor ${count(r.editor)}, CLI ${count(r.cli)}${r.op !== 'GetMezzanineInfo' ? '' : ' (after GetVideoInfo answered NotExist)'}`);
+    const after = { GetMezzanineInfo: ' (after GetVideoInfo answered NotExist)', 'GetMezzanineInfo (source file)': ' (after GetPlayInfo answered NoneStream)' }[r.op] ?? '';
+    lines.push(`  requests: editor ${count(r.editor)}, CLI ${count(r.cli)}${after}`);
     for (const p of r.problems) lines.push(`  PROBLEM : ${p}`);
   }
 }

@@ -1,16 +1,19 @@
 // `npm run package`: a .vsix with only what runs (see .vscodeignore), built minified. Prints every
 // bundle's size against the 1 MB target, the package contents, and the extension's activation time
 // (loading dist/extension.js and running activate() against a stand-in `vscode` module, in a fresh
-// process each time; the median of 7). vsce 3.9.1 (runs on Node 20) is fetched by npx on first use,
-// so it does not weigh on every `npm ci`.
+// process each time; the median of 7). vsce is a pinned devDependency (package.json), run from
+// node_modules: the same version on every machine, and no download while packaging.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { vsceOptions, writePackagedReadme } from './package/readme.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const VSCE = '@vscode/vsce@3.9.1';
+// The installed @vscode/vsce's own entry point (its package.json "bin"), run with this Node.
+const VSCE = path.join(path.dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
 const BUNDLE_LIMIT = 1024 * 1024;
 const ACTIVATION_TARGET_MS = 50;
 
@@ -50,8 +53,10 @@ const median = samples[3];
 console.log(`\nactivation (require + activate, stand-in vscode, 7 fresh processes): median ${median.toFixed(1)} ms, min ${samples[0].toFixed(1)}, max ${samples[6].toFixed(1)} — target ≤ ${ACTIVATION_TARGET_MS} ms ${median <= ACTIVATION_TARGET_MS ? 'met' : 'MISSED'}`);
 
 const out = `${pkg.name}-${pkg.version}.vsix`;
-run('npx', ['--yes', VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { stdio: 'inherit', env: { ...process.env, npm_config_update_notifier: 'false' } });
-const listing = run('npx', ['--yes', VSCE, 'ls', '--no-dependencies']);
+// The users' page (README.user.md, see scripts/package/readme.mjs), not the contributors' README.md.
+const readme = writePackagedReadme(root);
+run(process.execPath, [VSCE, 'package', ...vsceOptions(readme), '--skip-license', '-o', out], { stdio: 'inherit' });
+const listing = run(process.execPath, [VSCE, 'ls', ...vsceOptions(readme, 'ls')]);
 const files = listing.split('\n').map((l) => l.trim()).filter(Boolean);
 console.log(`\n${out}: ${(fs.statSync(path.join(root, out)).size / 1024).toFixed(0)} KB, ${files.length} files:`);
 for (const f of files) console.log(`  ${f}`);

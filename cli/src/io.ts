@@ -22,9 +22,13 @@ export function processIo(): Io {
   };
 }
 
-/** Exit codes every command keeps: 0 clean, 1 problems found (errors, a failed production), 2 usage or I/O errors. */
+/**
+ * Exit codes every command keeps: 0 clean, 1 problems found (errors, a failed production), 2 usage or
+ * I/O errors (or not everything could be checked), 70 an internal error (a bug; sysexits EX_SOFTWARE).
+ */
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 70;
 
 export class UsageError extends Error {}

@@ -1,5 +1,5 @@
 // The CLI speaks the system's language: LC_ALL, LC_MESSAGES, LANG, then what Intl reports.
-import { normalizeLocale, type Locale } from '../../server/src/service/l10n';
+import { normalizeLocale, type Locale } from '../../server/src/service';
 
 export function systemLocale(env: NodeJS.ProcessEnv, explicit?: string): Locale {
   if (explicit) return normalizeLocale(explicit);

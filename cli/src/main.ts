@@ -2,14 +2,15 @@
 // Exit codes, kept by every command: 0 clean, 1 problems found, 2 usage or I/O error.
 
 import { parseArgs } from 'node:util';
-import { CODES } from '../../server/src/service';
-import { EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io';
+import { CODE_INFO, CODES } from '../../server/src/service';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
 import { validateCommand } from './validate';
 import { inspectCommand } from './inspect';
 import { produceCommand, statusCommand, terminalConfirm } from './produce';
 import { VERSION } from './version';
+import { renderRulePage } from './rulePages';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -20,20 +21,30 @@ const commands: Record<string, Command> = {
   produce: (argv, io) => produceCommand(argv, io, { confirm: io === defaultIo ? terminalConfirm() : undefined }),
   status: statusCommand,
   lsp: async (argv) => {
+    if (!argv.includes('--stdio')) throw new UsageError('only --stdio is supported');
     const { startStdioServer } = await import('../../server/src/server');
-    if (!argv.includes('--stdio')) throw new UsageError('vod-timeline lsp: only --stdio is supported');
     startStdioServer();
     return new Promise<number>(() => { /* runs until the client exits the process */ });
   },
   emulator: async (argv, io) => {
     const { runEmulatorCli } = await import('../../emulator/src/cli');
-    return runEmulatorCli(argv, { stdout: { write: (s: string) => { io.stdout(s); return true; } }, stderr: { write: (s: string) => { io.stderr(s); return true; } } });
+    return runEmulatorCli(argv, { env: io.env, stdout: { write: (s: string) => { io.stdout(s); return true; } }, stderr: { write: (s: string) => { io.stderr(s); return true; } } });
   },
 };
 
 async function rulesCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' } } });
-  const zh = systemLocale(io.env, values.locale) === 'zh-cn';
+  const { values, positionals } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' } }, allowPositionals: true });
+  const locale = systemLocale(io.env, values.locale);
+  const zh = locale === 'zh-cn';
+  if (positionals.length) {
+    // `rules CODE`: the code's page, the text of docs/rules/<locale>/<group>-<name>.md.
+    for (const code of positionals) {
+      const info = CODE_INFO.get(code);
+      if (!info) throw new UsageError(cliText(locale, 'unknownCode', { code }));
+      io.stdout(renderRulePage(info, locale));
+    }
+    return EXIT_OK;
+  }
   if (values.format === 'json') {
     io.stdout(JSON.stringify(CODES.map((c) => ({ code: c.code, group: c.group, severity: c.severity, fixable: c.fixable, summary: zh ? c.summaryZh : c.summary })), null, 2) + '\n');
   } else {
@@ -69,7 +80,9 @@ export async function main(argv: string[], io: Io = (defaultIo ??= processIo()))
       io.stderr(`vod-timeline ${command}: ${(e as Error).message}\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`vod-timeline ${command}: ${(e as Error)?.message ?? String(e)}\n`);
-    return EXIT_USAGE;
+    // Anything else is a bug: say so, with the stack to report, and an exit code of its own (a script
+    // must not mistake a crash for a usage error).
+    io.stderr(`vod-timeline ${command}: ${cliText(locale, 'crash', { error: e instanceof Error ? e.stack ?? e.message : String(e) })}\n`);
+    return EXIT_INTERNAL;
   }
 }

@@ -6,18 +6,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { TimelineService } from '../../server/src/service';
+import { TimelineService, RULE_FAILED, type RuleFailure, type RuleSet } from '../../server/src/service';
 import { findConfig, loadConfig } from '../../server/src/config';
 import { VodClient, VodError, resolveCredentials, resolveEndpoint, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
-import { produceStatus, type ProduceStatus } from '../../client/src/vod/produceStatus';
+import { produceStatus, settleNotFound, type ProduceStatus } from '../../client/src/vod/status';
+import { submitProduction } from '../../client/src/vod/submit';
+import { openCliHistory } from './history';
+import { clipCount, trackCount, type L10n } from '../../client/src/vod/counts';
+import { formatDuration } from '../../server/src/service';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
+import { cliText } from './messages';
+import type { Locale } from '../../server/src/service';
 
 export interface ProduceCliDeps {
   /** Asks a yes/no question on the terminal; undefined when there is no terminal. */
   confirm?: (question: string) => Promise<boolean>;
   /** Sleeps between status polls (tests pass a fast one). */
   sleep?: (ms: number) => Promise<void>;
+  /** The service's rules: all of them but in tests (a failing rule, to see what a failure does). */
+  rules?: RuleSet;
 }
 
 const COMMON = {
@@ -28,6 +36,7 @@ const COMMON = {
   format: { type: 'string', default: 'text' },
   'signature-algorithm': { type: 'string' },
   'ecs-metadata': { type: 'boolean', default: false },
+  history: { type: 'string' },
 } as const;
 
 function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
@@ -58,10 +67,21 @@ export async function makeClient(values: { region?: string; endpoint?: string; p
   return { client, description, region };
 }
 
+/**
+ * What a credentials or endpoint error says on one line. Nothing configured at all (the default chain
+ * found nothing) is said as what to set, not as the SDK's list of every provider it tried; a named
+ * profile's problem keeps its own message (which file, which field). Never a secret: the messages
+ * carry none (the chain's text is redacted in client/src/vod/credentials.ts).
+ */
+export function setupMessage(e: CredentialsError | EndpointError, locale: Locale): string {
+  if (e instanceof CredentialsError && e.code === 'NoCredentials' && e.source === 'default-chain') return cliText(locale, 'noCredentials');
+  return e.message;
+}
+
 /** Errors every VOD command turns into a message and an exit code. */
-function reportFailure(e: unknown, io: Io): number | undefined {
+function reportFailure(e: unknown, io: Io, locale: Locale): number | undefined {
   if (e instanceof CredentialsError || e instanceof EndpointError) {
-    io.stderr(`${e.message}\n`);
+    io.stderr(`${setupMessage(e, locale)}\n`);
     return EXIT_USAGE;
   }
   if (e instanceof VodError) {
@@ -100,13 +120,17 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
   try {
     resolveEndpoint({ region, endpoint: values.endpoint });
   } catch (e) {
-    const code = reportFailure(e, io);
+    const code = reportFailure(e, io, locale);
     if (code !== undefined) return code;
     throw e;
   }
 
-  // Nothing is sent for a document with errors: the same checks as the editor's.
-  const service = new TimelineService();
+  // Nothing is sent for a document with errors: the same checks as the editor's. A check that could
+  // not run is one of them (internal/rule-failed), its stack on stderr for a bug report.
+  const onRuleFailure = (f: RuleFailure) => {
+    io.stderr(cliText(locale, 'ruleFailed', { file: positionals[0], codes: f.codes.join(', '), error: f.error instanceof Error ? f.error.stack ?? f.error.message : String(f.error) }) + '\n');
+  };
+  const service = new TimelineService({ ...deps.rules, onRuleFailure });
   const doc = service.parse(text);
   const diagnostics = service.validate(doc, { region, rules: config.rules }, locale);
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -116,7 +140,8 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
       io.stderr(`${positionals[0]}:${p.line + 1}:${p.character + 1} error ${d.code} ${d.message}\n`);
     }
     io.stderr(`not produced: ${errors.length} error(s) in ${positionals[0]} (run vod-timeline validate for all problems)\n`);
-    return EXIT_PROBLEMS;
+    // As validate: 2 when the document could not be fully checked.
+    return errors.some((d) => d.code === RULE_FAILED) ? EXIT_USAGE : EXIT_PROBLEMS;
   }
   const plan = service.produceRequest(doc, { appId: values['app-id'] });
   if (plan.mode === 'none') {
@@ -128,7 +153,7 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
     const { client, description } = await makeClient(values, io, region);
     const summary = service.summary(doc, { region });
     io.stderr(`credentials: ${describe(description)}\n`);
-    const what = `${plan.title ? `"${plan.title}" ` : ''}(${summary.clips} clips on ${Object.values(summary.tracks).reduce((a, b) => a + b, 0)} tracks; ${plan.mode === 'timeline' ? 'new project from the timeline' : plan.mode === 'project' ? `project ${plan.params.ProjectId}'s saved timeline` : `this timeline, saved to project ${plan.params.ProjectId}`}) in ${client.endpoint.regionId} via ${client.endpoint.host}${plan.params.AppId ? `, AppId ${plan.params.AppId} (from the ${plan.appIdSource})` : ''}`;
+    const what = `${plan.title ? `"${plan.title}" ` : ''}(${clipCount(english, summary.clips)} on ${trackCount(english, Object.values(summary.tracks).reduce((a, b) => a + b, 0))}; ${plan.mode === 'timeline' ? 'new project from the timeline' : plan.mode === 'project' ? `project ${plan.params.ProjectId}'s saved timeline` : `this timeline, saved to project ${plan.params.ProjectId}`}) in ${client.endpoint.regionId} via ${client.endpoint.host}${plan.params.AppId ? `, AppId ${plan.params.AppId} (from the ${plan.appIdSource})` : ''}`;
     if (!values.yes) {
       if (!deps.confirm) throw new UsageError(`refusing to send a paid production request without confirmation: pass --yes to produce ${what}`);
       const ok = await deps.confirm(`Produce ${what}? This is a paid operation. [y/N] `);
@@ -137,7 +162,23 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
         return EXIT_PROBLEMS;
       }
     }
-    const res = await client.produceEditingProjectVideo({ ...plan.params });
+    // Recorded before it is sent (submitProduction), as the editor does: `vod-timeline status` then
+    // knows a MediaId VOD does not list yet is this submission on its way.
+    const history = await openCliHistory(io, values.history);
+    const outcome = await submitProduction({
+      client,
+      history,
+      params: plan.params,
+      record: {
+        title: plan.title ?? path.basename(file), fileName: path.basename(file), documentUri: `file://${file}`, region: client.endpoint.regionId,
+        endpoint: client.endpoint.host, appId: plan.params.AppId, mode: plan.mode, tracks: Object.values(summary.tracks).reduce((a, b) => a + b, 0), clips: summary.clips,
+      },
+      onHistoryError: (e) => io.stderr(`history: not recorded (${e instanceof Error ? e.message : String(e)})\n`),
+    });
+    await history?.flush();
+    history?.dispose();
+    if (outcome.kind !== 'produced') throw outcome.error;
+    const res = { MediaId: outcome.mediaId, ProjectId: outcome.projectId, RequestId: outcome.requestId };
     const out = { MediaId: res.MediaId, ProjectId: res.ProjectId, RequestId: res.RequestId };
     let final: ProduceStatus | undefined;
     if (values.wait) {
@@ -149,13 +190,16 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
     if (final && final.state !== 'normal') return EXIT_PROBLEMS;
     return EXIT_OK;
   } catch (e) {
-    const code = reportFailure(e, io);
+    const code = reportFailure(e, io, locale);
     if (code !== undefined) return code;
     throw e;
   } finally {
     doc.dispose();
   }
 }
+
+/** The CLI's produce text is English: the counted nouns' English forms, {0} filled in. */
+const english: L10n = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m)) };
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -165,14 +209,15 @@ async function waitForProduction(client: VodClient, mediaId: string, timeoutMs: 
   for (;;) {
     let status: ProduceStatus | undefined;
     try {
-      status = await produceStatus(client, mediaId);
+      // Just submitted: a video VOD does not list yet is on its way (settleNotFound).
+      status = settleNotFound(await produceStatus(client, mediaId), Date.now(), Date.now());
     } catch (e) {
-      // A produced video can take a moment to appear at all; keep asking until the deadline.
-      if (!(e instanceof VodError) || !(e.retrySafe || /NotExist|NotFound/i.test(e.code))) throw e;
+      // Keep asking until the deadline through what can be asked again.
+      if (!(e instanceof VodError) || !e.retrySafe) throw e;
     }
     if (status && status.state !== 'producing') return status;
     if (Date.now() + delay > deadline) {
-      io.stderr(`still producing after ${Math.round(timeoutMs / 1000)} s; check later with: vod-timeline status ${mediaId}\n`);
+      io.stderr(`still producing after ${formatDuration(Math.round(timeoutMs / 1000))}; check later with: vod-timeline status ${mediaId}\n`);
       return status ?? { mediaId, state: 'producing', status: 'Unknown', source: 'GetVideoInfo' };
     }
     await sleep(delay);
@@ -184,14 +229,25 @@ export async function statusCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON } });
   if (positionals.length !== 1 || !positionals[0].trim()) throw new UsageError('usage: vod-timeline status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  const locale = systemLocale(io.env);
   try {
     const { client } = await makeClient(values, io);
-    const s = await produceStatus(client, positionals[0].trim());
-    if (values.format === 'json') io.stdout(JSON.stringify({ MediaId: s.mediaId, Status: s.status, Source: s.source }, null, 2) + '\n');
+    const mediaId = positionals[0].trim();
+    let s = await produceStatus(client, mediaId);
+    if (s.state === 'notFound') {
+      // Not listed: this machine's recent submission on its way, or a MediaId VOD does not know.
+      const history = await openCliHistory(io, values.history);
+      const entry = history?.list().find((e) => e.mediaId === mediaId);
+      history?.dispose();
+      s = settleNotFound(s, entry ? Date.parse(entry.createdAt) : undefined, Date.now());
+      if (s.state === 'producing') io.stderr(`VOD does not list ${mediaId} yet; it was submitted from here at ${entry!.createdAt}: still producing\n`);
+      else io.stderr(`${mediaId}: not found (neither GetVideoInfo nor GetMezzanineInfo knows it in ${client.endpoint.regionId}, and no recent submission from here has it)\n`);
+    }
+    if (values.format === 'json') io.stdout(JSON.stringify({ MediaId: s.mediaId, Status: s.status, State: s.state, Source: s.source }, null, 2) + '\n');
     else io.stdout(`${s.mediaId} ${s.status} (${s.state}, from ${s.source})\n`);
-    return s.state === 'failed' ? EXIT_PROBLEMS : EXIT_OK;
+    return s.state === 'failed' || s.state === 'notFound' ? EXIT_PROBLEMS : EXIT_OK;
   } catch (e) {
-    const code = reportFailure(e, io);
+    const code = reportFailure(e, io, locale);
     if (code !== undefined) return code;
     throw e;
   }

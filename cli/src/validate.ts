@@ -1,22 +1,22 @@
 // `vod-timeline validate`: the language service's diagnostics for files, globs or stdin, as text
 // (file:line:col severity code message), JSON (LSP positions) or SARIF 2.1.0 for code-scanning UIs.
+// Exit 2 wins over 1 when something could not be checked: a missing file, cloud checks that could
+// not run, or a rule that threw (internal/rule-failed: a bug, its stack on stderr).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { TimelineService, CODES, type CloudMedia, type Diagnostic, type ServiceSettings, type TimelineDocument } from '../../server/src/service';
-import { runCloudRules } from '../../server/src/service/validation';
-import { cloudMediaIds } from '../../server/src/service/rules/cloud-rule';
-import { localizer, type Locale } from '../../server/src/service/l10n';
-import { CLOUD_SOURCE } from '../../server/src/cloudProtocol';
-import { MediaCatalog } from '../../client/src/cloud/catalog';
+import { TimelineService, CODES, RULE_FAILED, rulePageFile, cloudMediaIds, type CloudMedia, type Diagnostic, type Locale, type RuleFailure, type RuleSet, type ServiceSettings, type TimelineDocument } from '../../server/src/service';
+import { CLOUD_SOURCE } from '../../server/src/protocol';
+import { MediaCatalog } from '../../client/src/vod/catalog/catalog';
 import { CredentialsError, EndpointError } from '../../client/src/vod';
-import { makeClient } from './produce';
+import { makeClient, setupMessage } from './produce';
 import { findConfig, loadConfig, type LoadedConfig } from '../../server/src/config';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
+import { globCandidate } from './candidates';
 import { VERSION } from './version';
 
 type Format = 'text' | 'json' | 'sarif';
@@ -33,7 +33,8 @@ interface FileResult {
 
 const FIX_PASSES = 5;
 
-export async function validateCommand(argv: string[], io: Io): Promise<number> {
+/** `rules`: the service's rules, all of them but in tests (a failing rule, to see what a failure does). */
+export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -57,7 +58,16 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   if (positionals.length === 0) throw new UsageError(cliText(locale, 'noFiles'));
 
-  const service = new TimelineService();
+  // What a bug report needs, once per file and rule (--fix validates a file more than once); the
+  // document itself gets an internal/rule-failed error. Only documents parsed with their file name.
+  const logged = new Set<string>();
+  const onRuleFailure = (f: RuleFailure) => {
+    if (f.uri === undefined || logged.has(`${f.uri}\0${f.rule}`)) return;
+    logged.add(`${f.uri}\0${f.rule}`);
+    const e = f.error;
+    io.stderr(cliText(locale, 'ruleFailed', { file: f.uri, codes: f.codes.join(', '), error: e instanceof Error ? e.stack ?? e.message : String(e) }) + '\n');
+  };
+  const service = new TimelineService({ ...rules, onRuleFailure });
   let ioError = false;
   const results: FileResult[] = [];
   const configs = new Map<string, LoadedConfig>();
@@ -80,7 +90,8 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
 
   const check = (file: string, text: string, settingsFile: string | undefined): { result: FileResult; fixedText?: string } => {
     const settings = settingsFor(settingsFile);
-    let doc = service.parse(text);
+    // With the file's name as its URI: the log of a rule that fails on it names it.
+    let doc = service.parse(text, undefined, file);
     let fixedText: string | undefined;
     if (values.fix) {
       let current = text;
@@ -89,7 +100,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
         if (fixed === 0 || next === current) break;
         current = next;
         doc.dispose();
-        doc = service.parse(current);
+        doc = service.parse(current, undefined, file);
       }
       if (current !== text) fixedText = current;
     }
@@ -107,7 +118,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
       if (values.fix) io.stdout(fixedText ?? text);
       continue;
     }
-    const files = await expand(arg, io.cwd);
+    const { files, glob: fromGlob } = await expand(arg, io.cwd);
     if (files.length === 0) {
       const abs = path.resolve(io.cwd, arg);
       const reason = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? cliText(locale, 'isDirectory', { dir: arg.replace(/\/$/, '') }) : /[*?[\]{}]/.test(arg) ? undefined : cliText(locale, 'notFound');
@@ -125,6 +136,10 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
         continue;
       }
       const display = path.relative(io.cwd, abs) || abs;
+      if (fromGlob && !globCandidate(abs, text).timeline) {
+        if (!values.quiet) io.stderr(cliText(locale, 'skipped', { file: display }) + '\n');
+        continue;
+      }
       const { result, fixedText } = check(display, text, abs);
       results.push(result);
       if (fixedText !== undefined) {
@@ -147,9 +162,11 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     if (!cloudOk) ioError = true;
   }
 
+  // A rule threw on these (its own error in the diagnostics): their other problems are unknown.
+  const incomplete = results.filter(notFullyChecked).length;
   const out = values.fix && positionals.includes('-') ? io.stderr : io.stdout;
   if (format === 'json') out(JSON.stringify(results.map(toJson), null, 2) + '\n');
-  else if (format === 'sarif') out(JSON.stringify(toSarif(results, io.cwd), null, 2) + '\n');
+  else if (format === 'sarif') out(JSON.stringify(toSarif(results, io.cwd, !ioError && !incomplete), null, 2) + '\n');
   else {
     for (const r of results) {
       for (const d of r.diagnostics) {
@@ -163,7 +180,9 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
       io.stderr(cliText(locale, 'summary', { files: results.length, errors, warnings }) + '\n');
     }
   }
-  if (ioError) return EXIT_USAGE;
+  // Said in every format, and with --quiet: it is why the exit code is 2.
+  if (incomplete) io.stderr(cliText(locale, 'notFullyChecked', { count: incomplete }) + '\n');
+  if (ioError || incomplete) return EXIT_USAGE;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_PROBLEMS : EXIT_OK;
 }
 
@@ -173,17 +192,23 @@ function countFixed(service: TimelineService, before: string, after: string): nu
   return Math.max(0, a - b);
 }
 
-async function expand(arg: string, cwd: string): Promise<string[]> {
+/** The files an argument names; `glob` when it was a pattern (its matches may be skipped, see candidates.ts). */
+async function expand(arg: string, cwd: string): Promise<{ files: string[]; glob: boolean }> {
   const abs = path.resolve(cwd, arg);
-  if (fs.existsSync(abs)) return fs.statSync(abs).isFile() ? [abs] : [];
-  if (!/[*?[\]{}]/.test(arg)) return [];
+  if (fs.existsSync(abs)) return { files: fs.statSync(abs).isFile() ? [abs] : [], glob: false };
+  if (!/[*?[\]{}]/.test(arg)) return { files: [], glob: false };
   const found = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
-  return found.sort();
+  return { files: found.sort(), glob: true };
+}
+
+function notFullyChecked(r: FileResult): boolean {
+  return r.diagnostics.some((d) => d.code === RULE_FAILED);
 }
 
 function toJson(r: FileResult) {
   return {
     file: r.file,
+    ...(notFullyChecked(r) ? { incomplete: true } : {}),
     diagnostics: r.diagnostics.map((d) => ({
       range: { start: r.lineOf(d.start), end: r.lineOf(d.end) },
       severity: d.severity,
@@ -236,7 +261,7 @@ async function cloudChecks(results: FileResult[], flags: CloudFlags, io: Io, loc
     ({ client } = await makeClient(flags, io, region));
   } catch (e) {
     if (e instanceof CredentialsError || e instanceof EndpointError || e instanceof UsageError) {
-      io.stderr(cloudText(locale, 'off', { reason: e.message }) + '\n');
+      io.stderr(cloudText(locale, 'off', { reason: e instanceof UsageError ? e.message : setupMessage(e, locale) }) + '\n');
       return false;
     }
     throw e;
@@ -247,10 +272,9 @@ async function cloudChecks(results: FileResult[], flags: CloudFlags, io: Io, loc
   const found = await catalog.lookup(ids);
   const media = new Map<string, CloudMedia>(found.media.map((m) => [m.mediaId, m]));
   if (!flags.quiet) io.stderr(cloudText(locale, 'where', { count: ids.length, where, host: client.endpoint.host }) + '\n');
-  const t = localizer(locale);
   for (const r of results) {
     if (!r.doc) continue;
-    const extra = runCloudRules(r.doc, service.schema, r.settings ?? {}, t, (id) => media.get(id), where);
+    const extra = service.validateCloud(r.doc, r.settings ?? {}, locale, (id) => media.get(id), where);
     if (extra.length) r.diagnostics = [...r.diagnostics, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
   }
   if (found.unresolved.length) {
@@ -262,12 +286,13 @@ async function cloudChecks(results: FileResult[], flags: CloudFlags, io: Io, loc
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-function toSarif(results: FileResult[], cwd: string) {
+function toSarif(results: FileResult[], cwd: string, executionSuccessful: boolean) {
   const rules = CODES.map((c) => ({
     id: c.code,
     shortDescription: { text: c.summary },
     defaultConfiguration: { level: SARIF_LEVEL[c.severity] },
-    helpUri: `https://github.com/vod-timeline/vod-timeline#${c.code.replace('/', '')}`,
+    // The code's rule page (docs/rules), as the editor links it.
+    helpUri: `https://github.com/vod-timeline/vod-timeline/blob/main/docs/rules/en/${rulePageFile(c.code)}`,
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   return {
@@ -276,6 +301,8 @@ function toSarif(results: FileResult[], cwd: string) {
     runs: [{
       tool: { driver: { name: 'vod-timeline', version: VERSION, informationUri: 'https://github.com/vod-timeline/vod-timeline', rules } },
       originalUriBaseIds: { SRCROOT: { uri: 'file://' + cwd.replace(/\\/g, '/') + '/' } },
+      // false: something was not checked (a file not read, cloud checks or a rule that could not run).
+      invocations: [{ executionSuccessful }],
       results: results.flatMap((r) => r.diagnostics.map((d) => {
         const s = r.lineOf(d.start);
         const e = r.lineOf(d.end);

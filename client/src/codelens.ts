@@ -4,8 +4,13 @@
 import vscode = require('vscode');
 import { layoutSource, type LayoutApi, type LayoutSource } from './preview/layoutSource';
 import type { LayoutResult } from './preview/protocol';
+import { clipCount, secondsUnit } from './vod/counts';
+import { formatDuration, formatTimeRange } from '../../server/src/service/duration';
+import { setting } from './settings';
 
-const fmt = (n: number | null) => (n === null ? '?' : String(Math.round(n * 1000) / 1000));
+// The shared duration format, the unit in the host's language.
+const fmt = (t: number | null) => formatDuration(t, secondsUnit(vscode.l10n));
+const range = (a: number | null, b: number | null) => formatTimeRange(a, b, { unit: secondsUnit(vscode.l10n) });
 
 function kindName(kind: string): string {
   switch (kind) {
@@ -23,19 +28,19 @@ export function layoutLenses(layout: LayoutResult, uri: vscode.Uri): vscode.Code
   const at = (p: { line: number; character: number }) => new vscode.Range(p.line, p.character, p.line, p.character);
   const open: Omit<vscode.Command, 'title'> = { command: 'vodTimeline.openPreviewToSide', arguments: [uri], tooltip: vscode.l10n.t('Open the timeline preview to the side') };
   const duration = layout.duration !== null
-    ? vscode.l10n.t('Output {0} s', fmt(layout.duration))
-    : vscode.l10n.t('Output at least {0} s (depends on media lengths)', fmt(layout.minDuration));
+    ? vscode.l10n.t('Output {0}', fmt(layout.duration))
+    : vscode.l10n.t('Output at least {0} (depends on media lengths)', fmt(layout.minDuration));
   lenses.push(new vscode.CodeLens(at({ line: 0, character: 0 }), { ...open, title: `$(preview) ${duration}` }));
   for (const t of layout.tracks) {
-    const parts = [vscode.l10n.t('{0} {1}: output {2}–{3} s', kindName(t.kind), t.index, fmt(t.start ?? 0), fmt(t.end)), t.clips.length === 1 ? vscode.l10n.t('1 clip') : vscode.l10n.t('{0} clips', t.clips.length)];
+    const parts = [vscode.l10n.t('{0} {1}: output {2}', kindName(t.kind), t.index, range(t.start ?? 0, t.end)), clipCount(vscode.l10n, t.clips.length)];
     if (t.main) parts.push(vscode.l10n.t('main track'));
     lenses.push(new vscode.CodeLens(at(t.range.start), { ...open, title: parts.join(' · ') }));
     for (const c of t.clips) {
       if (!c.implicitStart && !c.implicitEnd) continue;
       let title: string;
-      if (c.implicitStart && c.implicitEnd) title = vscode.l10n.t('output {0}–{1} s', fmt(c.start), fmt(c.end));
-      else if (c.implicitStart) title = vscode.l10n.t('starts at {0} s', fmt(c.start));
-      else title = vscode.l10n.t('ends at {0} s', fmt(c.end));
+      if (c.implicitStart && c.implicitEnd) title = vscode.l10n.t('output {0}', range(c.start, c.end));
+      else if (c.implicitStart) title = vscode.l10n.t('starts at {0}', fmt(c.start));
+      else title = vscode.l10n.t('ends at {0}', fmt(c.end));
       const unknown = c.start === null || c.end === null;
       title = `${title} ${unknown ? vscode.l10n.t('(depends on the media\'s length)') : vscode.l10n.t('(computed)')}`;
       lenses.push(new vscode.CodeLens(at(c.range.start), { title, command: '' }));
@@ -55,7 +60,7 @@ class TimelineCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    if (!vscode.workspace.getConfiguration('vodTimeline.codeLens', document.uri).get<boolean>('enabled', true)) return [];
+    if (!setting('codeLens.enabled', document.uri)) return [];
     try {
       const layout = await this.layouts.layout(document);
       if (!layout || token.isCancellationRequested) return [];

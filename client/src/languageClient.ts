@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import vscode = require('vscode');
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { SECTION, serverSettings } from './config';
+import { SECTION, serverSettings } from './settings';
 
 export const DOCUMENT_SELECTOR = [
   { language: 'vod-timeline', scheme: 'file' },
@@ -68,8 +68,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       ],
     },
     // Read when the server is initialized, so contributions registered after the client was created count.
-    initializationOptions: () => Object.assign({ locale: vscode.env.language, settings: serverSettings() }, ...contributions.map((c) => c.initializationOptions ?? {})),
-    diagnosticCollectionName: 'vod-timeline',
+    // rulePages: where the diagnostics' codes link to (docs/rules in the installed extension; see server/src/rulePages.ts).
+    initializationOptions: () => Object.assign({ locale: vscode.env.language, settings: serverSettings(), rulePages: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() }, ...contributions.map((c) => c.initializationOptions ?? {})),
+    // The push model's collection (files the server checks on its own: unopened workspace timelines,
+    // every file for a client without pull). The pull model's collection, for open documents, is named
+    // after the server's diagnosticProvider identifier, 'vod-timeline' (server/src/server.ts): the same
+    // name here made VS Code log "DiagnosticCollection with name 'vod-timeline' does already exist".
+    diagnosticCollectionName: 'vod-timeline-push',
   };
   const client = new LanguageClient('vodTimeline', vscode.l10n.t('VOD Timeline Language Server'), serverOptions, clientOptions);
   latestClient = client;

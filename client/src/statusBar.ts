@@ -1,28 +1,13 @@
 // Status bar item for the active timeline: output duration, tracks, clips, problems. Click → Problems.
 import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SummaryRequest, type SummaryResult } from '../../server/src/protocol';
+import { sendRequest } from './protocolClient';
+import { formatDuration } from '../../server/src/service/duration';
+import { clipCount, errorCount, materialCount, secondsUnit, trackCount, warningCount } from './vod/counts';
 
-interface Summary {
-  version?: number;
-  form: 'timeline' | 'produce';
-  hasTimeline: boolean;
-  duration: number | null;
-  minDuration: number;
-  tracks: Record<'video' | 'audio' | 'image' | 'subtitle' | 'effect', number>;
-  clips: number;
-  materials: number;
-  errors: number;
-  warnings: number;
-}
-
-/** 12.5 s below a minute, m:ss(.s) above. */
-export function formatDuration(seconds: number): string {
-  const total = Math.round(Math.max(0, seconds) * 10) / 10;
-  if (total < 60) return `${total} s`;
-  const m = Math.floor(total / 60);
-  const s = (Math.round((total - m * 60) * 10) / 10).toFixed(1).replace(/\.0$/, '');
-  return `${m}:${s.padStart(s.includes('.') ? 4 : 2, '0')}`;
-}
+/** The shared duration format (server/src/service/duration.ts) with the unit in the host's language. */
+const duration = (t: number) => formatDuration(t, secondsUnit(vscode.l10n));
 
 export class TimelineStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -59,9 +44,9 @@ export class TimelineStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    let summary: Summary | null = null;
+    let summary: SummaryResult | null = null;
     try {
-      summary = await this.client.sendRequest<Summary | null>('vodTimeline/summary', { uri: editor.document.uri.toString() });
+      summary = await sendRequest(this.client, SummaryRequest, { uri: editor.document.uri.toString() });
     } catch {
       summary = null;
     }
@@ -71,17 +56,17 @@ export class TimelineStatusBar implements vscode.Disposable {
       return;
     }
     const tracks = Object.values(summary.tracks).reduce((a, b) => a + b, 0);
-    const duration = summary.duration !== null ? formatDuration(summary.duration) : summary.minDuration > 0 ? `≥ ${formatDuration(summary.minDuration)}` : '?';
+    const output = summary.duration !== null ? duration(summary.duration) : summary.minDuration > 0 ? `≥ ${duration(summary.minDuration)}` : '?';
     const problems = `$(error) ${summary.errors} $(warning) ${summary.warnings}`;
-    const trackText = tracks === 1 ? vscode.l10n.t('1 track') : vscode.l10n.t('{0} tracks', tracks);
-    const clipText = summary.clips === 1 ? vscode.l10n.t('1 clip') : vscode.l10n.t('{0} clips', summary.clips);
-    this.item.text = `$(device-camera-video) ${duration} · ${trackText} · ${clipText} · ${problems}`;
+    const trackText = trackCount(vscode.l10n, tracks);
+    const clipText = clipCount(vscode.l10n, summary.clips);
+    this.item.text = `$(device-camera-video) ${output} · ${trackText} · ${clipText} · ${problems}`;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${summary.form === 'produce' ? vscode.l10n.t('Produce document') : vscode.l10n.t('Timeline')}**\n\n`);
-    md.appendMarkdown(`${vscode.l10n.t('Output duration: {0}', summary.duration !== null ? formatDuration(summary.duration) : vscode.l10n.t('depends on media lengths (at least {0})', formatDuration(summary.minDuration)))}\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('Output duration: {0}', summary.duration !== null ? duration(summary.duration) : vscode.l10n.t('depends on media lengths (at least {0})', duration(summary.minDuration)))}\n\n`);
     md.appendMarkdown(`${vscode.l10n.t('Tracks: {0} video, {1} audio, {2} image, {3} subtitle, {4} effect', summary.tracks.video, summary.tracks.audio, summary.tracks.image, summary.tracks.subtitle, summary.tracks.effect)}\n\n`);
-    md.appendMarkdown(`${vscode.l10n.t('{0} clips using {1} distinct materials', summary.clips, summary.materials)}\n\n`);
-    md.appendMarkdown(vscode.l10n.t('{0} errors, {1} warnings — click to open the Problems view', summary.errors, summary.warnings));
+    md.appendMarkdown(`${vscode.l10n.t('{0} using {1}', clipText, materialCount(vscode.l10n, summary.materials))}\n\n`);
+    md.appendMarkdown(vscode.l10n.t('{0}, {1} — click to open the Problems view', errorCount(vscode.l10n, summary.errors), warningCount(vscode.l10n, summary.warnings)));
     this.item.tooltip = md;
     this.item.backgroundColor = summary.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();

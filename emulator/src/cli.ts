@@ -1,5 +1,8 @@
 // `vod-timeline emulator`: runs the emulator in the foreground until Ctrl-C.
+// Its AccessKey secret never comes from the command line, where any user of the machine could read it
+// (`ps`, /proc/PID/cmdline): it is taken from VOD_EMULATOR_ACCESS_KEY_SECRET or from a file.
 
+import * as fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { startEmulator, type EmulatorOptions } from './server';
 
@@ -10,18 +13,27 @@ export interface EmulatorCliIo {
   signal?: AbortSignal;
   /** Called once the emulator listens (tests). */
   onListening?: (info: { url: string; accessKeyId: string; accessKeySecret: string }) => void;
+  /** Default process.env: VOD_EMULATOR_ACCESS_KEY_SECRET is read from it. */
+  env?: NodeJS.ProcessEnv;
 }
+
+export const SECRET_ENV = 'VOD_EMULATOR_ACCESS_KEY_SECRET';
 
 export const EMULATOR_USAGE = `Usage: vod-timeline emulator [options]
 
 Runs a local ApsaraVideo VOD (2017-03-21) emulator on 127.0.0.1 for trying out produce/status calls
-without an Alibaba Cloud account. It checks both request signatures against its test keys.
+without an Alibaba Cloud account. It checks both request signatures against its test keys, and serves
+the media files a --media FILE names (GetPlayInfo, GetMezzanineInfo, GetImageInfo) under signed,
+expiring URLs on its own port.
 
 Options:
   --port N                   listen on port N (default: a free port)
-  --access-key-id ID         AccessKey ID to accept (default: generated)
-  --access-key-secret SECRET AccessKey secret to accept (default: generated)
-  --media FILE               add media from FILE (JSON array, format of emulator/media.seed.json); repeatable
+  --access-key-id ID         AccessKey ID to accept (default: generated); its secret comes from
+                             the variable VOD_EMULATOR_ACCESS_KEY_SECRET or from:
+  --access-key-secret-file F the file F (its first line), so that no process list shows it
+  --media FILE               add media from FILE (JSON array, format of emulator/media.seed.json, plus
+                             "File" and "Streams" with paths relative to FILE); repeatable
+  --no-cors                  serve media files without CORS headers (like a VOD domain without them)
   --produce-seconds S        seconds a production takes (default 5)
   --region R                 region the emulator serves (default cn-shanghai)
   -h, --help                 show this help
@@ -29,9 +41,10 @@ Options:
 
 class UsageError extends Error {}
 
-export function parseEmulatorArgs(argv: string[]): EmulatorOptions | 'help' {
+export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): EmulatorOptions | 'help' {
   const options: EmulatorOptions = {};
   const media: string[] = [];
+  let secretFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf('=');
@@ -53,8 +66,11 @@ export function parseEmulatorArgs(argv: string[]): EmulatorOptions | 'help' {
         break;
       }
       case '--access-key-id': options.accessKeyId = value(); break;
-      case '--access-key-secret': options.accessKeySecret = value(); break;
+      case '--access-key-secret':
+        throw new UsageError(`--access-key-secret is not accepted: a secret on the command line shows in the process list. Set ${SECRET_ENV} or pass --access-key-secret-file FILE.`);
+      case '--access-key-secret-file': secretFile = value(); break;
       case '--media': media.push(value()); break;
+      case '--no-cors': options.cors = false; break;
       case '--produce-seconds': {
         const v = value();
         const n = Number(v);
@@ -66,11 +82,27 @@ export function parseEmulatorArgs(argv: string[]): EmulatorOptions | 'help' {
       default: throw new UsageError(`Unknown option "${arg}".`);
     }
   }
+  if (secretFile !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(secretFile, 'utf8');
+    } catch (e) {
+      throw new UsageError(`--access-key-secret-file: cannot read ${secretFile} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+    options.accessKeySecret = text.split(/\r?\n/)[0].trim();
+    if (!options.accessKeySecret) throw new UsageError(`--access-key-secret-file: ${secretFile} is empty.`);
+  } else if (env[SECRET_ENV]) {
+    options.accessKeySecret = env[SECRET_ENV];
+  }
   if (Boolean(options.accessKeyId) !== Boolean(options.accessKeySecret)) {
-    throw new UsageError('Give both --access-key-id and --access-key-secret, or neither.');
+    throw new UsageError(`Give --access-key-id together with its secret (${SECRET_ENV} or --access-key-secret-file), or neither.`);
   }
   if (media.length) options.mediaFiles = media;
   return options;
+}
+
+function secretSource(argv: string[]): string {
+  return argv.some((a) => a === '--access-key-secret-file' || a.startsWith('--access-key-secret-file=')) ? '--access-key-secret-file' : SECRET_ENV;
 }
 
 export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Promise<number> {
@@ -78,7 +110,7 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
   const err = io.stderr ?? process.stderr;
   let options: EmulatorOptions | 'help';
   try {
-    options = parseEmulatorArgs(argv);
+    options = parseEmulatorArgs(argv, io.env ?? process.env);
   } catch (e) {
     err.write(`vod-timeline emulator: ${(e as Error).message}\n\n${EMULATOR_USAGE}`);
     return 2;
@@ -97,9 +129,10 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
   out.write([
     `VOD emulator listening on ${emulator.url} (region ${emulator.region}, API 2017-03-21)`,
     `  AccessKey ID:     ${emulator.accessKeyId}`,
-    `  AccessKey secret: ${emulator.accessKeySecret}`,
+    // A secret the caller handed in is not echoed; a generated one is, or nobody could use it.
+    `  AccessKey secret: ${options.accessKeySecret ? `(the one given in ${secretSource(argv)})` : emulator.accessKeySecret}`,
     `  (test keys: they are accepted only by this emulator)`,
-    `  ${emulator.media.size} media loaded. Press Ctrl-C to stop.`,
+    `  ${emulator.media.size} media loaded (${[...emulator.media.values()].filter((m) => m.files).length} with files, served under ${emulator.url}/media/, CORS ${emulator.cors ? 'on' : 'off'}). Press Ctrl-C to stop.`,
     '',
   ].join('\n'));
   io.onListening?.({ url: emulator.url, accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret });

@@ -5,4 +5,6 @@ export {
   type Emulator, type EmulatorOptions, type EmulatorRequestLog, type Fault, type StsCredential,
 } from './server';
 export type { MediaSeedEntry, MediaRecord, ProjectRecord } from './state';
+export { parseRange, contentTypeOf, MediaLibrary, type MediaRequestLog, type MediaStreamEntry, type RangeRequest } from './media';
+export { probeMp4, probeImage, ProbeError, type Mp4Info, type Mp4Track } from './probe';
 export { acsEncode, v2StringToSign, v3CanonicalRequest, verifyV2, verifyV3, readAuth } from './signature';

@@ -5,12 +5,14 @@
 
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import { randomBytes } from 'node:crypto';
 import seed from '../media.seed.json';
 import { isProblem, readAuth, verifyV2, verifyV3, type AuthProblem, type IncomingSigned, type SignatureKind } from './signature';
 import { ApiError, EmulatorState, iso, newRequestId, type MediaRecord, type MediaSeedEntry, type Params, type ProjectRecord } from './state';
+import { MediaLibrary, type MediaRequestLog, type MediaStreamEntry } from './media';
 
 export const EMULATOR_HOST = '127.0.0.1';
 export const API_VERSION = '2017-03-21';
@@ -61,6 +63,13 @@ export interface EmulatorOptions {
   maxClockSkewSeconds?: number;
   /** Largest accepted body. Default 16 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Told about a request the emulator could not handle (a bug in the emulator, not a refusal): the
+   * action and the stack. Default: written to stderr. The client still gets a 500 InternalError.
+   */
+  onInternalError?: (what: string, error: unknown) => void;
+  /** CORS headers on the media files it serves (default true; false: none, like a VOD domain without them). */
+  cors?: boolean;
 }
 
 /** One received request, as the emulator saw it. Holds no secret: no key secret, token or signature. */
@@ -94,6 +103,12 @@ export interface Emulator {
   /** Mutable: tests add or expire temporary credentials. */
   stsCredentials: StsCredential[];
   requests: EmulatorRequestLog[];
+  /** Requests for media files (/media/…), apart from the API requests. */
+  mediaRequests: MediaRequestLog[];
+  /** Whether media responses carry CORS headers. */
+  cors: boolean;
+  /** A signed URL for one of a media's files (`source.mp4`, `FD.mp4`, `FD/seg000.m4s`, …), as GetPlayInfo makes them. */
+  mediaUrl(mediaId: string, name: string, authTimeoutSeconds?: number): string;
   media: Map<string, MediaRecord>;
   projects: Map<string, ProjectRecord>;
   /** Applies `fault` to the next `count` requests for `action` (`*`: any action). */
@@ -106,6 +121,8 @@ const ACTIONS: Record<string, (s: EmulatorState, p: Params) => Record<string, un
   ProduceEditingProjectVideo: (s, p) => s.produceEditingProjectVideo(p),
   GetVideoInfo: (s, p) => s.getVideoInfo(p),
   GetMezzanineInfo: (s, p) => s.getMezzanineInfo(p),
+  GetPlayInfo: (s, p) => s.getPlayInfo(p),
+  GetImageInfo: (s, p) => s.getImageInfo(p),
   GetEditingProject: (s, p) => s.getEditingProject(p),
   SearchEditingProject: (s, p) => s.searchEditingProject(p),
   UpdateEditingProject: (s, p) => s.updateEditingProject(p),
@@ -130,21 +147,45 @@ export function generateTestKeys(): { accessKeyId: string; accessKeySecret: stri
   return { accessKeyId: `LTAIemu${randomToken(17)}`, accessKeySecret: randomToken(30) };
 }
 
-/** Reads a media file in the seed format (a JSON array of entries). */
+/**
+ * Reads a media file in the seed format (a JSON array of entries). `File` and `Streams[].File` paths are
+ * taken relative to the JSON file's folder; whether they exist and what they hold is checked when the
+ * emulator starts.
+ */
 export function loadMediaFile(file: string): MediaSeedEntry[] {
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
   if (!Array.isArray(data)) throw new Error(`${file}: expected a JSON array of media entries.`);
+  const dir = path.dirname(path.resolve(file));
   return data.map((e, i) => {
     const entry = e as Partial<MediaSeedEntry>;
     if (!entry || typeof entry.MediaId !== 'string' || !entry.MediaId) throw new Error(`${file}: entry ${i} has no MediaId.`);
     const type = entry.Type ?? 'video';
     if (type !== 'video' && type !== 'audio' && type !== 'image') throw new Error(`${file}: entry ${i} has Type "${String(type)}".`);
-    return {
+    if (entry.File !== undefined && (typeof entry.File !== 'string' || !entry.File)) throw new Error(`${file}: entry ${i} has a File that is not a path.`);
+    if (entry.Streams !== undefined && !Array.isArray(entry.Streams)) throw new Error(`${file}: entry ${i} has Streams that are not an array.`);
+    const out: MediaSeedEntry = {
       MediaId: entry.MediaId, Title: entry.Title ?? entry.MediaId, Type: type, Duration: Number(entry.Duration ?? 0),
       Status: entry.Status ?? 'Normal', Width: Number(entry.Width ?? 0), Height: Number(entry.Height ?? 0),
       CreationTime: entry.CreationTime ?? iso(Date.now()), CoverURL: entry.CoverURL ?? '', FailProduction: Boolean(entry.FailProduction),
     };
+    if (entry.File) out.File = path.resolve(dir, entry.File);
+    if (entry.Streams) {
+      out.Streams = entry.Streams.map((st, j) => {
+        if (!st || typeof st !== 'object' || typeof st.File !== 'string' || !st.File) throw new Error(`${file}: entry ${i}, Streams[${j}] has no File.`);
+        return { ...st, File: path.resolve(dir, st.File) } as MediaStreamEntry;
+      });
+    }
+    return out;
   });
+}
+
+/** Entries given in code: relative paths are relative to the working directory. */
+function resolvePaths(entries: MediaSeedEntry[]): MediaSeedEntry[] {
+  return entries.map((e) => ({
+    ...e,
+    ...(e.File ? { File: path.resolve(e.File) } : {}),
+    ...(e.Streams ? { Streams: e.Streams.map((st) => ({ ...st, File: st.File ? path.resolve(st.File) : st.File })) } : {}),
+  }));
 }
 
 function firstValues(q: ReturnType<typeof parseQuery>): Record<string, string> {
@@ -171,10 +212,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const now = options.now ?? Date.now;
   const maxSkewMs = (options.maxClockSkewSeconds ?? 900) * 1000;
   const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
-  const state = new EmulatorState({ region, produceSeconds: options.produceSeconds ?? 5, now });
+  const library = new MediaLibrary({ now, cors: options.cors });
+  const state = new EmulatorState({ region, produceSeconds: options.produceSeconds ?? 5, now, library });
   state.addMedia(seed as MediaSeedEntry[]);
-  for (const f of options.mediaFiles ?? []) state.addMedia(loadMediaFile(f));
-  if (options.media) state.addMedia(options.media);
+  for (const f of options.mediaFiles ?? []) {
+    try {
+      state.addMedia(loadMediaFile(f));
+    } catch (e) {
+      const message = (e as Error).message;
+      throw new Error(message.startsWith(f) ? message : `${f}: ${message}`);
+    }
+  }
+  if (options.media) state.addMedia(resolvePaths(options.media));
 
   const stsCredentials: StsCredential[] = [...(options.sts ?? [])];
   const requests: EmulatorRequestLog[] = [];
@@ -344,7 +393,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => {
+    // Media files (GET/HEAD/OPTIONS under /media/) are not API calls: no action, no API signature, no faults.
+    try {
+      if (library.handle(req, res)) return;
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The emulator failed to serve the file.\n');
+      return;
+    }
+    handle(req, res).catch((error: unknown) => {
+      const what = `${req.method ?? 'GET'} ${String(req.headers['x-acs-action'] ?? (req.url ?? '').split('?')[0])}`;
+      try {
+        (options.onInternalError ?? ((w, e) => process.stderr.write(`emulator: internal error on ${w}: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`)))(what, error);
+      } catch { /* a logger must not take the server down */ }
       if (!res.headersSent) {
         const id = newRequestId();
         sendError(res, String(req.headers.host ?? EMULATOR_HOST), id, { status: 500, code: 'InternalError', message: 'The emulator failed to process the request.' });
@@ -365,6 +426,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
   const port = (server.address() as AddressInfo).port;
+  library.setBaseUrl(`http://${EMULATOR_HOST}:${port}`);
 
   return {
     url: `http://${EMULATOR_HOST}:${port}`,
@@ -375,6 +437,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     accessKeySecret,
     stsCredentials,
     requests,
+    mediaRequests: library.requests,
+    cors: library.cors,
+    mediaUrl: (mediaId, name, authTimeoutSeconds = 3600) => library.url(mediaId, name, authTimeoutSeconds),
     media: state.media,
     projects: state.projects,
     setFault(action, fault, count = 1) {

@@ -2,7 +2,11 @@
 // operations VOD exposes over them. Each operation returns the documented response body or throws an
 // ApiError carrying Alibaba's error code and HTTP status.
 
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  DEFAULT_AUTH_TIMEOUT, DEFINITIONS, MAX_OSS_AUTH_TIMEOUT, STREAM_FORMATS, type MediaFileFacts, type MediaLibrary, type MediaStreamEntry,
+  type StreamFacts,
+} from './media';
 
 export interface MediaSeedEntry {
   MediaId: string;
@@ -17,6 +21,13 @@ export interface MediaSeedEntry {
   CoverURL: string;
   /** A production that uses this media fails (Video.Status becomes ProduceFail). */
   FailProduction: boolean;
+  /**
+   * A local file the emulator serves as the source (mezzanine) file, or the image itself; Duration,
+   * Width and Height are then read from it. Absolute, or relative to the --media JSON file.
+   */
+  File?: string;
+  /** Transcoded streams GetPlayInfo returns (none: InvalidVideo.NoneStream). */
+  Streams?: MediaStreamEntry[];
 }
 
 export interface MediaRecord extends MediaSeedEntry {
@@ -27,6 +38,8 @@ export interface MediaRecord extends MediaSeedEntry {
   StorageLocation: string;
   /** Present for media made by ProduceEditingProjectVideo: its status follows the clock. */
   production?: { readyAt: number; fails: boolean; projectId: string };
+  /** The local files behind File and Streams, as read from the disk. */
+  files?: MediaFileFacts;
 }
 
 export interface ProjectRecord {
@@ -58,6 +71,8 @@ export interface StateOptions {
   /** How long a production stays Uploading before it becomes Normal (or ProduceFail). */
   produceSeconds: number;
   now: () => number;
+  /** Serves the media files and signs their URLs (server.ts). */
+  library?: MediaLibrary;
 }
 
 // Regions whose productions may omit ProduceConfig.StorageLocation (the doc: "China (Shanghai)";
@@ -89,6 +104,55 @@ function missing(name: string): ApiError {
 
 function invalid(message: string): ApiError {
   return new ApiError(400, 'InvalidParameter', message);
+}
+
+/** OutputType: `cdn` (the default) or `oss`. */
+function outputTypeParam(params: Params): 'cdn' | 'oss' {
+  const v = params.OutputType || 'cdn';
+  if (v !== 'cdn' && v !== 'oss') throw invalid('OutputType must be oss or cdn.');
+  return v;
+}
+
+/** AuthTimeout in seconds: a whole number ≥ 1, default 3600, at most 2592000 for OSS URLs (the docs' maximum). */
+function authTimeoutParam(params: Params, output: 'cdn' | 'oss'): number {
+  const raw = params.AuthTimeout;
+  if (raw === undefined || raw === '') return DEFAULT_AUTH_TIMEOUT;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) throw invalid('AuthTimeout must be a whole number of seconds, at least 1.');
+  if (output === 'oss' && n > MAX_OSS_AUTH_TIMEOUT) throw invalid(`AuthTimeout is at most ${MAX_OSS_AUTH_TIMEOUT} seconds for OSS URLs.`);
+  // CDN URLs have no documented maximum; this only keeps the expiry a sane number.
+  if (n > 100 * 365 * 86400) throw invalid('AuthTimeout is too large.');
+  return n;
+}
+
+/** A comma list of documented values, or undefined when absent (every value). */
+function listParam(params: Params, name: string, allowed: readonly string[], lowerCase: boolean): Set<string> | undefined {
+  const raw = params[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const values = raw.split(',').map((v) => (lowerCase ? v.trim().toLowerCase() : v.trim().toUpperCase())).filter(Boolean);
+  const bad = values.find((v) => !allowed.includes(v));
+  if (bad !== undefined) throw invalid(`${name} value "${bad}" is not one of ${allowed.join(', ')}.`);
+  return new Set(values);
+}
+
+/** Kbit/s with four decimals, as VOD prints bitrates. */
+function kbps(bytes: number, seconds: number): string {
+  return ((bytes * 8) / 1000 / seconds).toFixed(4);
+}
+
+function fixed(n: number, digits = 4): string {
+  return n.toFixed(digits);
+}
+
+const H264_PROFILES: Record<number, string> = { 66: 'Baseline', 77: 'Main', 88: 'Extended', 100: 'High', 110: 'High 10', 122: 'High 4:2:2', 244: 'High 4:4:4' };
+
+function codecName(tag: string): string {
+  return ({ avc1: 'h264', avc3: 'h264', hvc1: 'hevc', hev1: 'hevc', mp4a: 'aac', 'Opus': 'opus' } as Record<string, string>)[tag] ?? tag;
+}
+
+/** The tag as ffprobe prints it: the four characters little-endian, in hex. */
+function codecTag(tag: string): string {
+  return `0x${[...tag.padEnd(4).slice(0, 4)].reverse().map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('')}`;
 }
 
 function parseJsonObject(name: string, value: string): Record<string, unknown> {
@@ -135,14 +199,38 @@ export class EmulatorState {
   addMedia(entries: MediaSeedEntry[]): void {
     for (const e of entries) {
       if (!e || typeof e.MediaId !== 'string' || !e.MediaId) throw new Error('Each media entry needs a MediaId.');
-      this.media.set(e.MediaId, {
+      const record: MediaRecord = {
         ...e,
         ModificationTime: e.CreationTime,
         Size: Math.round((e.Duration || 1) * 250_000),
         MediaSource: 'general',
         AppId: 'app-1000000',
         StorageLocation: `outin-emulator.oss-${this.options.region}.aliyuncs.com`,
-      });
+      };
+      if ((e.File || e.Streams?.length) && this.options.library) {
+        let files: MediaFileFacts;
+        try {
+          files = this.options.library.attach(e.MediaId, e.Type, e.File, e.Streams);
+        } catch (err) {
+          throw new Error(`Media ${e.MediaId}: ${(err as Error).message}`);
+        }
+        record.files = files;
+        // What the file says wins over the entry: GetVideoInfo and GetMezzanineInfo must agree with what plays.
+        const src = files.source;
+        if (src?.mp4) {
+          record.Duration = Math.round(src.mp4.duration * 1000) / 1000;
+          if (src.mp4.width) record.Width = src.mp4.width;
+          if (src.mp4.height) record.Height = src.mp4.height;
+        }
+        if (src?.image) {
+          record.Width = src.image.width;
+          record.Height = src.image.height;
+        }
+        if (src) record.Size = src.size;
+      } else {
+        this.options.library?.forget(e.MediaId);
+      }
+      this.media.set(e.MediaId, record);
     }
   }
 
@@ -332,13 +420,120 @@ export class EmulatorState {
 
   getMezzanineInfo(params: Params): Record<string, unknown> {
     const m = this.videoLike(params);
+    const output = outputTypeParam(params);
+    const timeout = authTimeoutParam(params, output);
+    const src = m.files?.source;
     const ext = m.Type === 'audio' ? 'mp3' : 'mp4';
+    const mezzanine: Record<string, unknown> = {
+      VideoId: m.MediaId, FileName: `${m.MediaId}.${ext}`, FileURL: this.mediaUrl(m, `source.${ext}`, timeout),
+      Size: m.Size, Duration: String(m.Duration), Bitrate: m.Type === 'audio' ? '192' : '4000', Fps: m.Type === 'audio' ? '' : '25',
+      Width: m.Width, Height: m.Height, Status: this.mezzanineStatus(m), CreationTime: m.CreationTime,
+      OutputType: output, PreprocessStatus: 'UnPreprocess', StorageClass: 'Standard',
+    };
+    if (src) {
+      const video = src.mp4?.tracks.find((t) => t.kind === 'video');
+      Object.assign(mezzanine, {
+        FileName: src.fileName, FileURL: this.mediaUrl(m, src.name, timeout), Size: src.size,
+        Bitrate: m.Duration ? kbps(src.size, m.Duration) : '', Fps: video?.duration ? fixed(video.sampleCount / video.duration) : '',
+      });
+      const additions = new Set((params.AdditionType ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean));
+      const tracks = src.mp4?.tracks ?? [];
+      if (additions.has('video')) {
+        mezzanine.VideoStreamList = tracks.flatMap((t, index) => (t.kind !== 'video' ? [] : [{
+          Index: String(index), CodecName: codecName(t.codec), CodecTagString: t.codec, CodecTag: codecTag(t.codec),
+          Profile: t.profile ? (H264_PROFILES[t.profile] ?? String(t.profile)) : '', Level: t.level ? String(t.level) : '',
+          Width: String(t.width ?? 0), Height: String(t.height ?? 0), Fps: t.duration ? fixed(t.sampleCount / t.duration) : '',
+          AvgFPS: t.duration ? fixed(t.sampleCount / t.duration) : '', Duration: fixed(t.duration, 6), NumFrames: String(t.sampleCount),
+          Bitrate: t.duration ? kbps(t.bytes, t.duration) : '', Timebase: `1/${t.timescale}`, Rotate: '0', Lang: 'und',
+        }]));
+      }
+      if (additions.has('audio')) {
+        mezzanine.AudioStreamList = tracks.flatMap((t, index) => (t.kind !== 'audio' ? [] : [{
+          Index: String(index), CodecName: codecName(t.codec), CodecTagString: t.codec, CodecTag: codecTag(t.codec),
+          SampleRate: String(t.sampleRate ?? ''), Channels: String(t.channels ?? ''), ChannelLayout: t.channels === 1 ? 'mono' : t.channels === 2 ? 'stereo' : '',
+          Duration: fixed(t.duration, 6), NumFrames: String(t.sampleCount), Bitrate: t.duration ? kbps(t.bytes, t.duration) : '',
+          Timebase: `1/${t.timescale}`, Lang: 'und',
+        }]));
+      }
+    }
+    return { Mezzanine: mezzanine };
+  }
+
+  /** An absolute URL of the emulator for one of the media's files, valid `authTimeout` seconds. */
+  private mediaUrl(m: MediaRecord, name: string, authTimeout: number): string {
+    if (this.options.library) return this.options.library.url(m.MediaId, name, authTimeout);
+    return `https://${m.StorageLocation}/sv/${m.MediaId}/${name}`;
+  }
+
+  getPlayInfo(params: Params): Record<string, unknown> {
+    const id = params.VideoId;
+    if (!id) throw missing('VideoId');
+    const m = this.media.get(id);
+    if (!m || m.Type === 'image') throw new ApiError(404, 'InvalidVideo.NotFound', 'The video does not exist.');
+    const status = this.mediaStatus(m);
+    if (status !== 'Normal') throw new ApiError(403, 'Forbidden.IllegalStatus', `Status of the video is illegal. Current Status is ${status}.`);
+    const output = outputTypeParam(params);
+    const timeout = authTimeoutParam(params, output);
+    const formats = listParam(params, 'Formats', STREAM_FORMATS, true);
+    const definitions = listParam(params, 'Definition', DEFINITIONS, false);
+    const types = listParam(params, 'StreamType', ['video', 'audio'], true);
+    const resultType = params.ResultType || 'Single';
+    if (resultType !== 'Single' && resultType !== 'Multiple') throw invalid('ResultType must be Single or Multiple.');
+    let streams = (m.files?.streams ?? []).filter((s) => (!formats || formats.has(s.format)) && (!definitions || definitions.has(s.definition))
+      && (!types || types.has(s.streamType)));
+    if (!streams.length) {
+      const asked = `Formats: ${params.Formats ?? ''}, Definition: ${params.Definition ?? ''}, StreamType: ${params.StreamType ?? ''}`;
+      throw new ApiError(404, 'InvalidVideo.NoneStream', `The video has no stream to play for the request parameter '${asked}'.`);
+    }
+    if (resultType === 'Single') {
+      // Streams in Alibaba's proprietary encryption are returned only to those who ask for all of them.
+      const open = streams.filter((s) => s.encryptType !== 'AliyunVoDEncryption');
+      if (!open.length) {
+        throw new ApiError(403, 'Forbidden.AliyunVoDEncryption', 'Currently only the AliyunVoDEncryption stream exists, you must use the Aliyun player to play or set the value of ResultType to Multiple.');
+      }
+      streams = open;
+    }
+    // The last stream listed for a definition and format is the newest: the others are Invisible.
+    const newest = new Map<string, StreamFacts>();
+    for (const s of streams) newest.set(`${s.definition}/${s.format}`, s);
+    if (resultType === 'Single') streams = streams.filter((s) => newest.get(`${s.definition}/${s.format}`) === s);
     return {
-      Mezzanine: {
-        VideoId: m.MediaId, FileName: `${m.MediaId}.${ext}`, FileURL: `https://${m.StorageLocation}/sv/${m.MediaId}.${ext}`,
-        Size: m.Size, Duration: String(m.Duration), Bitrate: m.Type === 'audio' ? '192' : '4000', Fps: m.Type === 'audio' ? '' : '25',
-        Width: m.Width, Height: m.Height, Status: this.mezzanineStatus(m), CreationTime: m.CreationTime,
-        OutputType: params.OutputType || 'cdn', PreprocessStatus: 'UnPreprocess', StorageClass: 'Standard',
+      VideoBase: {
+        VideoId: m.MediaId, Title: m.Title, CoverURL: m.CoverURL, CreationTime: m.CreationTime, Duration: String(m.Duration),
+        MediaType: m.Type, Status: status, StorageClass: 'Standard',
+      },
+      PlayInfoList: {
+        PlayInfo: streams.map((s) => {
+          const duration = s.duration ?? m.Duration;
+          const video = s.streamType === 'video';
+          return {
+            PlayURL: this.mediaUrl(m, s.name, timeout), Definition: s.definition, Format: s.format, StreamType: s.streamType,
+            Width: s.width || (video ? m.Width : 0), Height: s.height || (video ? m.Height : 0), Duration: String(duration),
+            Bitrate: duration ? kbps(s.size, duration) : '', Fps: video ? String(s.fps ?? 25) : '', Size: s.size,
+            Encrypt: s.encryptType ? 1 : 0, EncryptType: s.encryptType ?? '', Status: newest.get(`${s.definition}/${s.format}`) === s ? 'Normal' : 'Invisible',
+            Specification: `${video ? 'H264' : s.format === 'mp3' ? 'MP3' : 'AAC'}.${s.definition}`, CodecName: video ? 'H264' : '', BitDepth: video ? 8 : 0,
+            HDRType: '', NarrowBandType: '0', JobId: createHash('md5').update(`${m.MediaId}/${s.name}`).digest('hex'),
+            CreationTime: m.CreationTime, ModificationTime: m.ModificationTime,
+          };
+        }),
+      },
+    };
+  }
+
+  getImageInfo(params: Params): Record<string, unknown> {
+    const id = params.ImageId;
+    if (!id) throw missing('ImageId');
+    const m = this.media.get(id);
+    if (!m || m.Type !== 'image') throw new ApiError(404, 'NoSuchResource', 'The specified resource does not exist.');
+    const output = outputTypeParam(params);
+    const timeout = authTimeoutParam(params, output);
+    const src = m.files?.source;
+    const url = this.mediaUrl(m, src?.name ?? 'source.png', timeout);
+    return {
+      ImageInfo: {
+        ImageId: m.MediaId, Title: m.Title, Description: '', Status: m.Status, ImageType: 'default', CreationTime: m.CreationTime,
+        StorageLocation: m.StorageLocation, AppId: m.AppId, CateId: 0, CateName: '', Tags: '', RegionId: this.options.region, URL: url,
+        Mezzanine: { FileURL: url, Width: m.Width, Height: m.Height, FileSize: String(src?.size ?? m.Size), OriginalFileName: src?.fileName ?? `${m.MediaId}.png` },
       },
     };
   }

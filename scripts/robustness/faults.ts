@@ -5,7 +5,10 @@
 //   really records), Refresh Status through vodStatusChecker, the media library through MediaCatalog,
 //   and the message VS Code shows, from the extension's l10n templates (checked to exist);
 // - the CLI's: the built `vod-timeline` binary as a child process (produce, status, validate --cloud;
-//   its own 60 s timeout), stdout and stderr as printed.
+//   its own 60 s timeout), stdout and stderr as printed;
+// - the media side (GetPlayInfo, GetImageInfo, and GetMezzanineInfo for a clip without transcoded
+//   streams): resolveMediaSource, what the preview player asks (its wording is the player's to choose;
+//   the rows show what the resolver returns or throws). No CLI command reads media.
 // Each row says what the user sees, what the history records (Produce), and how many requests the
 // emulator received (and how many it carried out). Produce requests are checked for duplicates: a
 // Produce may be sent again only after VOD refused it before doing anything (throttling, 503).
@@ -16,15 +19,27 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import l10nBundle from '../../l10n/bundle.l10n.json';
 import { startEmulator, type Emulator, type EmulatorRequestLog, type Fault } from '../../emulator/src';
-import { resolveCredentials, VodClient, VodError } from '../../client/src/vod';
-import { submitProduction } from '../../client/src/produce/submit';
-import { FileHistoryStore } from '../../client/src/history/store';
-import { vodStatusChecker } from '../../client/src/history/poller';
-import { isUnreachable, MediaCatalog } from '../../client/src/cloud/catalog';
-import type { SubmissionEntry } from '../../client/src/history/model';
+import { resolveCredentials, resolveMediaSource, VodClient, VodError, type MediaSource } from '../../client/src/vod';
+import { submitProduction } from '../../client/src/vod/submit';
+import { FileHistoryStore } from '../../client/src/vod/history/store';
+import { vodStatusChecker } from '../../client/src/vod/history/poller';
+import { isUnreachable, MediaCatalog } from '../../client/src/vod/catalog/catalog';
+import type { SubmissionEntry } from '../../client/src/vod/history/model';
 
-export const OPERATIONS = ['ProduceEditingProjectVideo', 'GetVideoInfo', 'GetMezzanineInfo', 'GetEditingProject', 'SearchEditingProject', 'UpdateEditingProject', 'SearchMedia'] as const;
+export const OPERATIONS = [
+  'ProduceEditingProjectVideo', 'GetVideoInfo', 'GetMezzanineInfo', 'GetEditingProject', 'SearchEditingProject', 'UpdateEditingProject', 'SearchMedia',
+  'GetPlayInfo', 'GetMezzanineInfo (source file)', 'GetImageInfo',
+] as const;
 export type Operation = (typeof OPERATIONS)[number];
+
+/** The VOD action an operation row sends (a row name may say which path reaches it). */
+export function actionOf(op: Operation): string {
+  return op.replace(/ \(.*\)$/, '');
+}
+
+const MEDIA_OPS: ReadonlySet<Operation> = new Set<Operation>(['GetPlayInfo', 'GetMezzanineInfo (source file)', 'GetImageInfo']);
+const SAMPLES_JSON = path.resolve(__dirname, '..', '..', 'emulator', 'media', 'samples.json');
+const LOGO = '7652bba6f411a6a4f21caec270ec34e5';
 
 /** The shortest request timeout the extension allows (vodTimeline.produce.timeoutSeconds minimum). */
 const EDITOR_TIMEOUT_MS = 5_000;
@@ -136,9 +151,10 @@ interface World {
   mediaId: string;
 }
 
-async function world(op: Operation, dir: string): Promise<World> {
+async function world(op: Operation, dir: string, samples: string): Promise<World> {
   fs.mkdirSync(dir, { recursive: true });
-  const emu = await startEmulator({ produceSeconds: 0, sts: [EXPIRED_STS] });
+  // The media rows need files to point at: the sample media (emulator/media/samples.json).
+  const emu = await startEmulator({ produceSeconds: 0, sts: [EXPIRED_STS], mediaFiles: MEDIA_OPS.has(op) ? [samples] : [] });
   let projectId = '';
   let mediaId = KEYNOTE;
   if (op === 'GetEditingProject' || op === 'UpdateEditingProject' || op === 'GetMezzanineInfo' || op === 'GetVideoInfo') {
@@ -157,7 +173,24 @@ function applyFault(w: World, op: Operation, setup: Setup, timeoutMs: number): v
     // The status check reaches GetMezzanineInfo when GetVideoInfo does not list the video yet.
     w.emu.setFault('GetVideoInfo', { kind: 'http', status: 404, code: 'InvalidVideo.NotExist', message: 'The video does not exist.' }, PERSISTENT);
   }
-  if (setup.kind === 'emulator') w.emu.setFault(op, setup.fault(timeoutMs), setup.count);
+  if (op === 'GetMezzanineInfo (source file)') {
+    // The player reaches the source file when no stream was transcoded.
+    w.emu.setFault('GetPlayInfo', { kind: 'http', status: 404, code: 'InvalidVideo.NoneStream', message: "The video has no stream to play for the request parameter 'Formats: , Definition: , StreamType: '." }, PERSISTENT);
+  }
+  if (setup.kind === 'emulator') w.emu.setFault(actionOf(op), setup.fault(timeoutMs), setup.count);
+}
+
+/** What the media resolver gave, in a line. */
+function describeSource(r: MediaSource): string {
+  switch (r.kind) {
+    case 'streams': {
+      const c = r.chosen;
+      return c ? `player source: ${c.definition} ${c.format} ${c.width}×${c.height} of ${r.streams.length} stream(s) (GetPlayInfo)` : `player source: none of ${r.streams.length} stream(s) plays here`;
+    }
+    case 'source': return `player source: the source file ${r.fileName ?? ''} (GetMezzanineInfo, ${r.duration ?? '?'} s)`;
+    case 'image': return `player source: the image, ${r.width}×${r.height} (GetImageInfo)`;
+    case 'unplayable': return `player: cannot play (${r.problem}${r.error ? `: ${r.error.message}` : ''})`;
+  }
 }
 
 function credentialsFor(w: World, setup: Setup): { accessKeyId: string; accessKeySecret: string; securityToken?: string } {
@@ -173,7 +206,7 @@ async function settle(w: World, setup: Setup, timeoutMs: number): Promise<Emulat
 }
 
 function sideFrom(op: Operation, requests: EmulatorRequestLog[], message: string): Side {
-  const mine = requests.filter((r) => r.action === op);
+  const mine = requests.filter((r) => r.action === actionOf(op));
   return { message, requests, sent: mine.length, processed: mine.filter((r) => r.processed).length, duplicates: duplicateProduces(requests) };
 }
 
@@ -200,8 +233,8 @@ function judgeHistory(e: SubmissionEntry | undefined, requests: EmulatorRequestL
 
 // ---- the editor's paths ------------------------------------------------------------------------------------
 
-async function editorSide(op: Operation, fc: FaultCase, dir: string): Promise<Side> {
-  const w = await world(op, dir);
+async function editorSide(op: Operation, fc: FaultCase, dir: string, samples: string): Promise<Side> {
+  const w = await world(op, dir, samples);
   try {
     applyFault(w, op, fc.setup, EDITOR_TIMEOUT_MS);
     const creds = credentialsFor(w, fc.setup);
@@ -271,6 +304,18 @@ async function editorSide(op: Operation, fc: FaultCase, dir: string): Promise<Si
           }
           break;
         }
+        case 'GetPlayInfo':
+        case 'GetMezzanineInfo (source file)':
+        case 'GetImageInfo': {
+          // The preview player asking where a clip's media plays from (client/src/vod/media.ts).
+          const [id, kind] = op === 'GetImageInfo' ? [LOGO, 'image' as const] : [KEYNOTE, 'video' as const];
+          try {
+            message = describeSource(await resolveMediaSource(await target(), id, kind));
+          } catch (e) {
+            message = `player: cannot load the media of ${id.slice(0, 8)}…: ${e instanceof Error ? e.message : String(e)}`;
+          }
+          break;
+        }
         case 'SearchMedia': {
           // MediaId completion lists the newest media (no retry: completion cannot wait); on failure the
           // status bar says why and the cached list is used.
@@ -320,10 +365,10 @@ const CLI_COMMAND: Partial<Record<Operation, string>> = {
   SearchMedia: 'validate --cloud FILE',
 };
 
-async function cliSide(op: Operation, fc: FaultCase, dir: string, cliJs: string): Promise<Side | undefined> {
+async function cliSide(op: Operation, fc: FaultCase, dir: string, cliJs: string, samples: string): Promise<Side | undefined> {
   const command = CLI_COMMAND[op];
   if (!command) return undefined;
-  const w = await world(op, dir);
+  const w = await world(op, dir, samples);
   try {
     applyFault(w, op, fc.setup, CLI_TIMEOUT_MS);
     const creds = credentialsFor(w, fc.setup);
@@ -358,6 +403,8 @@ export interface MatrixOptions {
   faults?: readonly FaultCase[];
   concurrency?: number;
   onRow?: (row: Row) => void;
+  /** The sample media for the media rows (default emulator/media/samples.json of this checkout). */
+  samplesJson?: string;
 }
 
 export async function runMatrix(options: MatrixOptions): Promise<Row[]> {
@@ -372,9 +419,10 @@ export async function runMatrix(options: MatrixOptions): Promise<Row[]> {
         const dir = path.join(base, `row-${n++}`);
         fs.mkdirSync(dir, { recursive: true });
         const skipCli = options.quick && fc.slow;
+        const samples = options.samplesJson ?? SAMPLES_JSON;
         const [editor, cli] = await Promise.all([
-          editorSide(op, fc, path.join(dir, 'editor')),
-          skipCli ? Promise.resolve(undefined) : cliSide(op, fc, path.join(dir, 'cli'), options.cliJs),
+          editorSide(op, fc, path.join(dir, 'editor'), samples),
+          skipCli ? Promise.resolve(undefined) : cliSide(op, fc, path.join(dir, 'cli'), options.cliJs, samples),
         ]);
         const problems: string[] = [];
         for (const [who, side] of [['editor', editor], ['cli', cli]] as const) {

@@ -8,7 +8,7 @@
 
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FileHistoryStore, type HistoryProblem } from '../../client/src/history/store';
+import { FileHistoryStore, type HistoryProblem } from '../../client/src/vod/history/store';
 
 const { values } = parseArgs({
   options: {

@@ -3,12 +3,7 @@
 // each field is kept only when it has its type: a region that was a number reached the rules and threw
 // there (found by the LSP fuzz).
 
-export interface ClientSettings {
-  region?: string;
-  validation?: { delay?: number; workspace?: 'all' | 'openFiles'; maxFiles?: number };
-  /** Checks against the media library (the client answers the lookups; without credentials it says no). */
-  cloud?: { enabled?: boolean; checks?: boolean };
-}
+import type { ClientSettings } from './protocol';
 
 /** The longest debounce taken from the settings (ms); VS Code's own setting allows far less. */
 const MAX_DELAY_MS = 60_000;

@@ -5,20 +5,16 @@
 // pull again with workspace/diagnostic/refresh).
 
 import type { TimelineService, TimelineDocument, ServiceSettings, Diagnostic, CloudMedia, Hover } from './service';
-import { runCloudRules, type RuleFailure } from './service/validation';
-import { cloudMediaIds } from './service/rules/cloud-rule';
-import { hover, mediaIdSpanAt, cloudMediaText } from './service/hover';
-import { localizer, normalizeLocale } from './service/l10n';
-import { CLOUD_MEDIA_REQUEST, type CloudMediaParams, type CloudMediaResult } from './cloudProtocol';
+import { cloudMediaIds } from './service';
+import { type CloudMediaParams, type CloudMediaResult } from './protocol';
 
 export interface CloudStateOptions {
-  /** Sends a request to the client (connection.sendRequest). */
-  request: (method: string, params: CloudMediaParams) => Promise<CloudMediaResult | null | undefined>;
+  /** Asks the client what the media library says (vodTimeline/media). */
+  request: (params: CloudMediaParams) => Promise<CloudMediaResult | null | undefined>;
   service: TimelineService;
   /** Something the diagnostics depend on changed (new facts, availability, a refresh). */
   onChange: () => void;
   logError?: (what: string, e: unknown) => void;
-  onRuleFailure?: (f: RuleFailure) => void;
   /** Injectable clock (tests). */
   now?: () => number;
   /** How long a fact is trusted before it is asked for again. Default 5 min. */
@@ -77,7 +73,7 @@ export class CloudState {
     this.want(ids);
     if (this.available !== true) return [];
     const lookup = (id: string) => this.facts.get(id)?.media;
-    return runCloudRules(doc, this.options.service.schema, settings, localizer(normalizeLocale(locale)), lookup, this.where, this.options.onRuleFailure);
+    return this.options.service.validateCloud(doc, settings, locale, lookup, this.where);
   }
 
   /**
@@ -86,8 +82,8 @@ export class CloudState {
    */
   async hover(doc: TimelineDocument, offset: number, locale: string): Promise<Hover | undefined> {
     const service = this.options.service;
-    const local = hover(doc, offset, service.schema, service.schemaZh, locale);
-    const span = this.active ? mediaIdSpanAt(doc, offset) : undefined;
+    const local = service.hover(doc, offset, locale);
+    const span = this.active ? service.mediaIdAt(doc, offset) : undefined;
     if (!span) return local;
     const id = span.mediaId;
     let info: CloudMedia | undefined;
@@ -95,7 +91,7 @@ export class CloudState {
     if (known && known.detailed && !this.stale(known)) info = known.media;
     else {
       try {
-        const res = await withTimeout(this.options.request(CLOUD_MEDIA_REQUEST, { mediaIds: [id], detail: true }), this.options.hoverTimeoutMs ?? 2500);
+        const res = await withTimeout(this.options.request({ mediaIds: [id], detail: true }), this.options.hoverTimeoutMs ?? 2500);
         if (res?.available) {
           this.accept(res, true);
           info = res.media.find((m) => m.mediaId === id);
@@ -109,7 +105,7 @@ export class CloudState {
       info ??= this.facts.get(id)?.media;
     }
     if (!info) return local;
-    const text = cloudMediaText(info, localizer(normalizeLocale(locale)));
+    const text = service.cloudMediaHover(info, locale);
     return local ? { ...local, contents: `${text}\n\n${local.contents}` } : { contents: text, start: span.start, end: span.end };
   }
 
@@ -162,7 +158,7 @@ export class CloudState {
     if (!ids.length || !this.active) return;
     for (const id of ids) this.pending.add(id);
     try {
-      const res = await withTimeout(this.options.request(CLOUD_MEDIA_REQUEST, { mediaIds: ids }), this.options.lookupTimeoutMs ?? 60_000);
+      const res = await withTimeout(this.options.request({ mediaIds: ids }), this.options.lookupTimeoutMs ?? 60_000);
       if (!res || !res.available) {
         this.setAvailable(false);
         return;

@@ -4,11 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CODE_INFO } from './service/codes';
-import { parseJson, NodeKind, NONE } from './service/json/parser';
-import { LineIndex } from './service/json/lines';
-import { toValue } from './service/values';
-import type { SeveritySetting } from './service/types';
+import { CODE_INFO, LineIndex, NodeKind, NONE, parseJson, toValue, type SeveritySetting } from './service';
 
 export const CONFIG_FILE = 'vod-timeline.config.json';
 
@@ -78,6 +74,8 @@ export function parseConfig(text: string, file: string): LoadedConfig {
         const sev = value[code];
         const known = CODE_INFO.has(code) || (code.endsWith('/*') && [...CODE_INFO.keys()].some((c) => c.startsWith(code.slice(0, -1))));
         if (!known) { at(tree.keyStart[child], `unknown rule code "${code}" (see \`vod-timeline rules\`)`); continue; }
+        // A check that could not run is not a finding one may disagree with: it stays an error.
+        if (code.startsWith('internal/')) { at(tree.keyStart[child], `"${code}" cannot be changed or turned off: it says a document was not fully checked`); continue; }
         if (typeof sev !== 'string' || !SEVERITIES.has(sev)) { at(tree.start[child], `rule "${code}" must be "error", "warning", "information", "hint" or "off"`); continue; }
         config.rules[code] = sev as SeveritySetting;
       }

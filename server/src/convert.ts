@@ -22,7 +22,8 @@ const SEVERITY: Record<svc.Severity, lsp.DiagnosticSeverity> = {
   hint: lsp.DiagnosticSeverity.Hint,
 };
 
-export function diagnostic(doc: TimelineDocument, d: svc.Diagnostic, uri: string): lsp.Diagnostic {
+/** `page(code)`: the code's rule page (rulePages.ts), linked from the code as its codeDescription. */
+export function diagnostic(doc: TimelineDocument, d: svc.Diagnostic, uri: string, page?: (code: string) => string | undefined): lsp.Diagnostic {
   const out: lsp.Diagnostic = {
     range: range(doc, d.start, d.end),
     severity: SEVERITY[d.severity],
@@ -30,6 +31,8 @@ export function diagnostic(doc: TimelineDocument, d: svc.Diagnostic, uri: string
     source: SOURCE,
     message: d.message,
   };
+  const href = page?.(d.code);
+  if (href) out.codeDescription = { href };
   if (d.tags?.length) out.tags = d.tags.map((t) => (t === 'deprecated' ? lsp.DiagnosticTag.Deprecated : lsp.DiagnosticTag.Unnecessary));
   if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: range(doc, r.start, r.end) }, message: r.message }));
   return out;

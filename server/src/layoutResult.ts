@@ -1,46 +1,8 @@
 // The `vodTimeline/layout` answer: the service's layout of a document with LSP ranges, for the
 // preview, CodeLens and anything else that draws clips.
-import type { Range } from 'vscode-languageserver';
-import type { TimelineDocument, TimelineService, TrackKind } from './service';
+import type { TimelineDocument, TimelineService } from './service';
+import type { LayoutResult } from './protocol';
 import * as convert from './convert';
-
-export interface LayoutClip {
-  index: number;
-  /** The clip object's range in the document (select it on click). */
-  range: Range;
-  mediaId?: string;
-  type?: string;
-  /** Subtitle / text content. */
-  text?: string;
-  sourceIn: number;
-  sourceOut: number | null;
-  start: number | null;
-  end: number | null;
-  implicitStart: boolean;
-  implicitEnd: boolean;
-  speed: number;
-  transition: number;
-}
-
-export interface LayoutTrack {
-  kind: TrackKind;
-  index: number;
-  main: boolean;
-  /** VideoTrack `Type` (e.g. "Effect": the track holds effect items). */
-  type?: string;
-  range: Range;
-  start: number | null;
-  end: number | null;
-  clips: LayoutClip[];
-}
-
-export interface LayoutResult {
-  version?: number;
-  form: 'timeline' | 'produce';
-  duration: number | null;
-  minDuration: number;
-  tracks: LayoutTrack[];
-}
 
 export function layoutResult(doc: TimelineDocument, service: TimelineService): LayoutResult {
   const layout = service.layout(doc);

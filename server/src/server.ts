@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TimelineService, type Diagnostic, type ServiceSettings, type TimelineDocument, type CompletionItem } from './service';
+import { TimelineService, type Diagnostic, type RuleFailure, type RuleSet, type ServiceSettings, type TimelineDocument, type CompletionItem } from './service';
 import { ParseCache } from './documents';
 import * as convert from './convert';
 import { findConfig, loadConfig, type LoadedConfig } from './config';
@@ -17,10 +17,12 @@ import { layoutResult } from './layoutResult';
 import { CloudState } from './cloud';
 import { ResyncingMessageReader } from './framing';
 import { checkedSync } from './textSync';
-import { clientSettings, type ClientSettings } from './clientSettings';
-import { CLOUD_REFRESH_NOTIFICATION, CLOUD_SOURCE, type CloudMediaResult } from './cloudProtocol';
-
-export type { ClientSettings } from './clientSettings';
+import { clientSettings } from './clientSettings';
+import {
+  CLOUD_SOURCE, CloudMediaRequest, CloudRefreshNotification, CompositionRequest, LayoutRequest, MediaIdsRequest, ProduceRequestRequest, SummaryRequest,
+  type ClientSettings, type InitializationOptions, type RequestType,
+} from './protocol';
+import { defaultRulePagesBase, rulePageHref } from './rulePages';
 
 const DEFAULT_DELAY_MS = 50;
 
@@ -28,25 +30,32 @@ export interface ServerHandle {
   connection: lsp.Connection;
 }
 
-export function createServer(connection: lsp.Connection): ServerHandle {
+/** `rules`: the service's rules, all of them but in tests (a failing rule, to see what a failure does). */
+export function createServer(connection: lsp.Connection, rules: RuleSet = {}): ServerHandle {
   const documents = new lsp.TextDocuments(TextDocument);
   let locale = 'en';
   let settings: ClientSettings = {};
   let pullDiagnostics = false;
   let workspaceFolders: string[] = [];
   let configurationRequests = false;
+  /** Where the rule pages are (initializationOptions.rulePages, else beside this server). */
+  let rulePages: string | undefined;
+  const page = (code: string) => rulePageHref(rulePages, locale, code);
 
   const log = (message: string) => connection.console.log(message);
   const logError = (what: string, e: unknown) => connection.console.error(`${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
 
+  // The document shows an internal/rule-failed error; the output channel gets what a bug report needs.
+  const onRuleFailure = (f: RuleFailure) => logError(ruleFailureText(f), f.error);
   const service = new TimelineService({
-    onRuleFailure: (f) => logError(`rule ${f.rule} failed`, f.error),
+    ...rules,
+    onRuleFailure,
     host: {
       // MediaIds come from the client (history, the media library) when it offers them.
       mediaIds: async (prefix) => {
         if (!clientProvidesMediaIds) return [];
         try {
-          const result = await withTimeout(connection.sendRequest<{ items: { mediaId: string; title?: string; detail?: string; documentation?: string; sortText?: string }[] }>('vodTimeline/mediaIds', { prefix }), 1500);
+          const result = await withTimeout(ask(MediaIdsRequest, { prefix }), 1500);
           return result?.items ?? [];
         } catch {
           return [];
@@ -58,14 +67,13 @@ export function createServer(connection: lsp.Connection): ServerHandle {
   const cache = new ParseCache(service);
   // Cloud facts arrive after the local diagnostics; when they change, open documents are checked again.
   const cloud = new CloudState({
-    request: (method, params) => connection.sendRequest<CloudMediaResult | null>(method, params),
+    request: (params) => ask(CloudMediaRequest, params),
     service,
     onChange: () => {
       if (pullDiagnostics) connection.languages.diagnostics.refresh();
       else revalidateOpen();
     },
     logError,
-    onRuleFailure: (f) => logError(`rule ${f.rule} failed`, f.error),
   });
   const configs = new Map<string, LoadedConfig>();
 
@@ -99,6 +107,16 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     };
   }
 
+  /** A custom request's handler, typed by its constant in protocol.ts and guarded. */
+  function handle<P, R>(type: RequestType<P, R>, fallback: R, handler: (params: P, token?: lsp.CancellationToken) => R | Promise<R>): void {
+    connection.onRequest(type.method, guard(type.method, fallback, handler));
+  }
+
+  /** A server → client request, typed by its constant in protocol.ts. */
+  function ask<P, R>(type: RequestType<P, R>, params: P): Promise<R> {
+    return connection.sendRequest<R>(type.method, params);
+  }
+
   function parsed(uri: string): TimelineDocument | undefined {
     const document = documents.get(uri);
     if (!document || !ownsDocument(document)) return undefined;
@@ -107,8 +125,8 @@ export function createServer(connection: lsp.Connection): ServerHandle {
 
   function diagnosticsFor(doc: TimelineDocument, uri: string): lsp.Diagnostic[] {
     const settings = serviceSettings(uri);
-    const local = service.validate(doc, settings, locale).map((d: Diagnostic) => convert.diagnostic(doc, d, uri));
-    const remote = cloud.diagnostics(doc, settings, locale).map((d) => ({ ...convert.diagnostic(doc, d, uri), source: CLOUD_SOURCE }));
+    const local = service.validate(doc, settings, locale).map((d: Diagnostic) => convert.diagnostic(doc, d, uri, page));
+    const remote = cloud.diagnostics(doc, settings, locale).map((d) => ({ ...convert.diagnostic(doc, d, uri, page), source: CLOUD_SOURCE }));
     return remote.length ? [...local, ...remote] : local;
   }
 
@@ -148,6 +166,7 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     isOpen: (uri) => documents.get(uri) !== undefined,
     settingsFor: serviceSettings,
     locale: () => locale,
+    page,
     log,
     logError,
   });
@@ -157,16 +176,16 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     // Once per session, as the protocol says: a second one (any client bug) would switch the locale,
     // the diagnostics mode and the folders under the documents already open.
     if (initialized) return new lsp.ResponseError(lsp.ErrorCodes.InvalidRequest, 'initialize was already received', { retry: false });
-    locale = (params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale ?? 'en';
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    locale = options.locale ?? params.locale ?? 'en';
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationRequests = !!params.capabilities.workspace?.configuration;
-    clientProvidesMediaIds = !!(params.initializationOptions as { mediaIds?: boolean } | undefined)?.mediaIds;
-    const cloudOptions = params.initializationOptions as { cloud?: boolean; cloudChecks?: boolean } | undefined;
-    cloud.offered = !!cloudOptions?.cloud;
-    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-    if (initial) settings = clientSettings(initial);
+    clientProvidesMediaIds = !!options.mediaIds;
+    rulePages = options.rulePages ?? defaultRulePagesBase();
+    cloud.offered = !!options.cloud;
+    if (options.settings) settings = clientSettings(options.settings);
     // The client says whether checks are on before its settings arrive (workspace/configuration).
-    cloud.checksEnabled = cloudChecksEnabled() && cloudOptions?.cloudChecks !== false;
+    cloud.checksEnabled = cloudChecksEnabled() && options.cloudChecks !== false;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     const capabilities: lsp.ServerCapabilities = {
@@ -218,7 +237,7 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     return settings.cloud?.enabled !== false && settings.cloud?.checks !== false;
   }
 
-  connection.onNotification(CLOUD_REFRESH_NOTIFICATION, () => {
+  connection.onNotification(CloudRefreshNotification.method, () => {
     try {
       cloud.refresh();
     } catch (e) {
@@ -297,26 +316,33 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     return JSON.stringify(serviceSettings(uri)) + locale;
   }
 
-  // Completion items carry their documentation only after resolve: a key list can be long.
-  let lastCompletion: { uri: string; version: number | undefined; items: CompletionItem[] } | undefined;
+  // Completion items carry their documentation only after resolve: a key list can be long. Each list
+  // gets an id that its items carry, and the last few lists are kept: an item resolved after a newer
+  // list (an incomplete list asked again) still gets its own documentation, never another item's.
+  const completionLists = new Map<number, CompletionItem[]>();
+  let completionListId = 0;
+  const KEPT_COMPLETION_LISTS = 8;
   connection.onCompletion(guard('completion', null, async (params: lsp.CompletionParams) => {
     const doc = parsed(params.textDocument.uri);
     if (!doc) return null;
     const offset = convert.offsetOf(doc, params.position);
     const result = await service.complete(doc, offset, locale);
     // Convert before anything else can replace this version (completion awaits the client above).
+    const list = ++completionListId;
     const items = result.items.map((item, i): lsp.CompletionItem => ({
       ...convert.completionItem(doc, item, false),
       ...(item.labelDescription ? { labelDetails: { description: item.labelDescription } } : {}),
-      data: { i },
+      data: { list, i },
     }));
-    lastCompletion = { uri: params.textDocument.uri, version: doc.version, items: result.items };
+    completionLists.set(list, result.items);
+    completionLists.delete(list - KEPT_COMPLETION_LISTS);
     return { isIncomplete: result.isIncomplete, items };
   }));
   connection.onCompletionResolve(guard('completionResolve', null as unknown as lsp.CompletionItem, (item: lsp.CompletionItem) => {
-    const i = (item.data as { i?: number } | undefined)?.i;
-    const source = i !== undefined ? lastCompletion?.items[i] : undefined;
-    if (source?.documentation) item.documentation = { kind: lsp.MarkupKind.Markdown, value: source.documentation };
+    const data = item.data as { list?: number; i?: number } | undefined;
+    const source = data?.list !== undefined && data.i !== undefined ? completionLists.get(data.list)?.[data.i] : undefined;
+    // The label check guards against a client that hands back an item it changed.
+    if (source?.documentation && source.label === item.label) item.documentation = { kind: lsp.MarkupKind.Markdown, value: source.documentation };
     return item;
   }));
 
@@ -370,7 +396,7 @@ export function createServer(connection: lsp.Connection): ServerHandle {
     return actions.map((a): lsp.CodeAction => ({
       title: a.title,
       kind: a.kind === 'quickfix' ? lsp.CodeActionKind.QuickFix : lsp.CodeActionKind.SourceFixAll,
-      diagnostics: a.diagnostics.map((d) => convert.diagnostic(doc, d, uri)),
+      diagnostics: a.diagnostics.map((d) => convert.diagnostic(doc, d, uri, page)),
       isPreferred: a.preferred,
       edit: { documentChanges: [{ textDocument: { uri, version: doc.version ?? null }, edits: convert.textEdits(doc, a.edits) }] },
     }));
@@ -404,26 +430,35 @@ export function createServer(connection: lsp.Connection): ServerHandle {
   }));
 
   // Custom requests for the extension client (status bar, Produce, preview).
-  connection.onRequest('vodTimeline/summary', guard('vodTimeline/summary', null, (params: { uri: string }) => {
+  handle(SummaryRequest, null, (params) => {
     const doc = parsed(params.uri);
     if (!doc) return null;
     return { version: doc.version, ...service.summary(doc, serviceSettings(params.uri)) };
-  }));
+  });
 
-  connection.onRequest('vodTimeline/produceRequest', guard('vodTimeline/produceRequest', null, (params: { uri: string; appId?: string }) => {
+  handle(ProduceRequestRequest, null, (params) => {
     const doc = parsed(params.uri);
     if (!doc) return null;
     const diagnostics = service.validate(doc, serviceSettings(params.uri), locale);
     const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, message: d.message, range: convert.range(doc, d.start, d.end) }));
     return { version: doc.version, plan: service.produceRequest(doc, { appId: params.appId }), errors, summary: service.summary(doc, serviceSettings(params.uri)) };
-  }));
+  });
 
   // Where every clip lands (preview, CodeLens, inspect): the service's layout with LSP ranges.
-  connection.onRequest('vodTimeline/layout', guard('vodTimeline/layout', null, (params: { uri: string }) => {
+  handle(LayoutRequest, null, (params) => {
     const doc = parsed(params.uri);
     if (!doc) return null;
     return layoutResult(doc, service);
-  }));
+  });
+
+  // What the preview's player draws and plays, with what the client knows of the media.
+  handle(CompositionRequest, null, (params) => {
+    const doc = parsed(params.uri);
+    if (!doc) return null;
+    const media = params.media ?? {};
+    const composition = service.composition(doc, locale, { media: (id) => (Object.prototype.hasOwnProperty.call(media, id) ? media[id] : undefined) });
+    return composition ? { version: doc.version, ...composition } : null;
+  });
 
   // Malformed sync notifications are dropped before they reach the documents (textSync.ts).
   documents.listen(checkedSync(connection, (method, why) => connection.console.warn(`${method} dropped: ${why}`)));
@@ -444,6 +479,11 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 function installProcessGuards(connection: lsp.Connection): void {
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
   process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
+}
+
+/** The log line's head; logError appends the stack. */
+export function ruleFailureText(f: RuleFailure): string {
+  return `rule ${f.rule} failed on ${f.uri ?? 'a document without URI'} (not checked: ${f.codes.join(', ')})`;
 }
 
 /** Node IPC / stdio / socket, chosen from the command line as vscode-languageclient passes it. */

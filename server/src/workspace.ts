@@ -15,6 +15,8 @@ export interface WorkspaceHost {
   isOpen(uri: string): boolean;
   settingsFor(uri: string): ServiceSettings;
   locale(): string;
+  /** A code's rule page (codeDescription). */
+  page?(code: string): string | undefined;
   log(message: string): void;
   logError(what: string, e: unknown): void;
 }
@@ -132,7 +134,7 @@ export class WorkspaceValidator {
     }
     const doc = this.host.service.parse(text, undefined, uri);
     try {
-      const diagnostics = this.host.service.validate(doc, this.host.settingsFor(uri), this.host.locale()).map((d) => convert.diagnostic(doc, d, uri));
+      const diagnostics = this.host.service.validate(doc, this.host.settingsFor(uri), this.host.locale()).map((d) => convert.diagnostic(doc, d, uri, (code) => this.host.page?.(code)));
       if (!this.host.isOpen(uri)) void this.host.connection.sendDiagnostics({ uri, diagnostics });
     } finally {
       doc.dispose();

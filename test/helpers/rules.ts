@@ -3,7 +3,7 @@
 // does not; plus a check that every code of the group has such a case.
 
 import * as assert from 'node:assert/strict';
-import { CODES, type ServiceSettings, type TimelineService } from '../../server/src/service';
+import { CODE_INFO, CODES, type ServiceSettings, type TimelineService } from '../../server/src/service';
 import { apply, diagnose, type Compact } from './service';
 
 export interface Expected {
@@ -46,6 +46,8 @@ export function ruleCases(group: string, cases: RuleCase[]): void {
       const found = list.filter((d) => d.code === c.code);
       assert.deepEqual(found.map((d) => ({ severity: d.severity, range: d.range, text: d.text })), c.expect.map((e) => ({ severity: e.severity, range: e.range, text: e.text })), JSON.stringify(list.map(shape), null, 1));
       found.forEach((d, i) => assert.match(d.message, c.expect[i].message));
+      // One code, one default severity: every diagnostic of the document, unless the case changes `rules`.
+      if (!c.settings?.rules) for (const d of list) assert.equal(d.severity, CODE_INFO.get(d.code)?.severity, `${d.code} at ${d.range}: not its default severity`);
       if (c.fixed !== undefined) {
         const d = diagnostics.find((x) => x.code === c.code)!;
         const fix = d.fixes?.find((f) => f.preferred) ?? d.fixes?.[0];

@@ -75,12 +75,13 @@ suite('cli: inspect', () => {
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines[0], 'examples/transitions.timeline.json — output 32 s');
     assert.match(lines[1], /^track\s+clip\s+media \/ text\s+source\s+output\s+duration$/);
-    assert.match(lines[2], /^video\[0\]\s+0\s+93e48fddab2797d6860df34130ca5ee0\s+0–8\s+0\*–8\*\s+8$/);
-    assert.match(lines[3], /^\s+1\s+4b15846bcb3ea8c958fe1e7f3da85ae2\s+95–105\s+7\*–17\*\s+10$/);
+    // The shared duration format: seconds below a minute (one unit per range), a clock from a minute.
+    assert.match(lines[2], /^video\[0\]\s+0\s+93e48fddab2797d6860df34130ca5ee0\s+0–8 s\s+0\*–8\* s\s+8 s$/);
+    assert.match(lines[3], /^\s+1\s+4b15846bcb3ea8c958fe1e7f3da85ae2\s+1:35–1:45\s+7\*–17\* s\s+10 s$/);
     assert.equal(lines.length, 7);
     assert.match(lines[6], /^\* computed/);
     // Columns line up.
-    assert.equal(lines[2].indexOf('0–8'), lines[3].indexOf('95–105'));
+    assert.equal(lines[2].indexOf('0–8 s'), lines[3].indexOf('1:35–1:45'));
   });
 
   test('text: the main track, unknown lengths with ?, subtitles without a source', async () => {
@@ -91,15 +92,25 @@ suite('cli: inspect', () => {
     const r = await run(['inspect', '-'], { stdin: doc });
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines[0], '<stdin> — output at least 4 s (depends on media lengths)');
-    assert.match(lines[2], /^video\[0\] \(main\)\s+0\s+a\s+0–4\s+0\*–4\*\s+4$/);
-    assert.match(lines[3], /^\s+1\s+b\s+0–\?\s+4\*–\?\*\s+\?$/);
-    assert.match(lines[4], /^subtitle\[0\]\s+0\s+"hello"\s+—\s+1–2\s+1$/);
+    assert.match(lines[2], /^video\[0\] \(main\)\s+0\s+a\s+0–4 s\s+0\*–4\* s\s+4 s$/);
+    assert.match(lines[3], /^\s+1\s+b\s+0–\? s\s+4\*–\?\* s\s+\?$/);
+    assert.match(lines[4], /^subtitle\[0\]\s+0\s+"hello"\s+—\s+1–2 s\s+1 s$/);
     assert.ok(lines.some((l) => l.startsWith('? depends')));
+  });
+
+  test('text: from a minute on, times are a clock (the status bar\'s format); JSON stays in seconds', async () => {
+    const doc = JSON.stringify({ VideoTracks: [{ VideoTrackClips: [{ MediaId: 'a', In: 0, Out: 50 }, { MediaId: 'b', In: 3600, Out: 3614.25 }] }] });
+    const r = await run(['inspect', '-'], { stdin: doc });
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines[0], '<stdin> — output 1:04.25');
+    assert.match(lines[3], /^\s+1\s+b\s+1:00:00–1:00:14\.25\s+0:50\*–1:04\.25\*\s+14\.25 s$/);
+    const json = await run(['inspect', '-', '--format', 'json'], { stdin: doc });
+    assert.equal(JSON.parse(json.stdout).duration, 64.25);
   });
 
   test('text in zh-CN from LANG or --locale', async () => {
     const r = await run(['inspect', 'examples/subtitles.timeline.json'], { env: { LANG: 'zh_CN.UTF-8' } });
-    assert.match(r.stdout, /成片 27 s/);
+    assert.match(r.stdout, /成片 27 秒/);
     assert.match(r.stdout, /轨道\s+片段\s+素材 \/ 文字\s+素材区间\s+成片区间\s+时长/);
     const r2 = await run(['inspect', 'examples/subtitles.timeline.json', '--locale', 'zh-CN']);
     assert.equal(r2.stdout, r.stdout);
@@ -116,8 +127,12 @@ suite('cli: inspect', () => {
     const missing = await run(['inspect', 'no/such.timeline.json']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read no\/such\.timeline\.json: no such file or directory/);
-    assert.equal((await run(['inspect'])).code, 2);
-    assert.equal((await run(['inspect', 'a.json', 'b.json'])).code, 2);
+    const none = await run(['inspect']);
+    assert.deepEqual([none.code, none.stderr], [2, 'vod-timeline inspect: give one timeline file (or - for stdin)\n']);
+    const two = await run(['inspect', 'a.json', 'b.json']);
+    assert.deepEqual([two.code, two.stderr], [2, 'vod-timeline inspect: one file at a time\n']);
+    const lsp = await run(['lsp']);
+    assert.deepEqual([lsp.code, lsp.stderr], [2, 'vod-timeline lsp: only --stdio is supported\n']);
     const format = await run(['inspect', 'examples/subtitles.timeline.json', '--format', 'sarif']);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /--format must be text or json/);

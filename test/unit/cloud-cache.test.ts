@@ -1,6 +1,6 @@
 // The bounded cache with expiry behind every cloud answer (media facts, listings).
 import * as assert from 'node:assert/strict';
-import { TtlCache } from '../../client/src/cloud/cache';
+import { TtlCache } from '../../client/src/vod/catalog/cache';
 
 suite('cloud cache', () => {
   let clock = 0;

@@ -2,7 +2,7 @@
 // loopback, and over a scripted API for what the emulator cannot show (a search index that lags).
 import * as assert from 'node:assert/strict';
 import { resolveCredentials, VodClient, VodError } from '../../client/src/vod';
-import { MediaCatalog, isUnreachable, fromSearchItem, type MediaApi } from '../../client/src/cloud/catalog';
+import { MediaCatalog, isUnreachable, fromSearchItem, type MediaApi } from '../../client/src/vod/catalog/catalog';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { guardNetwork, type NetworkGuard } from './vod-fixtures.test';
 

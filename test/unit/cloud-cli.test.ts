@@ -5,6 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../cli/src/main';
+import { validateCommand } from '../../cli/src/validate';
+import { CLOUD_RULES } from '../../server/src/service/validation';
+import type { RuleSet } from '../../server/src/service';
 import type { Io } from '../../cli/src/io';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { CLEAN_CREDENTIAL_ENV, guardNetwork, makeFakeHome, withEnv, type NetworkGuard } from './vod-fixtures.test';
@@ -15,11 +18,11 @@ const GONE = '0123456789abcdef0123456789abcdef';
 
 interface Run { code: number; stdout: string; stderr: string }
 
-async function run(argv: string[], cwd: string): Promise<Run> {
+async function run(argv: string[], cwd: string, rules?: RuleSet): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: Io = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => '', cwd, env: { ...process.env, LANG: 'en_US.UTF-8' } };
-  const code = await main(['validate', ...argv], io);
+  const code = rules ? await validateCommand(argv, io, rules) : await main(['validate', ...argv], io);
   return { code, stdout, stderr };
 }
 
@@ -94,11 +97,11 @@ suite('cli: validate --cloud', () => {
   }));
 
   test('without credentials: a one-line reason and exit 2, the local results still printed', () => withEnv({ ...env, ALIBABA_CLOUD_ACCESS_KEY_ID: undefined, ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined }, async () => {
-    fs.writeFileSync(path.join(tmp, 'broken.timeline.json'), JSON.stringify({ VideoTracks: [{ VideoTrackClips: [{ MediaId: KEYNOTE, In: 5, Out: 1 }] }] }));
+    fs.writeFileSync(path.join(tmp, 'broken.timeline.json'), JSON.stringify({ VideoTracks: [{ VideoTrackClips: [{ MediaId: KEYNOTE, In: 'x', Out: 1 }] }] }));
     const r = await run(['--cloud', '--endpoint', emu.url, 'broken.timeline.json'], tmp);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^cloud checks not run: /m);
-    assert.match(r.stdout, /error timing\/in-not-before-out/);
+    assert.match(r.stdout, /error schema\/type/);
     assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, 'no stack trace');
   }));
 
@@ -110,6 +113,18 @@ suite('cli: validate --cloud', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /cloud checks incomplete: 3 MediaId\(s\) could not be checked \(ConnectionRefused/);
     assert.equal(r.stdout, '');
+  }));
+
+  test('a cloud rule that throws: internal/rule-failed (not hidden by "cloud/*": "off"), its stack on stderr, exit 2', () => withEnv(env, async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'quiet-'));
+    fs.writeFileSync(path.join(dir, 'vod-timeline.config.json'), JSON.stringify({ rules: { 'cloud/*': 'off' } }));
+    fs.writeFileSync(path.join(dir, 'c.timeline.json'), TIMELINE);
+    const cloudRules = CLOUD_RULES.map((r, i) => (i === 0 ? { codes: r.codes, run: () => { throw new Error('cloud rule bug'); } } : r));
+    const r = await run(['--cloud', '--endpoint', emu.url, 'c.timeline.json'], dir, { cloudRules });
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /^c\.timeline\.json:1:1 error internal\/rule-failed Not fully checked: an internal error stopped the checks for cloud\/unknown-media, /);
+    assert.match(r.stderr, /^c\.timeline\.json: internal error: .*\nError: cloud rule bug\n\s+at /m);
+    assert.match(r.stderr, /not fully checked: 1 file\(s\)/);
   }));
 
   test('a plain-http endpoint that is not loopback is refused before anything is sent', () => withEnv(env, async () => {

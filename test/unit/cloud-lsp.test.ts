@@ -8,7 +8,7 @@ import * as lsp from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createServer } from '../../server/src/server';
 import { CloudState } from '../../server/src/cloud';
-import { CLOUD_MEDIA_REQUEST, CLOUD_REFRESH_NOTIFICATION, CLOUD_SOURCE, MEDIA_IDS_REQUEST, type CloudMediaParams, type CloudMediaResult } from '../../server/src/cloudProtocol';
+import { CLOUD_SOURCE, CloudMediaRequest, CloudRefreshNotification, MediaIdsRequest, type CloudMediaParams, type CloudMediaResult } from '../../server/src/protocol';
 import { TimelineService, type CloudMedia } from '../../server/src/service';
 
 const KEYNOTE = '4b15846bcb3ea8c958fe1e7f3da85ae2';
@@ -50,8 +50,8 @@ class Harness {
     this.conn.onRequest('workspace/configuration', () => [this.settings]);
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('workspace/diagnostic/refresh', () => { this.refreshes++; this.wake(); return null; });
-    this.conn.onRequest(CLOUD_MEDIA_REQUEST, (params: CloudMediaParams) => { this.mediaRequests.push(params); this.wake(); return this.answer(params); });
-    this.conn.onRequest(MEDIA_IDS_REQUEST, () => ({ items: [{ mediaId: KEYNOTE, title: 'Product launch keynote', detail: 'video · 5:12 · Normal', sortText: '0000' }], source: 'cloud' }));
+    this.conn.onRequest(CloudMediaRequest.method, (params: CloudMediaParams) => { this.mediaRequests.push(params); this.wake(); return this.answer(params); });
+    this.conn.onRequest(MediaIdsRequest.method, () => ({ items: [{ mediaId: KEYNOTE, title: 'Product launch keynote', detail: 'video · 5:12 · Normal', sortText: '0000' }], source: 'cloud' }));
     this.conn.listen();
   }
 
@@ -197,7 +197,7 @@ suite('cloud over LSP', () => {
     assert.deepEqual(codes(v2.diagnostics), []);
     assert.equal(h.mediaRequests.length, 1, 'not asked again');
     available = true;
-    await h.conn.sendNotification(CLOUD_REFRESH_NOTIFICATION);
+    await h.conn.sendNotification(CloudRefreshNotification.method);
     await h.until(() => h.lastPublish(uri)?.diagnostics.some((d) => d.code === 'cloud/unknown-media'), 'cloud diagnostics after the refresh');
     assert.equal(h.mediaRequests.length, 2);
   });
@@ -211,7 +211,7 @@ suite('cloud over LSP', () => {
     const position = { line, character: text.split('\n')[line].indexOf(KEYNOTE) + 2 };
     const hover = await h.conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position });
     assert.match(hover.contents.value, /\*\*Product launch keynote\*\* · video/);
-    assert.match(hover.contents.value, /Duration: 312\.48 s/);
+    assert.match(hover.contents.value, /Duration: 5:12\.48 \(312\.48 s\)/);
     assert.match(hover.contents.value, /Resolution: 1920×1080/);
     assert.ok(h.mediaRequests.some((r) => r.detail === true && r.mediaIds.length === 1));
     const asked = h.mediaRequests.length;
@@ -268,7 +268,7 @@ suite('cloud state (server side)', () => {
     const asked: CloudMediaParams[] = [];
     let changes = 0;
     const s = new CloudState({
-      request: async (_m, p) => { asked.push(p); return answer(p); },
+      request: async (p) => { asked.push(p); return answer(p); },
       service, onChange: () => { changes++; }, now: () => clock.t, ttlMs: 1000, retryMs: 500, maxEntries: 2, debounceMs: 0,
     });
     s.offered = true;
@@ -301,7 +301,7 @@ suite('cloud state (server side)', () => {
 
   test('IDs typed past within the quiet time are not looked up; a closed document\'s are dropped', async () => {
     const asked: CloudMediaParams[] = [];
-    const s = new CloudState({ request: async (_m, p) => { asked.push(p); return { available: true, media: [] }; }, service, onChange: () => undefined, debounceMs: 30 });
+    const s = new CloudState({ request: async (p) => { asked.push(p); return { available: true, media: [] }; }, service, onChange: () => undefined, debounceMs: 30 });
     s.offered = true;
     const typed = (id: string, uri: string) => service.parse(doc([{ MediaId: id }]), 1, uri);
     s.diagnostics(typed('4b15', 'file:///a'), {}, 'en');

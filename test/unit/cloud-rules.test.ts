@@ -158,7 +158,7 @@ suite('cloud hover', () => {
     const h = hover(doc, at(doc, VIDEO), service.schema, service.schemaZh, 'en', lookup)!;
     assert.ok(h.contents.startsWith('_Media library_'), h.contents);
     assert.match(h.contents, /\*\*Product launch keynote\*\* · video/);
-    assert.match(h.contents, /Duration: 312\.48 s \(5:12\.48\)/);
+    assert.match(h.contents, /Duration: 5:12\.48 \(312\.48 s\)/);
     assert.match(h.contents, /Resolution: 1920×1080/);
     assert.match(h.contents, /Status: Normal/);
     assert.match(h.contents, /!\[cover\]\(https:\/\/example\.invalid\/cover\/0\.jpg\)/);
@@ -171,7 +171,7 @@ suite('cloud hover', () => {
     const doc = service.parse(video({ MediaId: GONE }, { MediaId: BUSY }));
     assert.match(hover(doc, at(doc, GONE), service.schema, service.schemaZh, 'en', lookup)!.contents, /Not in your VOD media library/);
     assert.match(hover(doc, at(doc, BUSY), service.schema, service.schemaZh, 'en', lookup)!.contents, /Status: \*\*Transcoding\*\* ⚠/);
-    assert.match(hover(doc, at(doc, BUSY), service.schema, service.schemaZh, 'zh-cn', lookup)!.contents, /时长：600 秒/);
+    assert.match(hover(doc, at(doc, BUSY), service.schema, service.schemaZh, 'zh-cn', lookup)!.contents, /时长：10:00（600 秒）/);
     assert.doesNotMatch(hover(doc, at(doc, BUSY), service.schema, service.schemaZh, 'en')!.contents, /Media library/);
   });
 

@@ -70,6 +70,15 @@ suite('config: vod-timeline.config.json', () => {
     ]);
   });
 
+  test('internal/rule-failed (a check that could not run) cannot be changed, alone or as a group', () => {
+    const r = parseConfig('{"rules": {"internal/rule-failed": "off", "internal/*": "warning", "cloud/*": "off"}}', 'c.json');
+    assert.deepEqual(r.config, { rules: { 'cloud/*': 'off' } });
+    assert.deepEqual(r.problems.map((p) => `${p.line}:${p.column} ${p.message}`), [
+      '1:12 "internal/rule-failed" cannot be changed or turned off: it says a document was not fully checked',
+      '1:43 "internal/*" cannot be changed or turned off: it says a document was not fully checked',
+    ]);
+  });
+
   test('rules that is not an object, a root that is not an object', () => {
     assert.deepEqual(parseConfig('{"rules": ["timing/overlap"]}', 'c.json').problems.map((p) => [p.line, p.column, p.message.split(' ')[0]]), [[1, 11, '"rules"']]);
     assert.deepEqual(parseConfig('[]', 'c.json').problems.map((p) => [p.line, p.column, p.message]), [[1, 1, 'the config must be a JSON object']]);

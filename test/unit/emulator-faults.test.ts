@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { resolveCredentials, VodClient, VodError } from '../../client/src/vod';
 import { startEmulator, type Emulator, type Fault } from '../../emulator/src';
 import { guardNetwork, SEED, simpleTimeline, type NetworkGuard } from './vod-fixtures.test';
+import { wire } from '../helpers/vod';
 
 interface Expect {
   code: string;
@@ -50,7 +51,7 @@ suite('emulator fault switches → VodError', () => {
     test(`${name}: produce`, async () => {
       emu.setFault('ProduceEditingProjectVideo', fault);
       const before = emu.requests.length;
-      await assert.rejects(client.produceEditingProjectVideo({ Timeline: simpleTimeline() }), (e: unknown) => {
+      await assert.rejects(client.produceEditingProjectVideo(wire({ Timeline: simpleTimeline() })), (e: unknown) => {
         assert.ok(e instanceof VodError, String(e));
         assert.equal(e.code, expect.code);
         assert.equal(e.outcome, expect.outcome);

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { resolveCredentials, VodClient, VodError } from '../../client/src/vod';
 import { loadMediaFile, startEmulator, type Emulator, type MediaSeedEntry } from '../../emulator/src';
 import { guardNetwork, SEED, simpleTimeline, type NetworkGuard } from './vod-fixtures.test';
+import { wire } from '../helpers/vod';
 
 async function clientFor(emu: Emulator): Promise<VodClient> {
   const { credential } = await resolveCredentials({ explicit: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } });
@@ -49,58 +50,58 @@ suite('emulator operations', () => {
   });
 
   test('ProjectId and Timeline both empty → InvalidParameter', async () => {
-    await assert.rejects(c.produceEditingProjectVideo({ Title: 'x' }), rejectsWith('InvalidParameter', 400));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Title: 'x' })), rejectsWith('InvalidParameter', 400));
   });
 
   test('Timeline must be a JSON string of an object', async () => {
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: '{not json' }), rejectsWith('InvalidParameter'));
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: '[1,2]' }), rejectsWith('InvalidParameter'));
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: '"text"' }), rejectsWith('InvalidParameter'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: '{not json' })), rejectsWith('InvalidParameter'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: '[1,2]' })), rejectsWith('InvalidParameter'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: '"text"' })), rejectsWith('InvalidParameter'));
   });
 
   test('every clip MediaId must exist; a video clip must have one', async () => {
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: simpleTimeline('0000deadbeef') }), rejectsWith('InvalidMaterial.NotFound'));
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: { VideoTracks: [{ VideoTrackClips: [{ In: 0, Out: 1 }] }] } }), rejectsWith('InvalidParameter'));
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: { ...simpleTimeline(), AudioTracks: [{ AudioTrackClips: [{ MediaId: 'nope' }] }] } }), rejectsWith('InvalidMaterial.NotFound'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline('0000deadbeef') })), rejectsWith('InvalidMaterial.NotFound'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: { VideoTracks: [{ VideoTrackClips: [{ In: 0, Out: 1 }] }] } })), rejectsWith('InvalidParameter'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: { ...simpleTimeline(), AudioTracks: [{ AudioTrackClips: [{ MediaId: 'nope' }] }] } })), rejectsWith('InvalidMaterial.NotFound'));
   });
 
   test('at most 100 video / image / subtitle tracks', async () => {
     const track = { VideoTrackClips: [{ MediaId: SEED.keynote, In: 0, Out: 1 }] };
-    await c.produceEditingProjectVideo({ Timeline: { VideoTracks: Array(100).fill(track) } });
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: { VideoTracks: Array(101).fill(track) } }), rejectsWith('InvalidParameter'));
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: { ...simpleTimeline(), ImageTracks: Array(101).fill({ ImageTrackClips: [] }) } }), rejectsWith('InvalidParameter'));
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: { ...simpleTimeline(), SubtitleTracks: Array(101).fill({ SubtitleTrackClips: [] }) } }), rejectsWith('InvalidParameter'));
+    await c.produceEditingProjectVideo(wire({ Timeline: { VideoTracks: Array(100).fill(track) } }));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: { VideoTracks: Array(101).fill(track) } })), rejectsWith('InvalidParameter'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: { ...simpleTimeline(), ImageTracks: Array(101).fill({ ImageTrackClips: [] }) } })), rejectsWith('InvalidParameter'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: { ...simpleTimeline(), SubtitleTracks: Array(101).fill({ SubtitleTrackClips: [] }) } })), rejectsWith('InvalidParameter'));
   });
 
   test('at most 200 distinct materials', async () => {
     const clips = (n: number) => extra.slice(0, n).map((m) => ({ MediaId: m.MediaId, In: 0, Out: 1 }));
-    await c.produceEditingProjectVideo({ Timeline: { VideoTracks: [{ VideoTrackClips: [...clips(200), ...clips(200)] }] } });
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: { VideoTracks: [{ VideoTrackClips: clips(201) }] } }), rejectsWith('InvalidParameter'));
+    await c.produceEditingProjectVideo(wire({ Timeline: { VideoTracks: [{ VideoTrackClips: [...clips(200), ...clips(200)] }] } }));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: { VideoTracks: [{ VideoTrackClips: clips(201) }] } })), rejectsWith('InvalidParameter'));
   });
 
   test('output size: 128–4096 per side, shorter side ≤ 2160', async () => {
-    const produce = (Width: number, Height: number) => c.produceEditingProjectVideo({ Timeline: simpleTimeline(), ProduceConfig: { Width, Height } });
+    const produce = (Width: number, Height: number) => c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline(), ProduceConfig: { Width, Height } }));
     await produce(3840, 2160);
     await produce(2160, 3840);
     await produce(128, 4096);
     for (const [w, h] of [[127, 720], [1280, 4097], [4096, 2161], [2400, 2400]]) {
       await assert.rejects(produce(w, h), rejectsWith('InvalidParameter'), `${w}x${h}`);
     }
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: simpleTimeline(), ProduceConfig: '{"Width":"1280"}' }), rejectsWith('InvalidParameter'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline(), ProduceConfig: '{"Width":"1280"}' })), rejectsWith('InvalidParameter'));
   });
 
   test('UserData is a JSON object of at most 256 characters', async () => {
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: simpleTimeline(), UserData: { Extend: 'x'.repeat(250) } }), rejectsWith('InvalidParameter'));
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: simpleTimeline(), UserData: 'plain' }), rejectsWith('InvalidParameter'));
-    await c.produceEditingProjectVideo({ Timeline: simpleTimeline(), UserData: { Extend: { id: 1 } } });
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline(), UserData: { Extend: 'x'.repeat(250) } })), rejectsWith('InvalidParameter'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline(), UserData: 'plain' })), rejectsWith('InvalidParameter'));
+    await c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline(), UserData: { Extend: { id: 1 } } }));
   });
 
   test('StorageLocation is required outside cn-shanghai/cn-hangzhou', async () => {
     const sg = await startEmulator({ region: 'ap-southeast-1' });
     try {
       const cs = await clientFor(sg);
-      await assert.rejects(cs.produceEditingProjectVideo({ Timeline: simpleTimeline() }), rejectsWith('InvalidParameter'));
-      const ok = await cs.produceEditingProjectVideo({ Timeline: simpleTimeline(), ProduceConfig: { StorageLocation: 'outin-xx.oss-ap-southeast-1.aliyuncs.com' } });
+      await assert.rejects(cs.produceEditingProjectVideo(wire({ Timeline: simpleTimeline() })), rejectsWith('InvalidParameter'));
+      const ok = await cs.produceEditingProjectVideo(wire({ Timeline: simpleTimeline(), ProduceConfig: { StorageLocation: 'outin-xx.oss-ap-southeast-1.aliyuncs.com' } }));
       assert.equal((await cs.getEditingProject({ ProjectId: ok.ProjectId })).Project.StorageLocation, 'outin-xx.oss-ap-southeast-1.aliyuncs.com');
     } finally {
       await sg.close();
@@ -108,22 +109,22 @@ suite('emulator operations', () => {
   });
 
   test('produce: Timeline only creates a project; ProjectId only reuses its timeline; both update it', async () => {
-    const first = await c.produceEditingProjectVideo({ Timeline: simpleTimeline(SEED.keynote), Title: 'P1' });
+    const first = await c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline(SEED.keynote), Title: 'P1' }));
     const project = emu.projects.get(first.ProjectId);
     assert.ok(project);
-    const second = await c.produceEditingProjectVideo({ ProjectId: first.ProjectId });
+    const second = await c.produceEditingProjectVideo(wire({ ProjectId: first.ProjectId }));
     assert.equal(second.ProjectId, first.ProjectId);
     assert.notEqual(second.MediaId, first.MediaId);
     assert.deepEqual(JSON.parse(project.Timeline), simpleTimeline(SEED.keynote));
-    await c.produceEditingProjectVideo({ ProjectId: first.ProjectId, Timeline: simpleTimeline(SEED.wide), Title: 'P1 renamed' });
+    await c.produceEditingProjectVideo(wire({ ProjectId: first.ProjectId, Timeline: simpleTimeline(SEED.wide), Title: 'P1 renamed' }));
     const got = await c.getEditingProject({ ProjectId: first.ProjectId });
     assert.deepEqual(JSON.parse(String(got.Project.Timeline)), simpleTimeline(SEED.wide));
     assert.equal(got.Project.Title, 'P1 renamed');
-    await assert.rejects(c.produceEditingProjectVideo({ ProjectId: 'ffff' }), rejectsWith('InvalidParameter'));
+    await assert.rejects(c.produceEditingProjectVideo(wire({ ProjectId: 'ffff' })), rejectsWith('InvalidParameter'));
   });
 
   test('a produced video moves Uploading → Normal on the emulator clock', async () => {
-    const r = await c.produceEditingProjectVideo({ Timeline: simpleTimeline(), ProduceConfig: { Width: 1920, Height: 1080 } });
+    const r = await c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline(), ProduceConfig: { Width: 1920, Height: 1080 } }));
     assert.equal((await c.getVideoInfo({ VideoId: r.MediaId })).Video.Status, 'Uploading');
     clock += 9_000;
     assert.equal((await c.getVideoInfo({ VideoId: r.MediaId })).Video.Status, 'Uploading');
@@ -140,7 +141,7 @@ suite('emulator operations', () => {
 
   test('media marked FailProduction (or not Normal) make the production fail', async () => {
     for (const source of [SEED.corrupt, SEED.transcoding]) {
-      const r = await c.produceEditingProjectVideo({ Timeline: simpleTimeline(source) });
+      const r = await c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline(source) }));
       clock += 11_000;
       assert.equal((await c.getVideoInfo({ VideoId: r.MediaId })).Video.Status, 'ProduceFail', source);
       assert.equal((await c.getMezzanineInfo({ VideoId: r.MediaId })).Mezzanine.Status, 'UploadFail');
@@ -231,6 +232,27 @@ suite('emulator operations', () => {
       assert.throws(() => loadMediaFile(file), /no MediaId/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+suite('emulator: its own failures', () => {
+  test('a request the emulator cannot handle is a 500 InternalError, and the stack is reported, not swallowed', async () => {
+    let broken = false;
+    const reported: string[] = [];
+    const emu = await startEmulator({
+      now: () => { if (broken) throw new Error('clock broke (test)'); return Date.now(); },
+      onInternalError: (what, e) => reported.push(`${what}: ${e instanceof Error ? e.stack : String(e)}`),
+    });
+    try {
+      const c = await clientFor(emu);
+      broken = true;
+      await assert.rejects(c.getVideoInfo({ VideoId: SEED.keynote }), rejectsWith('InternalError', 500));
+      assert.equal(reported.length, 1, reported.join('\n'));
+      assert.match(reported[0], /^POST .*GetVideoInfo.*: Error: clock broke \(test\)\n\s+at /);
+    } finally {
+      broken = false;
+      await emu.close();
     }
   });
 });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import {
   consoleUrl, entryIdFromSubmissionPath, isLoopbackHost, produceDocumentText, relativeTime, submissionPath,
-} from '../../client/src/history/format';
+} from '../../client/src/vod/history/format';
 
 suite('history view helpers', () => {
   const now = Date.parse('2026-11-26T12:00:00Z');

@@ -6,10 +6,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { NewSubmission } from '../../client/src/history/model';
+import type { NewSubmission } from '../../client/src/vod/history/model';
 import {
   FileHistoryStore, capRequest, parseHistoryIndex, sanitizeEndpoint, truncateUtf8, type FileHistoryStoreOptions, type HistoryProblem,
-} from '../../client/src/history/store';
+} from '../../client/src/vod/history/store';
 
 export function submission(over: Partial<NewSubmission> = {}): NewSubmission {
   return {

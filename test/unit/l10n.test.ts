@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODES } from '../../server/src/service/codes';
 import { cliText } from '../../cli/src/messages';
+import { format, type MessageId } from '../../server/src/service/l10n';
 
 const root = path.resolve(__dirname, '..', '..');
 const readJson = (f: string) => JSON.parse(fs.readFileSync(path.join(root, f), 'utf8'));
@@ -31,6 +32,22 @@ suite('localization', () => {
     assert.deepEqual(problems, []);
     const english = readJson('l10n/bundle.l10n.json');
     assert.deepEqual(Object.keys(english).sort(), [...messages].sort(), 'l10n/bundle.l10n.json is regenerated (node scripts/l10n.mjs)');
+  });
+
+  test('every object definition of the schema has a name in both languages (for "X is missing Y")', () => {
+    // A definition without one made the schema rule throw (fuzz seed 1, doc 9183: SubtitleEffect).
+    const defs = Object.entries(readJson('schemas/timeline.schema.json').definitions as Record<string, { type?: unknown }>).filter(([, d]) => d.type === 'object').map(([name]) => name);
+    assert.ok(defs.length > 15, `${defs.length} object definitions`);
+    for (const name of defs) {
+      const id = `object.${name}` as MessageId;
+      assert.notEqual(format('en', id), id, `messages.en.ts lacks ${id}`);
+      assert.match(format('zh-cn', id), /[\u4e00-\u9fffA-Za-z]/, `messages.zh-cn.ts lacks ${id}`);
+    }
+  });
+
+  test('a message id no bundle has comes back as itself, never undefined', () => {
+    assert.equal(format('en', 'object.NoSuchDefinition' as MessageId), 'object.NoSuchDefinition');
+    assert.equal(format('zh-cn', 'object.NoSuchDefinition' as MessageId, { a: 1 }), 'object.NoSuchDefinition');
   });
 
   test('CLI text and rule summaries exist in both languages', () => {

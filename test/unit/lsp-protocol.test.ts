@@ -5,12 +5,13 @@ import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 const root = path.resolve(__dirname, '..', '..');
 const serverJs = path.join(root, 'dist', 'server.js');
 
-interface Diag { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: number; code: string; message: string; source: string }
+interface Diag { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: number; code: string; message: string; source: string; codeDescription?: { href: string } }
 
 class Client {
   readonly proc: ChildProcess;
@@ -38,10 +39,11 @@ class Client {
     this.conn.listen();
   }
 
-  async initialize(opts: { pull?: boolean; locale?: string; folder?: string } = {}) {
+  async initialize(opts: { pull?: boolean; locale?: string; folder?: string; initializationOptions?: Record<string, unknown> } = {}) {
     const folderUri = opts.folder ? `file://${opts.folder}` : null;
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid, rootUri: folderUri, workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null, locale: opts.locale ?? 'en',
+      initializationOptions: opts.initializationOptions,
       capabilities: { textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}, workspace: { configuration: true } },
     });
     await this.conn.sendNotification('initialized', {});
@@ -121,6 +123,11 @@ suite('LSP server over stdio', function () {
     assert.equal(byCode.get('timing/in-not-before-out')!.range.start.line, 4);
     assert.equal(byCode.get('schema/number-as-string')!.severity, 2);
     assert.ok(first.diagnostics.every((d) => d.source === 'vod-timeline'));
+    // Each code links to its rule page: without a base from the client, the file beside the server.
+    for (const d of first.diagnostics) {
+      assert.equal(d.codeDescription?.href, pathToFileURL(path.join(root, 'docs', 'rules', 'en', `${d.code.replace('/', '-')}.md`)).href);
+      assert.ok(fs.existsSync(fileURLToPath(d.codeDescription!.href)), d.code);
+    }
     // Three quick edits: only the last version's diagnostics may be published after it.
     const fixed = BROKEN.replace('"MediaID"', '"MediaId"').replace('"In": 10, "Out": 4', '"In": 1, "Out": 4').replace('"In": "2"', '"In": 2');
     await client.change(uri, fixed.replace('"Out": 8', '"Out": 0'), 2);
@@ -129,6 +136,28 @@ suite('LSP server over stdio', function () {
     const last = await client.waitForPublish(uri, (p) => p.version === 4);
     assert.deepEqual(last.diagnostics, []);
     assert.ok(!(client.published.get(uri) ?? []).some((p) => p.version === 2), 'version 2 was superseded before its debounce ran');
+  });
+
+  test('completionItem/resolve answers for the list an item came from, not the latest list', async () => {
+    client = new Client();
+    await client.initialize({ pull: true });
+    const uri = 'file:///tmp/lsp-test/resolve.timeline.json';
+    const text = '{\n  "VideoTracks": [{ "VideoTrackClips": [{ "MediaId": "4b15846bcb3ea8c958fe1e7f3da85ae2",  }] }],\n  \n}';
+    await client.open(uri, text);
+    type Item = { label: string; data: unknown; documentation?: { value: string } };
+    // Keys of a clip (line 1, inside the clip), then keys of the Timeline (line 2): two different lists.
+    const clip = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 89 } }) as { items: Item[] };
+    const top = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 2 } }) as { items: Item[] };
+    const i = clip.items.findIndex((it, k) => top.items[k] && top.items[k].label !== it.label && it.label === 'TimelineIn');
+    assert.ok(i >= 0, `TimelineIn at a position where the other list has another item: ${clip.items.map((x) => x.label).join(',')}`);
+    const resolved = await client.conn.sendRequest('completionItem/resolve', clip.items[i]) as Item;
+    assert.match(resolved.documentation?.value ?? '', /starts on the output timeline/, `TimelineIn's documentation, got: ${resolved.documentation?.value}`);
+    const fromTop = await client.conn.sendRequest('completionItem/resolve', top.items[i]) as Item;
+    assert.notEqual(fromTop.documentation?.value, resolved.documentation?.value, 'each item gets its own documentation');
+    // An item from a list long gone is answered without documentation, never with another item's.
+    for (let k = 0; k < 12; k++) await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 2 } });
+    const stale = await client.conn.sendRequest('completionItem/resolve', clip.items[i]) as Item;
+    assert.ok(stale.documentation === undefined || /starts on the output timeline/.test(stale.documentation.value), `stale: ${stale.documentation?.value}`);
   });
 
   test('pull mode, completion with resolve, hover, code action, formatting, summary', async () => {
@@ -169,7 +198,7 @@ suite('LSP server over stdio', function () {
     const summary = await client.conn.sendRequest('vodTimeline/summary', { uri }) as { clips: number; errors: number; tracks: { video: number } };
     assert.equal(summary.clips, 2);
     assert.equal(summary.tracks.video, 1);
-    assert.ok(summary.errors >= 2);
+    assert.equal(summary.errors, 1, 'the missing MediaId (In ≥ Out is a warning)');
   });
 
   test('messages follow the client locale (zh-CN)', async () => {
@@ -180,6 +209,17 @@ suite('LSP server over stdio', function () {
     const p = await client.waitForPublish(uri, () => true);
     const d = p.diagnostics.find((x) => x.code === 'timing/in-not-before-out')!;
     assert.match(d.message, /入点/);
+    assert.match(d.codeDescription!.href, /\/docs\/rules\/zh-cn\/timing-in-not-before-out\.md$/);
+  });
+
+  test('the client says where the rule pages are (initializationOptions.rulePages, the installed extension)', async () => {
+    client = new Client();
+    await client.initialize({ initializationOptions: { rulePages: 'vscode-remote://ssh-remote+box/home/u/.vscode-server/extensions/vod-timeline/docs/rules' } });
+    const uri = 'file:///tmp/lsp-test/pages.timeline.json';
+    await client.open(uri, BROKEN);
+    const p = await client.waitForPublish(uri, () => true);
+    const d = p.diagnostics.find((x) => x.code === 'schema/number-as-string')!;
+    assert.equal(d.codeDescription!.href, 'vscode-remote://ssh-remote+box/home/u/.vscode-server/extensions/vod-timeline/docs/rules/en/schema-number-as-string.md');
   });
 
   test('workspace files get problems unopened; opened in pull mode, the pushed copy is withdrawn (no doubles)', async () => {

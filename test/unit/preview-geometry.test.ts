@@ -8,7 +8,7 @@ import { buildPreviewModel } from '../../client/src/preview/model';
 import type { PreviewModel } from '../../client/src/preview/protocol';
 import {
   BAR_INSET, LABEL_W, LANE_H, MAX_PPS, MIN_BAR_W, RULER_H, type View,
-  barRect, clampPps, clampScroll, contentHeight, contentWidth, fitPps, formatSeconds, formatTick, hitTest, navigate, reveal, tickStep, ticks,
+  barRect, clampPps, clampScroll, contentHeight, contentWidth, fitPps, formatTick, hitTest, navigate, reveal, tickStep, ticks,
   timeToX, visibleLanes, xToTime, zoomAt,
 } from '../../client/src/preview/webview/geometry';
 
@@ -106,8 +106,6 @@ suite('preview: geometry', () => {
     assert.equal(formatTick(65.5, 0.5, 600), '1:05.5');
     assert.equal(formatTick(3725, 60, 7200), '1:02:05');
     assert.equal(formatTick(59.96, 0.1, 120), '1:00.0', 'never :60');
-    assert.equal(formatSeconds(1 / 3), '0.333');
-    assert.equal(formatSeconds(null), '?');
     const t = ticks(view({ scrollX: 95 }), M.extent);
     assert.equal(t.step, 10);
     assert.deepEqual(t.times, [0, 10, 20, 30]);

@@ -6,7 +6,7 @@ import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { acquireLock } from '../../client/src/history/lock';
+import { acquireLock } from '../../client/src/vod/history/lock';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -31,7 +31,7 @@ suite('robustness: crash safety', function () {
     const lock = path.join(dir, 'history.json.lock');
     // Another process takes and releases the lock as fast as it can.
     const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', `
-      const { acquireLock } = require(${JSON.stringify(path.join(root, 'client', 'src', 'history', 'lock.ts'))});
+      const { acquireLock } = require(${JSON.stringify(path.join(root, 'client', 'src', 'vod', 'history', 'lock.ts'))});
       (async () => { for (let i = 0; i < 400; i++) { const release = await acquireLock(${JSON.stringify(lock)}); await release(); } })();
     `], { cwd: root, stdio: 'ignore' });
     const exited = new Promise<void>((r) => child.on('exit', () => r()));
@@ -52,10 +52,12 @@ suite('robustness: crash safety', function () {
     assert.equal(empty, 0, `the lock was seen empty ${empty} times out of ${seen}`);
     // A lock whose owner was killed while holding it is broken at once (not after the 30 s stale age).
     const killer = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', `
-      const { acquireLock } = require(${JSON.stringify(path.join(root, 'client', 'src', 'history', 'lock.ts'))});
+      const { acquireLock } = require(${JSON.stringify(path.join(root, 'client', 'src', 'vod', 'history', 'lock.ts'))});
       acquireLock(${JSON.stringify(lock)}).then(() => { process.stdout.write('held'); setInterval(() => {}, 1000); });
     `], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
-    await new Promise<void>((r) => killer.stdout!.once('data', () => r()));
+    // Bounded: a child that cannot start (a wrong path) exits, and the test fails instead of waiting.
+    const held = await new Promise<boolean>((r) => { killer.stdout!.once('data', () => r(true)); killer.once('exit', () => r(false)); });
+    assert.ok(held, 'the lock holder started and took the lock');
     killer.kill('SIGKILL');
     await new Promise<void>((r) => killer.on('exit', () => r()));
     const t0 = Date.now();

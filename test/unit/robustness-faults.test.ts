@@ -1,4 +1,4 @@
-// `npm run faults` for ProduceEditingProjectVideo (the full matrix of 7 operations × 11 faults runs by
+// `npm run faults` for ProduceEditingProjectVideo (the full matrix of 10 operations × 11 faults runs by
 // hand), and the two CLI messages the matrix showed to be wrong:
 // - `produce --region cn_shanghai` (not a region id) said "Producing in cn_shanghai needs
 //   ProduceConfig.StorageLocation" instead of naming the bad region;

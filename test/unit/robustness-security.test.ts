@@ -13,8 +13,8 @@ import * as path from 'node:path';
 import { inspect } from 'node:util';
 import { startEmulator, type Emulator, type Fault } from '../../emulator/src';
 import { resolveCredentials, VodClient, type SignatureAlgorithm } from '../../client/src/vod';
-import { submitProduction } from '../../client/src/produce/submit';
-import { FileHistoryStore } from '../../client/src/history/store';
+import { submitProduction } from '../../client/src/vod/submit';
+import { FileHistoryStore } from '../../client/src/vod/history/store';
 
 const root = path.resolve(__dirname, '..', '..');
 const BIN = path.join(root, 'bin', 'vod-timeline.js');
@@ -220,7 +220,7 @@ suite('robustness: security', function () {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
   });
 
-  test('callback URLs in UserData: not http(s) is an error and nothing is sent, plain http a warning, https clean (object and JSON-string forms, through the CLI)', async () => {
+  test('callback URLs in UserData: not http(s) is an error and nothing is sent, plain http a warning (request/callback-insecure), https clean (object and JSON-string forms, through the CLI)', async () => {
     const emu = await emulator();
     const env = { HOME: home, LANG: 'en_US.UTF-8', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ALIBABA_CLOUD_ACCESS_KEY_ID: AK.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: AK.accessKeySecret };
     const cases: Array<[string, string, 'error' | 'warning' | 'none']> = [
@@ -233,9 +233,9 @@ suite('robustness: security', function () {
       const file = path.join(dir, `cb-${form}-${expected}-${encodeURIComponent(url).slice(0, 12)}.timeline.json`);
       fs.writeFileSync(file, produceDocument({ UserData: form === 'object' ? userData : JSON.stringify(userData) }));
       const v = await runCli(['validate', '--format', 'json', file], env, dir);
-      const diagnostics = (JSON.parse(v.out) as { diagnostics: { code: string; severity: string }[] }[])[0].diagnostics.filter((d) => d.code === 'request/callback-url');
+      const diagnostics = (JSON.parse(v.out) as { diagnostics: { code: string; severity: string }[] }[])[0].diagnostics.filter((d) => d.code === 'request/callback-url' || d.code === 'request/callback-insecure');
       if (expected === 'none') assert.deepEqual(diagnostics, [], `${url} (${form})`);
-      else assert.deepEqual(diagnostics.map((d) => d.severity), [expected], `${url} (${form})`);
+      else assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [[expected === 'error' ? 'request/callback-url' : 'request/callback-insecure', expected]], `${url} (${form})`);
       assert.equal(v.code, expected === 'error' ? 1 : 0, `${url} (${form}): ${v.out}`);
       const before = emu.requests.filter((r) => r.action === 'ProduceEditingProjectVideo').length;
       const p = await runCli(['produce', file, '--yes', '--endpoint', emu.url], env, dir);

@@ -5,6 +5,8 @@
 // - the removal fix of a duplicate key searched its siblings linearly (an object with N duplicates: N²);
 // - a file of garbage gave one diagnostic per few characters (580,000 for 2.5 MB) and 10+ s of
 //   validation per version: syntax problems are now capped and such a document is checked for syntax only.
+// - a subtitle effect layer without "Type" made the schema rule throw (no name for SubtitleEffect in the
+//   messages, and `format` gave undefined for an unknown id): every schema check of the document was lost.
 // The fixtures in test/fixtures/fuzz/ (documents the fuzzer built) go through every feature here.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -304,6 +306,27 @@ suite('robustness: language service regressions', function () {
       }
       for (const d of service.validate(doc)) assert.ok(d.start >= 0 && d.end <= text.length && d.start <= d.end, `${d.code} ${d.start}-${d.end} of ${text.length}: ${text}`);
       doc.dispose();
+    }
+  });
+
+  test('a subtitle effect without "Type" (fuzz seed 1, doc 9183): the missing key in words, no rule failure', () => {
+    // objectName read the missing `object.SubtitleEffect` message as undefined and capitalize threw:
+    // the schema rule stopped, so the document lost every schema check. Now every object definition has
+    // a name, and an unknown message id falls back to the id instead of undefined.
+    const failures: string[] = [];
+    const s = new TimelineService({ onRuleFailure: (f) => failures.push(`${f.rule}: ${String(f.error)}`) });
+    const text = fs.readFileSync(path.join(FUZZ_FIXTURES, 'subtitle-effect-without-type.timeline.json'), 'utf8');
+    for (const [locale, required, unknown] of [
+      ['en', 'A subtitle effect layer is missing "Type".', '"Colour" is not a property of a subtitle effect layer. Did you mean "Color"?'],
+      ['zh-cn', '字幕效果层缺少 "Type"。', '"Colour" 不是字幕效果层的属性。是否应为 "Color"？'],
+    ]) {
+      const diagnostics = s.validate(s.parse(text), {}, locale);
+      assert.deepEqual(failures, []);
+      // A subtitle effect is known only from ICE: the missing Type is schema/unconfirmed (a warning), in words.
+      const found = diagnostics.filter((d) => d.code.startsWith('schema/'));
+      assert.deepEqual(found.map((d) => [d.code, d.severity]), [['schema/unconfirmed', 'warning'], ['schema/unknown-key', 'warning']]);
+      assert.ok(found[0].message.startsWith(required), found[0].message);
+      assert.equal(found[1].message, unknown);
     }
   });
 

@@ -32,7 +32,7 @@ const ALLOWED_KEYWORDS = new Set([
   'title', 'description', 'markdownDescription', 'default', 'examples', 'enumDescriptions', 'markdownEnumDescriptions',
   'deprecationMessage', 'defaultSnippets',
   // project keywords
-  'x-source', 'x-unit', 'x-legacy', 'x-severity', 'x-iceOnly', 'x-iceOnlyValues',
+  'x-source', 'x-unit', 'x-legacy', 'x-severity', 'x-iceOnly', 'x-iceOnlyValues', 'x-values',
 ]);
 const REQUIRED_DEFINITIONS = ['NumericString', 'Seconds', 'Position', 'Color', 'Timeline', 'VideoTrack', 'VideoTrackClip', 'AudioTrack',
   'AudioTrackClip', 'ImageTrack', 'ImageTrackClip', 'SubtitleTrack', 'SubtitleTrackClip', 'EffectTrack', 'EffectTrackItem', 'Effect',

@@ -9,8 +9,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ServiceSettings } from '../../server/src/service';
-import { CODES } from '../../server/src/service';
-import { FIXTURES_DIR, diagnose, exampleFiles, readText } from '../helpers/service';
+import { CODE_INFO, CODES } from '../../server/src/service';
+import { FIXTURES_DIR, ROOT, diagnose, exampleFiles, readText } from '../helpers/service';
 
 interface Expected {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -54,6 +54,13 @@ suite('service golden fixtures', () => {
       assert.deepEqual(got, JSON.parse(readText(expectedFile)));
     });
   }
+
+  test('one code, one severity: every diagnostic of the fixtures, examples and templates has its code\'s default', () => {
+    const templates = fs.readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.json')).map((f) => path.join(ROOT, 'templates', f));
+    for (const file of [...fixtures.map((f) => path.join(FIXTURES_DIR, f)), ...exampleFiles(), ...templates]) {
+      for (const d of diagnose(readText(file)).list) assert.equal(d.severity, CODE_INFO.get(d.code)?.severity, `${path.basename(file)}: ${d.code} at ${d.range}`);
+    }
+  });
 
   test('every expected file belongs to a fixture', () => {
     const orphans = fs.readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.expected.json') && !fixtures.includes(f.replace(/\.expected\.json$/, '.timeline.json')));

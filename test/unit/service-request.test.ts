@@ -2,7 +2,8 @@
 
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { EXAMPLES_DIR, json, readText, service } from '../helpers/service';
+import { applyEdits } from '../../server/src/service';
+import { EXAMPLES_DIR, FIXTURES_DIR, json, readText, service } from '../helpers/service';
 
 const timeline = { VideoTracks: [{ VideoTrackClips: [{ MediaId: 'a', In: 0, Out: 5 }] }] };
 const plan = (value: unknown, defaults?: { appId?: string }) => service.produceRequest(service.parse(typeof value === 'string' ? value : json(value)), defaults);
@@ -83,5 +84,41 @@ suite('service produce request', () => {
     assert.deepEqual(JSON.parse(p.params.UserData!), doc.UserData);
     assert.deepEqual([p.params.AppId, p.appIdSource, p.params.Title], ['app-1000000', 'document', '新品发布会回顾']);
     assert.ok(p.params.UserData!.length <= 256);
+  });
+
+  // docs/serializations.md §5.3.1: Produce must not change the user's numbers. A 19-digit order number
+  // (a Java long, a Go int64) is not a JavaScript double; re-serializing through one sent
+  // 1790000000000000000 for 1790000000000000001.
+  test('numbers are sent as written: a 19-digit integer, 12.0, exponents, keys in document order', () => {
+    const p = plan('{"Timeline": {"VideoTracks": [{"VideoTrackClips": [{"MediaId": "a", "In": 12.0, "Out": 1.0E1, "TimelineIn": 5.551115123125783e-17}]}]},'
+      + ' "UserData": {"Extend": {"orderId": 1790000000000000001, "2": "b", "1": "a"}}, "ProjectId": 17900000000000000011}');
+    assert.equal(p.params.Timeline, '{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":12.0,"Out":1.0E1,"TimelineIn":5.551115123125783e-17}]}]}');
+    assert.equal(p.params.UserData, '{"Extend":{"orderId":1790000000000000001,"2":"b","1":"a"}}');
+    assert.equal(p.params.ProjectId, '17900000000000000011');
+  });
+
+  test('every serializer fixture in object form: the order number arrives intact', () => {
+    const dir = path.join(FIXTURES_DIR, 'serializers');
+    for (const name of ['python-json-dumps', 'java-jackson', 'go-struct', 'php-json-encode', 'dotnet-newtonsoft-poco']) {
+      const p = plan(readText(path.join(dir, `${name}.timeline.json`)));
+      assert.match(p.params.UserData!, /"orderId":1790000000000000001[,}]/, name);
+    }
+  });
+
+  test('a null parameter is not sent (as the SDKs leave out a null field); a null inside one is', () => {
+    const p = plan({ ProjectId: null, Timeline: timeline, CoverURL: null, ProduceConfig: { TemplateGroupId: null } });
+    assert.deepEqual(p.params, { Timeline: '{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":5}]}]}', ProduceConfig: '{"TemplateGroupId":null}' });
+    assert.equal(plan({ ProjectId: null, Timeline: null }).mode, 'none');
+  });
+
+  test('"write as an object" keeps the numbers too (Timeline and the other string parameters)', () => {
+    const text = json({ Timeline: '{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":12.0,"Out":17900000000000000011}]}]}', UserData: '{"Extend":{"orderId":1790000000000000001}}' });
+    const doc = service.parse(text);
+    const fixed = (key: string) => {
+      const d = service.validate(doc).find((x) => x.code === 'schema/stringified-json' && text.slice(x.start, x.end) === `"${key}"`)!;
+      return applyEdits(text, d.fixes![0].edits);
+    };
+    assert.match(fixed('UserData'), /\n  "UserData": \{\n    "Extend": \{\n      "orderId": 1790000000000000001\n    \}\n  \}\n\}$/);
+    assert.match(fixed('Timeline'), /"In": 12\.0,\n\s*"Out": 17900000000000000011\n/);
   });
 });

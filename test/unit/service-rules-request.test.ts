@@ -50,11 +50,19 @@ suite('service rules: request', () => {
       nearMissAllows: ['schema/stringified-json'],
     },
     {
-      code: 'request/callback-url', name: 'plain http: a warning with an https fix',
+      code: 'request/callback-insecure', name: 'plain http: a warning with an https fix',
       text: json({ ProjectId: 'p', UserData: { MessageCallback: { CallbackURL: 'http://cb.example.com/vod' } } }),
       expect: [{ severity: 'warning', range: '4:21-4:48', text: '"http://cb.example.com/vod"', message: /uses plain http.*Use https/ }],
       fixed: json({ ProjectId: 'p', UserData: { MessageCallback: { CallbackURL: 'https://cb.example.com/vod' } } }),
       nearMiss: json({ ProjectId: 'p', UserData: { MessageCallback: { CallbackURL: 'https://cb.example.com/vod' } } }),
+    },
+    {
+      code: 'request/callback-insecure', name: 'inside UserData written as a JSON string: the fix edits only the URL (the order number stays as written)',
+      text: json({ ProjectId: 'p', UserData: '{"MessageCallback":{"CallbackURL":"http://cb.example.com/vod"},"Extend":{"orderId":1790000000000000001}}' }),
+      expect: [{ severity: 'warning', range: '2:53-2:82', text: '\\"http://cb.example.com/vod\\"', message: /uses plain http/ }],
+      fixed: json({ ProjectId: 'p', UserData: '{"MessageCallback":{"CallbackURL":"https://cb.example.com/vod"},"Extend":{"orderId":1790000000000000001}}' }),
+      nearMiss: json({ ProjectId: 'p', UserData: '{"MessageCallback":{"CallbackURL":"https://cb.example.com/vod"},"Extend":{"orderId":1790000000000000001}}' }),
+      nearMissAllows: ['schema/stringified-json'],
     },
     {
       code: 'request/callback-url', name: 'not an http(s) URL: an error',
@@ -75,9 +83,23 @@ suite('service rules: request', () => {
     );
   });
 
-  test('an empty StorageLocation abroad is still missing (and too short)', () => {
+  test('an empty StorageLocation abroad is still missing (and, as an empty optional value, a hint)', () => {
     const { list } = diagnose(json({ ProjectId: 'p', ProduceConfig: { StorageLocation: '' } }), abroad);
-    assert.deepEqual(list.map((d) => [d.code, d.severity, d.text]), [['request/storage-location', 'error', '"ProduceConfig"'], ['schema/length', 'error', '""']]);
+    assert.deepEqual(list.map((d) => [d.code, d.severity, d.text]), [['request/storage-location', 'error', '"ProduceConfig"'], ['schema/empty-value', 'hint', '""']]);
+  });
+
+  test('StorageLocation abroad, checked inside ProduceConfig written as a JSON string; the fix inserts it escaped', () => {
+    const text = json({ ProjectId: 'p', ProduceConfig: '{"Width":1280}' });
+    const { doc, diagnostics, list } = diagnose(text, abroad);
+    assert.deepEqual(list.filter((d) => d.code === 'request/storage-location').map((d) => [d.severity, d.text]), [['error', '"{\\"Width\\":1280}"']]);
+    const d = diagnostics.find((x) => x.code === 'request/storage-location')!;
+    assert.equal(apply(doc.text, d.fixes![0].edits), json({ ProjectId: 'p', ProduceConfig: '{"StorageLocation": "", "Width":1280}' }));
+    assert.deepEqual(diagnose(json({ ProjectId: 'p', ProduceConfig: '{"StorageLocation":"oss-ap-southeast-1"}' }), abroad).list.filter((x) => x.code === 'request/storage-location'), []);
+  });
+
+  test('null Timeline and ProjectId are no value: nothing to produce', () => {
+    const { list } = diagnose(json({ ProjectId: null, Timeline: null }));
+    assert.deepEqual(list.map((d) => [d.code, d.severity]), [['request/no-project-or-timeline', 'error'], ['schema/null-value', 'hint'], ['schema/null-value', 'hint']]);
   });
 
   test('a bare timeline is not checked for request rules', () => {

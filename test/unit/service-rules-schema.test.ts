@@ -149,13 +149,118 @@ suite('service rules: schema', () => {
       nearMiss: '{"VideoTracks": [{"VideoTrackClips": [{"MediaId": "a"}]}], "Tags": ["x", "y", "z"]}',
     },
     {
-      code: 'schema/stringified-json', name: 'ProduceConfig as a JSON string (information, converts to an object)',
+      code: 'schema/stringified-json', name: 'ProduceConfig as a JSON string (the form the API takes: a hint; converts to an object)',
       text: json({ ProjectId: 'p', ProduceConfig: '{"Width":1280,"Height":720}' }),
-      expect: [{ severity: 'information', range: '2:2-2:17', text: '"ProduceConfig"', message: /"ProduceConfig" is written as a JSON string; write it as an object/ }],
-      fixed: json({ ProjectId: 'p', ProduceConfig: '' }).replace('""', '{"Width":1280,"Height":720}'),
+      expect: [{ severity: 'hint', range: '2:2-2:17', text: '"ProduceConfig"', message: /"ProduceConfig" is written as a JSON string, the form the API itself takes: nothing is wrong/ }],
+      fixed: json({ ProjectId: 'p', ProduceConfig: { Width: 1280, Height: 720 } }),
       nearMiss: json({ ProjectId: 'p', ProduceConfig: { Width: 1280, Height: 720 } }),
     },
+    {
+      code: 'schema/unconfirmed', name: 'an enum known only from ICE / 3P (AdaptMode): a warning of its own, with the case fix',
+      text: videoTimeline({ MediaId: 'a', AdaptMode: 'fill' }),
+      expect: [{ severity: 'warning', range: '6:23-6:29', text: '"fill"', message: /"AdaptMode" must be one of "Fill", "Contain", "Cover"; "fill" is not\. Did you mean "Fill"\? \(This rule is known only from ICE/ }],
+      fixed: videoTimeline({ MediaId: 'a', AdaptMode: 'Fill' }),
+      nearMiss: videoTimeline({ MediaId: 'a', AdaptMode: 'Fill' }),
+    },
+    {
+      code: 'schema/null-value', name: 'null in an optional field (Jackson, .NET, the official samples): a hint with a removal fix',
+      text: videoTimeline({ MediaId: 'a', In: 0, Out: 5, TimelineIn: null }),
+      expect: [{ severity: 'hint', range: '8:24-8:28', text: 'null', message: /"TimelineIn" is null: the service very likely reads it as not set/ }],
+      fixed: videoTimeline({ MediaId: 'a', In: 0, Out: 5 }),
+      nearMiss: videoTimeline({ MediaId: 'a', In: 0, Out: 5 }),
+    },
+    {
+      code: 'schema/empty-value', name: '"" in an optional string (Go\'s zero value): a hint with a removal fix',
+      text: json({ ProjectId: '', Timeline: { VideoTracks: [{ VideoTrackClips: [{ MediaId: 'a' }] }] } }),
+      expect: [{ severity: 'hint', range: '1:15-1:17', text: '""', message: /"ProjectId" is empty \(""\): the service very likely reads it as not set/ }],
+      fixed: json({ Timeline: { VideoTracks: [{ VideoTrackClips: [{ MediaId: 'a' }] }] } }),
+      nearMiss: json({ ProjectId: 'p', Timeline: { VideoTracks: [{ VideoTrackClips: [{ MediaId: 'a' }] }] } }),
+    },
+    {
+      code: 'schema/empty-choice', name: '"" where a list of values applies (a clip Type): a warning that names the default',
+      text: videoTimeline({ MediaId: 'a', Type: '' }),
+      expect: [{ severity: 'warning', range: '6:18-6:20', text: '""', message: /"Type" is empty \(""\), which is none of the documented values \("Video", "Image", .*the default, "Video"\) or reject it/ }],
+      fixed: videoTimeline({ MediaId: 'a' }),
+      nearMiss: videoTimeline({ MediaId: 'a', Type: 'Video' }),
+    },
+    {
+      code: 'schema/unknown-value', name: 'a transition name not in the documented list, with did-you-mean',
+      text: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Transition', SubType: 'fadee' }] }, { MediaId: 'b' }),
+      expect: [{ severity: 'warning', range: '9:25-9:32', text: '"fadee"', message: /"fadee" is not a documented Transition SubType\. Did you mean "fade"\?/ }],
+      fixed: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Transition', SubType: 'fade' }] }, { MediaId: 'b' }),
+      // random, and a comma-separated list of documented names, are documented forms.
+      nearMiss: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Transition', SubType: 'wiperight, perlin' }] }, { MediaId: 'b', Effects: [{ Type: 'Transition', SubType: 'random' }] }, { MediaId: 'c' }),
+    },
+    {
+      code: 'schema/unknown-value', name: 'a filter preset in the wrong case (a safe fix)',
+      text: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Filter', SubType: 'M1' }] }),
+      expect: [{ severity: 'warning', range: '9:25-9:29', text: '"M1"', message: /"M1" is not a documented Filter SubType\. Did you mean "m1"\?/ }],
+      fixed: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Filter', SubType: 'm1' }] }),
+      nearMiss: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Filter', SubType: 'color', ExtParams: 'brightness=10' }] }),
+      nearMissAllows: ['schema/ice-only'],
+    },
+    {
+      code: 'schema/undocumented-value', name: 'a VFX name not among those read from a list known in part: a hint',
+      text: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'VFX', SubType: 'sparkle' }] }),
+      expect: [{ severity: 'hint', range: '9:25-9:34', text: '"sparkle"', message: /"sparkle" is not among the documented VFX SubType values read so far; the documentation was read only in part/ }],
+      nearMiss: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'VFX', SubType: 'h_blur' }] }),
+    },
+    {
+      code: 'schema/value-of-other-type', name: 'a transition name as a Filter\'s SubType says whose it is',
+      text: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Filter', SubType: 'fade' }] }),
+      expect: [{ severity: 'warning', range: '9:25-9:31', text: '"fade"', message: /"fade" is a Transition SubType, not a Filter SubType: "SubType" here takes a value such as m1, m2/ }],
+      nearMiss: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Filter', SubType: 'warm' }] }),
+    },
+    {
+      code: 'schema/value-list', name: 'a comma-separated list where one value belongs (Background)',
+      text: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Background', SubType: 'Blur,Color', Radius: 0.1 }] }),
+      expect: [{ severity: 'warning', range: '9:25-9:37', text: '"Blur,Color"', message: /"Blur,Color" is a comma-separated list, but a Background SubType is a single value/ }],
+      nearMiss: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Background', SubType: 'Blur', Radius: 0.1 }] }),
+    },
+    {
+      code: 'schema/zero-size', name: 'Width 0 on a clip (unset in Go, or an invisible clip): a warning with a removal fix',
+      text: videoTimeline({ MediaId: 'a', Width: 0 }),
+      expect: [{ severity: 'warning', range: '6:19-6:20', text: '0', message: /"Width" is 0 on a clip\. If the service reads it literally the clip is invisible/ }],
+      fixed: videoTimeline({ MediaId: 'a' }),
+      nearMiss: videoTimeline({ MediaId: 'a', X: 0, Y: 0, Width: 0.5 }),
+    },
+    {
+      code: 'schema/empty-array', name: 'PHP\'s [] for an empty object: a warning with a safe fix to {}',
+      text: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Text', Content: 'Hi', FontFace: [] }] }),
+      expect: [{ severity: 'warning', range: '10:26-10:28', text: '[]', message: /"FontFace" is an empty array \(\[\]\) where an object belongs \(PHP's json_encode/ }],
+      fixed: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Text', Content: 'Hi', FontFace: {} }] }),
+      nearMiss: videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Text', Content: 'Hi', FontFace: {} }] }),
+    },
   ]);
+
+  test('null in a required field is still an error (a null MediaId); null in a field the Type requires too', () => {
+    assert.deepEqual(diagnose(videoTimeline({ MediaId: null })).list.map((d) => [d.code, d.severity, d.text]), [['schema/type', 'error', 'null']]);
+    const volume = diagnose(videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Volume', Gain: null }] })).list;
+    assert.deepEqual(volume.map((d) => [d.code, d.severity, d.text]), [['schema/type', 'error', 'null']]);
+    // The same Gain null on a Transition, which does not use it: a hint.
+    const transition = diagnose(videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Transition', SubType: 'fade', Gain: null }] }, { MediaId: 'b' })).list;
+    assert.deepEqual(transition.map((d) => [d.code, d.severity, d.text]), [['schema/null-value', 'hint', 'null']]);
+  });
+
+  test('"" for a Transition SubType: the list\'s warning, not also the field\'s hint; "" for a Volume SubType: a hint', () => {
+    const t = diagnose(videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Transition', SubType: '' }] }, { MediaId: 'b' })).list;
+    assert.deepEqual(t.map((d) => [d.code, d.severity]), [['schema/empty-choice', 'warning']]);
+    const v = diagnose(videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Volume', SubType: '', Gain: 1 }] })).list;
+    assert.deepEqual(v.map((d) => [d.code, d.severity]), [['schema/empty-value', 'hint']]);
+  });
+
+  test('several placeholders: each diagnostic also offers one fix that removes them all', () => {
+    const text = json({ ProjectId: null, Timeline: { VideoTracks: [{ VideoTrackClips: [{ MediaId: 'a', Type: '', TimelineIn: null, Effects: null }], MainTrack: null }] }, ProduceConfig: { TemplateGroupId: null, Width: 0 } });
+    const { doc, diagnostics } = diagnose(text);
+    const all = diagnostics.map((d) => d.fixes?.find((f) => /^Remove every null, empty or zero placeholder value in this document \(7\)$/.test(f.title)));
+    assert.ok(all.every((f) => f && f === all[0]), diagnostics.map((d) => d.code).join(', '));
+    const cleaned = apply(doc.text, all[0]!.edits);
+    assert.equal(cleaned, json({ Timeline: { VideoTracks: [{ VideoTrackClips: [{ MediaId: 'a' }] }] }, ProduceConfig: {} }));
+    assert.deepEqual(diagnose(cleaned).list, []);
+    // Off by the user's rules: not removed by the fix either.
+    const kept = service.validate(service.parse(text), { rules: { 'schema/empty-choice': 'off' } }).find((d) => d.code === 'schema/null-value')!;
+    assert.match(kept.fixes!.at(-1)!.title, /\(6\)$/);
+  });
 
   test('schema/items with too many items', () => {
     const { list } = diagnose('{"VideoTracks": [{"VideoTrackClips": [{"MediaId": "a"}]}], "Tags": ["a", "b", "c", "d"]}', {}, undefined, itemsService);
@@ -171,21 +276,21 @@ suite('service rules: schema', () => {
 suite('service rules: severity policy', () => {
   test('a bad FontColor in a subtitle clip (UNCONFIRMED for VOD) is a warning; the same in a Text effect (VOD docs) is an error', () => {
     const subtitle = json({ VideoTracks: [{ VideoTrackClips: [{ MediaId: 'a' }] }], SubtitleTracks: [{ SubtitleTrackClips: [{ Type: 'Text', Content: 'Hi', FontColor: 'red' }] }] });
-    assert.deepEqual(diagnose(subtitle).list.map((d) => [d.code, d.severity, d.range, d.text]), [['schema/pattern', 'warning', '16:23-16:28', '"red"']]);
+    assert.deepEqual(diagnose(subtitle).list.map((d) => [d.code, d.severity, d.range, d.text]), [['schema/unconfirmed', 'warning', '16:23-16:28', '"red"']]);
     const effect = videoTimeline({ MediaId: 'a', Effects: [{ Type: 'Text', Content: 'Hi', FontColor: 'red' }] });
     assert.deepEqual(diagnose(effect).list.map((d) => [d.code, d.severity]), [['schema/pattern', 'error']]);
   });
 
   test('Speed: 200 (ICE / 3P range) is a warning; Speed 0.1 and 100 are fine', () => {
     const { list } = diagnose(videoTimeline({ MediaId: 'a', Speed: 200 }));
-    assert.deepEqual(list.map((d) => [d.code, d.severity, d.range, d.text]), [['schema/range', 'warning', '6:19-6:22', '200']]);
+    assert.deepEqual(list.map((d) => [d.code, d.severity, d.range, d.text]), [['schema/unconfirmed', 'warning', '6:19-6:22', '200']]);
     assert.match(list[0].message, /"Speed" must be between 0\.1 and 100; it is 200/);
     assert.deepEqual(diagnose(videoTimeline({ MediaId: 'a', Speed: 0.1 }, { MediaId: 'b', Speed: 100 })).list, []);
   });
 
   test('Opacity 2 and an unknown AdaptMode (ICE / 3P) are warnings', () => {
     const { list } = diagnose(videoTimeline({ MediaId: 'a', Opacity: 2, AdaptMode: 'Stretch' }));
-    assert.deepEqual(list.map((d) => [d.code, d.severity, d.text]), [['schema/range', 'warning', '2'], ['schema/enum', 'warning', '"Stretch"']]);
+    assert.deepEqual(list.map((d) => [d.code, d.severity, d.text]), [['schema/unconfirmed', 'warning', '2'], ['schema/unconfirmed', 'warning', '"Stretch"']]);
   });
 
   test('a number written as a string is a warning with a safe fix, also for integers and with spaces', () => {
@@ -312,7 +417,7 @@ suite('service rules: zh-CN messages', () => {
     const zh = diagnose(text, {}, 'zh-CN').list;
     assert.deepEqual(zh.map((d) => [d.code, d.severity, d.range]), en.map((d) => [d.code, d.severity, d.range]));
     assert.deepEqual(zh.map((d) => d.code), ['timing/in-not-before-out', 'schema/enum', 'schema/unknown-key', 'syntax/trailing-comma']);
-    assert.match(zh[0].message, /^入点 In（8 秒）必须小于出点 Out（5 秒）/);
+    assert.match(zh[0].message, /^入点 In（8 秒）不小于出点 Out（5 秒）/);
     assert.equal(zh[1].message, '"Type" 只能是 "Video", "Image", "GlobalImage", "AI_Avatar" 之一；"video" 不在其中。是否应为 "Video"？');
     assert.equal(zh[2].message, '"Foo" 不是视频片段的属性；服务会忽略它。');
     assert.equal(zh[3].message, 'JSON 中不允许末尾多余的逗号。');
@@ -366,10 +471,10 @@ suite('service rules: both document forms and a Timeline JSON string', () => {
     const text = '{\n  "Title": "片头",\n  "Timeline": ' + JSON.stringify(inner) + '\n}';
     const { list } = diagnose(text);
     assert.deepEqual(list.map((d) => [d.code, d.severity, d.range, d.text]), [
-      ['schema/stringified-json', 'information', '2:2-2:12', '"Timeline"'],
+      ['schema/stringified-json', 'hint', '2:2-2:12', '"Timeline"'],
       ['schema/number-as-string', 'warning', '2:81-2:86', '\\"5\\"'],
       ['schema/enum', 'error', '2:96-2:105', '\\"video\\"'],
-      ['schema/range', 'warning', '2:116-2:119', '500'],
+      ['schema/unconfirmed', 'warning', '2:116-2:119', '500'],
     ]);
   });
 
@@ -438,5 +543,15 @@ suite('service rules: schema subtleties', () => {
   test('CallbackURL that is not a URL is an error once (request/callback-url), not also a pattern error', () => {
     const { list } = diagnose(json({ ProjectId: 'p', UserData: { MessageCallback: { CallbackURL: 'callback.example.com' } } }));
     assert.deepEqual(list.map((d) => [d.code, d.severity]), [['request/callback-url', 'error']]);
+  });
+});
+
+suite('schema: array item names', () => {
+  test('an item is named by its position, in arrays of any size (binary search over the items)', () => {
+    const clips: unknown[] = Array.from({ length: 1001 }, () => ({ MediaId: 'a', Out: 1 }));
+    for (const i of [0, 1, 500, 999, 1000]) clips[i] = 7;
+    const { list } = diagnose(JSON.stringify({ VideoTracks: [{ VideoTrackClips: clips }] }));
+    const named = list.filter((d) => d.code === 'schema/type').map((d) => /"(VideoTrackClips\[\d+\])"/.exec(d.message)?.[1]);
+    assert.deepEqual(named, ['VideoTrackClips[0]', 'VideoTrackClips[1]', 'VideoTrackClips[500]', 'VideoTrackClips[999]', 'VideoTrackClips[1000]']);
   });
 });

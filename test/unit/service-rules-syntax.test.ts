@@ -10,6 +10,13 @@ const lines = (...l: string[]) => l.join('\n');
 suite('service rules: syntax', () => {
   ruleCases('syntax', [
     {
+      code: 'syntax/byte-order-mark', name: 'a UTF-8 byte order mark (.NET\'s Encoding.UTF8): information, with a safe fix that removes it',
+      text: '\ufeff' + lines('{', '  "VideoTracks": [{"VideoTrackClips": [{"MediaId": "a"}]}]', '}'),
+      expect: [{ severity: 'information', range: '0:0-0:1', text: '\ufeff', message: /starts with a UTF-8 byte order mark \(BOM\)\. It is not sent/ }],
+      fixed: lines('{', '  "VideoTracks": [{"VideoTrackClips": [{"MediaId": "a"}]}]', '}'),
+      nearMiss: lines('{', '  "VideoTracks": [{"VideoTrackClips": [{"MediaId": "a"}]}]', '}'),
+    },
+    {
       code: 'syntax/invalid-json', name: 'a missing comma between two clips',
       text: lines(
         '{',
@@ -156,9 +163,9 @@ suite('service rules: syntax', () => {
     },
   ]);
 
-  test('a byte order mark is an error at offset 0, the rest still validated', () => {
+  test('a byte order mark is information at offset 0 (not sent; RFC 8259 lets parsers ignore it), the rest still validated', () => {
     const { list } = diagnose('\ufeff{"VideoTracks": [{"VideoTrackClips": [{"MediaId": "a", "Speed": 500}]}]}');
-    assert.deepEqual(list.map((d) => [d.code, d.severity, d.range]), [['syntax/invalid-json', 'error', '0:0-0:1'], ['schema/range', 'warning', '0:65-0:68']]);
+    assert.deepEqual(list.map((d) => [d.code, d.severity, d.range]), [['syntax/byte-order-mark', 'information', '0:0-0:1'], ['schema/unconfirmed', 'warning', '0:65-0:68']]);
     assert.equal(list[1].text, '500');
     assert.match(list[0].message, /byte order mark/);
   });

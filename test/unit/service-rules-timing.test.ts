@@ -1,9 +1,10 @@
 // timing/* diagnostics: every code at its exact position with a near miss, and the policy that
-// In ≥ Out is an error while overlaps are warnings.
+// In ≥ Out and overlaps are warnings (nothing documents that the service rejects them), and a pair of
+// zeros is an unset Go pair, not In ≥ Out.
 
 import * as assert from 'node:assert/strict';
 import { ruleCases } from '../helpers/rules';
-import { diagnose, json, videoTimeline, withCode } from '../helpers/service';
+import { diagnose, json, service, videoTimeline, withCode } from '../helpers/service';
 
 const transition = (Duration?: number) => ({ Type: 'Transition', SubType: 'fade', ...(Duration === undefined ? {} : { Duration }) });
 const twoVideoTracks = (a: Record<string, unknown>, b: Record<string, unknown>) => json({ VideoTracks: [{ VideoTrackClips: [a] }, { VideoTrackClips: [b] }] });
@@ -11,30 +12,44 @@ const twoVideoTracks = (a: Record<string, unknown>, b: Record<string, unknown>) 
 suite('service rules: timing', () => {
   ruleCases('timing', [
     {
-      code: 'timing/in-not-before-out', name: 'In after Out: an error with a swap fix',
+      code: 'timing/in-not-before-out', name: 'In after Out: a warning that says what is likely, with a swap fix',
       text: videoTimeline({ MediaId: 'a', In: 8, Out: 5 }),
-      expect: [{ severity: 'error', range: '6:10-6:17', text: '"In": 8', message: /In \(8 s\) must be less than Out \(5 s\): this clip has no content/ }],
+      expect: [{ severity: 'warning', range: '6:10-6:17', text: '"In": 8', message: /In \(8 s\) is not before Out \(5 s\): the clip has no content\. What the service does is not documented; most likely it leaves the clip out or the production fails/ }],
       fixed: videoTimeline({ MediaId: 'a', In: 5, Out: 8 }),
       nearMiss: videoTimeline({ MediaId: 'a', In: 5, Out: 5.01 }),
     },
     {
       code: 'timing/in-not-before-out', name: 'In equal to Out (no swap to offer)',
       text: videoTimeline({ MediaId: 'a', In: 5, Out: 5 }),
-      expect: [{ severity: 'error', range: '6:10-6:17', text: '"In": 5', message: /In \(5 s\) must be less than Out \(5 s\)/ }],
+      expect: [{ severity: 'warning', range: '6:10-6:17', text: '"In": 5', message: /In \(5 s\) is not before Out \(5 s\)/ }],
       nearMiss: videoTimeline({ MediaId: 'a', In: 5 }),
     },
     {
       code: 'timing/in-not-before-out', name: 'on an audio clip, with numbers written as strings',
       text: json({ AudioTracks: [{ AudioTrackClips: [{ MediaId: 'a', In: '30', Out: '12.5' }] }] }),
-      expect: [{ severity: 'error', range: '6:10-6:20', text: '"In": "30"', message: /In \(30 s\) must be less than Out \(12\.5 s\)/ }],
+      expect: [{ severity: 'warning', range: '6:10-6:20', text: '"In": "30"', message: /In \(30 s\) is not before Out \(12\.5 s\)/ }],
       fixed: json({ AudioTracks: [{ AudioTrackClips: [{ MediaId: 'a', In: '12.5', Out: '30' }] }] }),
       nearMiss: json({ AudioTracks: [{ AudioTrackClips: [{ MediaId: 'a', In: 12.5, Out: 30 }] }] }),
     },
     {
       code: 'timing/timeline-in-not-before-out', name: 'TimelineIn after TimelineOut',
       text: videoTimeline({ MediaId: 'a', TimelineIn: 8, TimelineOut: 5 }),
-      expect: [{ severity: 'error', range: '6:10-6:25', text: '"TimelineIn": 8', message: /TimelineIn \(8 s\) must be less than TimelineOut \(5 s\): this clip does not appear/ }],
+      expect: [{ severity: 'warning', range: '6:10-6:25', text: '"TimelineIn": 8', message: /TimelineIn \(8 s\) is not before TimelineOut \(5 s\): the clip takes no time in the output\. What the service does is not documented; most likely the clip does not appear/ }],
       nearMiss: videoTimeline({ MediaId: 'a', In: 0, Out: 3, TimelineIn: 5, TimelineOut: 8 }),
+    },
+    {
+      code: 'timing/in-out-zero', name: 'In 0 and Out 0 (an unset Go pair): a hint with a fix that removes both, not In ≥ Out',
+      text: videoTimeline({ MediaId: 'a', In: 0, Out: 0, TimelineIn: 2 }),
+      expect: [{ severity: 'hint', range: '6:10-6:17', text: '"In": 0', message: /In and Out are both 0, which is how an unset pair is written .* plays the source from its start to its end/ }],
+      fixed: videoTimeline({ MediaId: 'a', TimelineIn: 2 }),
+      nearMiss: videoTimeline({ MediaId: 'a', In: 0, Out: 5 }),
+    },
+    {
+      code: 'timing/timeline-in-out-zero', name: 'TimelineIn 0 and TimelineOut 0 (an unset Go pair): a warning with a fix that removes both',
+      text: videoTimeline({ MediaId: 'a', In: 0, Out: 5, TimelineIn: 0, TimelineOut: 0 }),
+      expect: [{ severity: 'warning', range: '8:10-8:25', text: '"TimelineIn": 0', message: /TimelineIn and TimelineOut are both 0, .* most likely places the clip as if they were absent .* read literally, the clip would not appear/ }],
+      fixed: videoTimeline({ MediaId: 'a', In: 0, Out: 5 }),
+      nearMiss: videoTimeline({ MediaId: 'a', In: 0, Out: 5, TimelineIn: 0, TimelineOut: 5 }),
     },
     {
       code: 'timing/negative', name: 'a negative In (a warning, instead of the schema minimum)',
@@ -128,10 +143,18 @@ suite('service rules: timing', () => {
     },
   ]);
 
-  test('policy: In ≥ Out is an error, overlap is a warning', () => {
+  test('policy: In ≥ Out and overlap are warnings (the reference lists both under warnings)', () => {
     const text = videoTimeline({ MediaId: 'a', In: 0, Out: 10, TimelineIn: 0, TimelineOut: 10 }, { MediaId: 'b', In: 7, Out: 3, TimelineIn: 5, TimelineOut: 9 });
     const { list } = diagnose(text);
-    assert.deepEqual(list.map((d) => [d.code, d.severity]), [['timing/overlap', 'warning'], ['timing/in-not-before-out', 'error']]);
+    assert.deepEqual(list.map((d) => [d.code, d.severity]), [['timing/overlap', 'warning'], ['timing/in-not-before-out', 'warning']]);
+  });
+
+  test('a zero pair is read as not set: the clip is laid out as without it (no transition-too-long)', () => {
+    const text = videoTimeline({ MediaId: 'a', In: 0, Out: 5, TimelineIn: 0, TimelineOut: 0, Effects: [transition(0.5)] }, { MediaId: 'b', In: 0, Out: 5, TimelineIn: 0, TimelineOut: 0 });
+    const { list } = diagnose(text);
+    assert.deepEqual(list.map((d) => [d.code, d.severity]), [['timing/timeline-in-out-zero', 'warning'], ['timing/timeline-in-out-zero', 'warning']]);
+    const layout = service.layout(service.parse(text))!;
+    assert.deepEqual(layout.tracks[0].clips.map((c) => [c.start, c.end]), [[0, 5], [4.5, 9.5]]);
   });
 
   test('an unknown clip length (no Out) is never called an overlap', () => {
@@ -177,6 +200,6 @@ suite('service rules: timing', () => {
     assert.equal(main.length, 2);
     assert.deepEqual(diagnostics.filter((d) => d.code === 'timing/multiple-main-tracks').map((d) => d.related!.length), [1, 1]);
     // "true" as a string is read as true (and the schema warns about the string).
-    assert.ok(list.some((d) => d.code === 'schema/type' && d.text === '"true"' && d.severity === 'warning'));
+    assert.ok(list.some((d) => d.code === 'schema/unconfirmed' && d.text === '"true"' && d.severity === 'warning'));
   });
 });

@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import { resolveCredentials, USER_AGENT, VodClient, VodError, type SignatureAlgorithm, type VodClientOptions } from '../../client/src/vod';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { bigTimeline, guardNetwork, SEED, simpleTimeline, type NetworkGuard } from './vod-fixtures.test';
+import { wire } from '../helpers/vod';
 
 const ALGORITHMS: SignatureAlgorithm[] = ['ACS3-HMAC-SHA256', 'v2'];
 const STS = { accessKeyId: 'STS.NTestTemporaryKey0001', accessKeySecret: 'StsSecretForTests0123456789', securityToken: 'CAIStestSecurityToken/With+Chars==' };
@@ -39,10 +40,10 @@ suite('vod client against the emulator', () => {
   for (const alg of ALGORITHMS) {
     test(`${alg}: produce, then poll the produced video until Normal`, async () => {
       const c = await clientFor(emu, { signatureAlgorithm: alg });
-      const res = await c.produceEditingProjectVideo({
+      const res = await c.produceEditingProjectVideo(wire({
         Timeline: simpleTimeline(), Title: "Launch cut (v1) – 标题 !*'", ProduceConfig: { Width: 1280, Height: 720 },
         MediaMetadata: { Title: 'Launch cut' }, UserData: { Extend: { id: 1 } },
-      });
+      }));
       assert.match(res.MediaId, /^[0-9a-f]{32}$/);
       assert.match(res.ProjectId, /^[0-9a-f]{32}$/);
       assert.match(res.RequestId, /^[0-9A-F-]{36}$/);
@@ -127,7 +128,7 @@ suite('vod client against the emulator', () => {
       const timeline = bigTimeline(2.5 * 1024 * 1024);
       assert.ok(timeline.length >= 2.5 * 1024 * 1024);
       const c = await clientFor(emu, { signatureAlgorithm: alg });
-      const res = await c.produceEditingProjectVideo({ Timeline: timeline, Title: 'Big one' });
+      const res = await c.produceEditingProjectVideo(wire({ Timeline: timeline, Title: 'Big one' }));
       const log = emu.requests.at(-1)!;
       assert.equal(log.action, 'ProduceEditingProjectVideo');
       assert.equal(log.status, 200);
@@ -172,7 +173,7 @@ suite('vod client against the emulator', () => {
     const before = emu.requests.length;
     const mediaBefore = emu.media.size;
     emu.setFault('ProduceEditingProjectVideo', { kind: 'resetAfterProcess' }, 3);
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: simpleTimeline() }), (e: unknown) => {
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline() })), (e: unknown) => {
       assert.ok(e instanceof VodError);
       assert.equal(e.code, 'ConnectionReset');
       assert.equal(e.outcome, 'unknown');
@@ -190,7 +191,7 @@ suite('vod client against the emulator', () => {
     const c = await clientFor(emu, { retry: { maxAttempts: 4, sleep: async (ms) => { waits.push(ms); }, random: () => 0.5, baseDelayMs: 100 } });
     const before = emu.requests.length;
     emu.setFault('ProduceEditingProjectVideo', { kind: 'throttle' }, 2);
-    const res = await c.produceEditingProjectVideo({ Timeline: simpleTimeline() });
+    const res = await c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline() }));
     const produces = emu.requests.slice(before).filter((r) => r.action === 'ProduceEditingProjectVideo');
     assert.deepEqual(produces.map((r) => [r.code ?? r.status, r.processed]), [['Throttling.User', false], ['Throttling.User', false], [200, true]]);
     assert.deepEqual(waits, [50, 100]);
@@ -210,15 +211,15 @@ suite('vod client against the emulator', () => {
       credential: (await resolveCredentials({ explicit: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } })).credential,
       endpoint: `http://127.0.0.1:${port}`, retry: { maxAttempts: 3, sleep: async () => undefined, onRetry: () => { retries++; } },
     });
-    await assert.rejects(c.produceEditingProjectVideo({ Timeline: simpleTimeline() }), (e: unknown) => e instanceof VodError && e.code === 'ConnectionRefused' && e.outcome === 'rejected' && e.retrySafe && e.phase === 'connect');
+    await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline() })), (e: unknown) => e instanceof VodError && e.code === 'ConnectionRefused' && e.outcome === 'rejected' && e.retrySafe && e.phase === 'connect');
     assert.equal(retries, 2);
   });
 
   test('AppId: the client option is sent with produce, the request may override it', async () => {
     const c = await clientFor(emu, { appId: 'app-2000000' });
-    const a = await c.produceEditingProjectVideo({ Timeline: simpleTimeline() });
+    const a = await c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline() }));
     assert.equal(emu.media.get(a.MediaId)?.AppId, 'app-2000000');
-    const b = await c.produceEditingProjectVideo({ Timeline: simpleTimeline(), AppId: 'app-3000000' });
+    const b = await c.produceEditingProjectVideo(wire({ Timeline: simpleTimeline(), AppId: 'app-3000000' }));
     assert.equal(emu.media.get(b.MediaId)?.AppId, 'app-3000000');
   });
 

@@ -7,6 +7,7 @@ import * as $Util from '@alicloud/tea-util';
 import { EndpointError, parseProxyUrl, resolveCredentials, selectProxy, VodClient, VodError } from '../../client/src/vod';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import { guardNetwork, SEED, type NetworkGuard } from './vod-fixtures.test';
+import { wire } from '../helpers/vod';
 
 interface TestProxy {
   port: number;
@@ -119,7 +120,7 @@ suite('vod transport: proxies', () => {
     try {
       const { credential } = await resolveCredentials({ explicit: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } });
       const c = new VodClient({ credential, endpoint: emu.url, retry: false, proxy: { httpProxy: `http://user:hunter2@127.0.0.1:${proxy.port}`, bypassLoopback: false } });
-      await assert.rejects(c.produceEditingProjectVideo({ Timeline: { VideoTracks: [{ VideoTrackClips: [{ MediaId: SEED.keynote }] }] } }), (e: unknown) => {
+      await assert.rejects(c.produceEditingProjectVideo(wire({ Timeline: { VideoTracks: [{ VideoTrackClips: [{ MediaId: SEED.keynote }] }] } })), (e: unknown) => {
         assert.ok(e instanceof VodError);
         assert.equal(e.code, 'ProxyFailure');
         assert.equal(e.outcome, 'rejected');

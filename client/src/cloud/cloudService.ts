@@ -10,13 +10,17 @@
 import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  CLOUD_MEDIA_REQUEST, CLOUD_REFRESH_NOTIFICATION, MEDIA_IDS_REQUEST,
+  CloudMediaRequest, CloudRefreshNotification, MediaIdsRequest,
   type CloudMedia, type CloudMediaParams, type CloudMediaResult, type MediaIdSuggestion, type MediaIdsParams, type MediaIdsResult,
-} from '../../../server/src/cloudProtocol';
-import type { HistoryStore } from '../history/model';
+} from '../../../server/src/protocol';
+import { onRequest, sendNotification } from '../protocolClient';
+import { formatDuration } from '../../../server/src/service/duration';
+import { secondsUnit } from '../vod/counts';
+import type { HistoryStore } from '../vod/history/model';
 import type { CredentialsManager } from '../produce/credentials';
 import { createVodTarget, type VodTarget } from '../produce/vodFactory';
-import { isUnreachable, MediaCatalog } from './catalog';
+import { isUnreachable, MediaCatalog } from '../vod/catalog/catalog';
+import { setting } from '../settings';
 
 export const LIBRARY_CACHE_KEY = 'vodTimeline.cloud.library';
 /** Completion answers within this, from the cache if the media library is slower. */
@@ -68,13 +72,8 @@ function deadline<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-function clock(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor(s / 60) % 60;
-  const r = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
-}
+/** A media's length in the shared format (server/src/service/duration.ts): 12.5 s, 5:12.48. */
+const mediaDuration = (seconds: number) => formatDuration(seconds, secondsUnit(vscode.l10n));
 
 function typeName(type: CloudMedia['type']): string | undefined {
   switch (type) {
@@ -124,12 +123,12 @@ export class CloudService implements vscode.Disposable {
   /** Registers the handlers of the server's requests (before the client starts). */
   attach(client: LanguageClient): void {
     this.client = client;
-    client.onRequest(CLOUD_MEDIA_REQUEST, (params: CloudMediaParams) => this.media(params));
-    client.onRequest(MEDIA_IDS_REQUEST, (params: MediaIdsParams) => this.mediaIds(params));
+    onRequest(client, CloudMediaRequest, (params) => this.media(params));
+    onRequest(client, MediaIdsRequest, (params) => this.mediaIds(params));
   }
 
   enabled(): boolean {
-    return vscode.workspace.isTrusted && vscode.workspace.getConfiguration('vodTimeline').get<boolean>('cloud.enabled', true);
+    return vscode.workspace.isTrusted && setting('cloud.enabled');
   }
 
   /** Forgets every cached answer (the offline cache on disk stays) and tells the server to ask again. */
@@ -137,7 +136,7 @@ export class CloudService implements vscode.Disposable {
     void this.connecting?.then((c) => c?.catalog.clear());
     this.connecting = undefined;
     this.offlineUntil = 0;
-    if (this.client?.isRunning()) void this.client.sendNotification(CLOUD_REFRESH_NOTIFICATION).catch(() => undefined);
+    if (this.client?.isRunning()) void sendNotification(this.client, CloudRefreshNotification).catch(() => undefined);
   }
 
   private connection(): Promise<Connection | undefined> {
@@ -265,7 +264,7 @@ export class CloudService implements vscode.Disposable {
     const parts: string[] = [];
     const type = typeName(m.type);
     if (type) parts.push(type);
-    if (m.type !== 'image' && m.duration && m.duration > 0) parts.push(clock(m.duration));
+    if (m.type !== 'image' && m.duration && m.duration > 0) parts.push(mediaDuration(m.duration));
     if (m.status) parts.push(m.status);
     if (m.creationTime) parts.push(m.creationTime.slice(0, 10));
     if (history !== undefined) parts.push(vscode.l10n.t('submission history'));
@@ -275,7 +274,11 @@ export class CloudService implements vscode.Disposable {
     const doc: string[] = [`**${escapeMarkdown(m.title || vscode.l10n.t('untitled media'))}**`];
     const facts: string[] = [];
     if (type) facts.push(vscode.l10n.t('Type: {0}', type));
-    if (m.type !== 'image' && m.duration && m.duration > 0) facts.push(vscode.l10n.t('Duration: {0} s', String(Math.round(m.duration * 1000) / 1000)));
+    if (m.type !== 'image' && m.duration && m.duration > 0) {
+      // From a minute on, the seconds too: the number an Out is compared with (as in hover).
+      const shown = mediaDuration(m.duration);
+      facts.push(vscode.l10n.t('Duration: {0}', shown.includes(':') ? vscode.l10n.t('{0} ({1} s)', shown, String(Math.round(m.duration * 1000) / 1000)) : shown));
+    }
     if (m.status) facts.push(vscode.l10n.t('Status: {0}', m.status));
     if (m.creationTime) facts.push(vscode.l10n.t('Created: {0}', m.creationTime));
     if (history !== undefined) facts.push(vscode.l10n.t('From the submission history ({0})', history));

@@ -8,6 +8,9 @@ import type { EditingProject } from '../vod';
 import { editingProjectsConsoleUrl } from '../vod/console';
 import type { CredentialsManager } from '../produce/credentials';
 import { createVodTarget, type VodTarget } from '../produce/vodFactory';
+import { ProduceRequestRequest } from '../../../server/src/protocol';
+import { sendRequest } from '../protocolClient';
+import { setting } from '../settings';
 
 export interface ProjectDeps {
   credentials: CredentialsManager;
@@ -15,10 +18,6 @@ export interface ProjectDeps {
   output: vscode.LogOutputChannel;
 }
 
-interface PlanAnswer {
-  plan: { mode: string; params: { ProjectId?: string; Timeline?: string; Title?: string; Description?: string; CoverURL?: string } };
-  errors: { code: string; message: string }[];
-}
 
 const PAGE_SIZE = 100;
 
@@ -136,7 +135,7 @@ export function saveCloudProjectCommand(deps: ProjectDeps) {
       return { outcome: 'refused' };
     }
     const client = await deps.languageClient();
-    const answer = await client.sendRequest<PlanAnswer | null>('vodTimeline/produceRequest', { uri: document.uri.toString() });
+    const answer = await sendRequest(client, ProduceRequestRequest, { uri: document.uri.toString() });
     const params = answer?.plan.params;
     if (!answer || !params?.Timeline) {
       void vscode.window.showErrorMessage(vscode.l10n.t('{0}: the document has no Timeline to save.', what));
@@ -147,7 +146,7 @@ export function saveCloudProjectCommand(deps: ProjectDeps) {
     try {
       const projectId = params.ProjectId ?? await pickProject(vod, vscode.l10n.t('Save to Cloud Project'));
       if (!projectId) return { outcome: 'cancelled' };
-      const confirm = vscode.workspace.getConfiguration('vodTimeline').get<boolean>('cloud.confirmSave', true);
+      const confirm = setting('cloud.confirmSave');
       if (confirm) {
         const save = vscode.l10n.t('Save');
         const detail = [

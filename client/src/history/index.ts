@@ -10,16 +10,19 @@
 import * as path from 'node:path';
 import vscode = require('vscode');
 import type { VodClient } from '../vod/client';
-import { applyFilter, FILTER_STATE_KEY, registerHistoryCommands, revealEntry, type CommandContext } from './commands';
-import { consoleUrl, entryIdFromSubmissionPath, SUBMISSION_SCHEME } from './format';
-import type { HistoryStore, NewSubmission, SentRequest, SubmissionEntry, SubmissionStatus, UpdateOptions } from './model';
-import { HistoryPoller, isPollable, vodStatusChecker, type RefreshOutcome, type StatusCheckError } from './poller';
-import { DEFAULT_MAX_ENTRIES, FileHistoryStore, type HistoryProblem } from './store';
+import { applyFilter, FILTER_STATE_KEY, historyCommands, revealEntry, type CommandContext } from './commands';
+import type { Commands, HistoryCommandId } from '../commandIds';
+import { consoleUrl, entryIdFromSubmissionPath, SUBMISSION_SCHEME } from '../vod/history/format';
+import type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus, UpdateOptions } from '../vod/history/model';
+import { HistoryPoller, isPollable, vodStatusChecker, type RefreshOutcome, type StatusCheckError } from '../vod/history/poller';
+import { FileHistoryStore, type HistoryProblem } from '../vod/history/store';
 import { ALL_STATUSES, entryTitle, SubmissionsProvider, VIEW_ID, type SubmissionNode } from './view';
+import type { ProduceParams } from '../../../server/src/service';
+import { affects, setting } from '../settings';
 
-export type { HistoryStore, NewSubmission, SentRequest, SubmissionEntry, SubmissionStatus } from './model';
-export { FileHistoryStore } from './store';
-export { HistoryPoller } from './poller';
+export type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus } from '../vod/history/model';
+export { FileHistoryStore } from '../vod/history/store';
+export { HistoryPoller } from '../vod/history/poller';
 
 export interface HistoryDeps {
   /** A VodClient for the current settings and credentials; throws (a typed error) when there are none. */
@@ -42,8 +45,6 @@ export interface SubmissionHistory extends HistoryStore {
   /** Checks the status now (all unfinished entries without ids). */
   refreshStatus(ids?: string[]): Promise<RefreshOutcome[]>;
 }
-
-const SETTINGS = 'vodTimeline.history';
 
 function describeProblem(p: HistoryProblem): string | undefined {
   switch (p.kind) {
@@ -78,14 +79,13 @@ function pauseText(err: StatusCheckError): string {
   return vscode.l10n.t('Status checks are paused ({0}). See the VOD Timeline output for details.', err.code);
 }
 
-export function registerHistory(context: vscode.ExtensionContext, deps: HistoryDeps): SubmissionHistory {
+export function registerHistory(context: vscode.ExtensionContext, deps: HistoryDeps): { history: SubmissionHistory; commands: Commands<HistoryCommandId> } {
   const output = deps.output;
-  const config = () => vscode.workspace.getConfiguration(SETTINGS);
   const file = deps.file ?? path.join(context.globalStorageUri.fsPath, 'history', 'history.json');
 
   const store = new FileHistoryStore({
     file,
-    maxEntries: () => config().get<number>('maxEntries', DEFAULT_MAX_ENTRIES),
+    maxEntries: () => setting('history.maxEntries'),
     onProblem: (p) => {
       output?.warn(`history: ${p.kind}: ${JSON.stringify(p)}`);
       const message = describeProblem(p);
@@ -109,7 +109,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
   const poller = new HistoryPoller({
     store,
     check,
-    enabled: config().get<boolean>('pollStatus', true),
+    enabled: setting('history.pollStatus'),
     onTransition: (e, previous) => notify(e, previous),
     onError: (e, err) => output?.warn(`history: status check of ${e.mediaId ?? e.id} failed: ${err instanceof Error ? err.message : String(err)}`),
     onPause: (err: StatusCheckError | undefined) => {
@@ -141,8 +141,25 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
   };
   updateChrome();
 
+  // The empty view's welcome says what to do next: open a timeline, or produce the one in the active
+  // editor (what the Produce button sends; a webview or no editor leaves no active text editor).
+  let activeTimeline: boolean | undefined;
+  const updateActiveTimeline = () => {
+    const now = vscode.window.activeTextEditor?.document.languageId === 'vod-timeline';
+    if (now === activeTimeline) return;
+    activeTimeline = now;
+    void vscode.commands.executeCommand('setContext', 'vodTimeline.activeTimeline', now);
+  };
+  updateActiveTimeline();
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(updateActiveTimeline),
+    // A language change (a .json file set to vod-timeline) reopens the document under the new language.
+    vscode.workspace.onDidOpenTextDocument(updateActiveTimeline),
+    vscode.workspace.onDidCloseTextDocument(updateActiveTimeline),
+  );
+
   notify = (e, previous) => {
-    if (!config().get<boolean>('notifyOnFinish', true)) return;
+    if (!setting('history.notifyOnFinish')) return;
     if (e.status !== 'normal' && e.status !== 'failed') return;
     const show = vscode.l10n.t('Show in History');
     const openConsole = vscode.l10n.t('Open in Console');
@@ -182,15 +199,13 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     provider,
     changedDocs,
     vscode.workspace.registerTextDocumentContentProvider(SUBMISSION_SCHEME, contentProvider),
-    ...registerHistoryCommands(ctx),
     store.onDidChange(updateChrome),
     treeView.onDidChangeVisibility(tick),
     vscode.window.onDidChangeWindowState((s) => { if (s.focused) void store.reload(); }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${SETTINGS}.maxEntries`)) void store.prune();
-      if (e.affectsConfiguration(`${SETTINGS}.pollStatus`)) poller.setEnabled(config().get<boolean>('pollStatus', true));
-      if (e.affectsConfiguration('vodTimeline.region') || e.affectsConfiguration('vodTimeline.endpoint') || e.affectsConfiguration('vodTimeline.profile')
-        || e.affectsConfiguration('http.proxy')) poller.resume();
+      if (affects(e, 'history.maxEntries')) void store.prune();
+      if (affects(e, 'history.pollStatus')) poller.setEnabled(setting('history.pollStatus'));
+      if (affects(e, 'region', 'endpoint', 'profile') || e.affectsConfiguration('http.proxy')) poller.resume();
     }),
     ...(deps.onDidChangeCredentials ? [deps.onDidChangeCredentials(() => poller.resume())] : []),
     { dispose: () => { clearInterval(relativeTimer); poller.dispose(); store.dispose(); } },
@@ -204,10 +219,10 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     update: (id: string, patch: Partial<NewSubmission>, options?: UpdateOptions) => store.update(id, patch, options),
     remove: (id) => store.remove(id),
     clear: () => store.clear(),
-    readRequest: (id: string): Promise<SentRequest | undefined> => store.readRequest(id),
+    readRequest: (id: string): Promise<ProduceParams | undefined> => store.readRequest(id),
     onDidChange: (listener) => store.onDidChange(listener),
     reveal: (id) => revealEntry(ctx, id),
     refreshStatus: (ids) => poller.refresh(ids),
   };
-  return history;
+  return { history, commands: historyCommands(ctx) };
 }

@@ -2,9 +2,10 @@
 // markdown tooltip) with its details as children (MediaId, ProjectId, RequestId, region, VOD status,
 // error). A status filter narrows it; the view's description names the filter.
 import vscode = require('vscode');
-import { absoluteTime, consoleUrl, relativeTime } from './format';
-import { TERMINAL_STATUSES, type HistoryStore, type SubmissionEntry, type SubmissionStatus } from './model';
-import { isPollable } from './poller';
+import { absoluteTime, consoleUrl, relativeTime } from '../vod/history/format';
+import { TERMINAL_STATUSES, type HistoryStore, type SubmissionEntry, type SubmissionStatus } from '../vod/history/model';
+import { isPollable } from '../vod/history/poller';
+import { tracksAndClips } from '../vod/counts';
 
 export const VIEW_ID = 'vodTimeline.submissions';
 export const ALL_STATUSES: readonly SubmissionStatus[] = ['submitting', 'producing', 'normal', 'failed', 'unknown'];
@@ -196,7 +197,7 @@ export class SubmissionsProvider implements vscode.TreeDataProvider<SubmissionNo
       md.appendMarkdown(`| ${escapeMarkdown(k)} | ${cell} |\n`);
     }
     if (e.tracks !== undefined || e.clips !== undefined) {
-      md.appendMarkdown(`\n${escapeMarkdown(vscode.l10n.t('{0} tracks, {1} clips', e.tracks ?? 0, e.clips ?? 0))}\n`);
+      md.appendMarkdown(`\n${escapeMarkdown(tracksAndClips(vscode.l10n, e.tracks ?? 0, e.clips ?? 0))}\n`);
     }
     if (e.requestTruncated) md.appendMarkdown(`\n$(warning) ${escapeMarkdown(vscode.l10n.t('The stored timeline was cut at the size cap.'))}\n`);
     if (e.status === 'unknown' && !e.mediaId) {

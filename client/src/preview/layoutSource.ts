@@ -2,7 +2,8 @@
 // 6,600-clip document the answer is ~2 MB, and both ask for it after every edit.
 import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { LayoutResult } from './protocol';
+import { LayoutRequest, type LayoutResult } from '../../../server/src/protocol';
+import { sendRequest } from '../protocolClient';
 
 export interface LayoutApi {
   languageClient(): Promise<LanguageClient>;
@@ -23,7 +24,7 @@ export class LayoutSource implements vscode.Disposable {
     if (hit && hit.version === document.version) return hit.result;
     const entry = {
       version: document.version,
-      result: this.api.languageClient().then((c) => c.sendRequest<LayoutResult | null>('vodTimeline/layout', { uri: key })),
+      result: this.api.languageClient().then((c) => sendRequest(c, LayoutRequest, { uri: key })),
     };
     this.cache.set(key, entry);
     // Failures and "not yet" answers are not kept: the next ask goes to the server again.

@@ -1,43 +1,19 @@
-// What the extension and the preview webview say to each other, and the layout the language server
-// sends (`vodTimeline/layout`, see server/src/layoutResult.ts; restated here because the extension may
-// only depend on the server's types by shape). Types only: imported by both sides of the postMessage.
+// What the extension and the preview webview say to each other (postMessage). The layout the language
+// server sends is server/src/protocol.ts's LayoutResult. Types only: imported by both sides.
 
-export type TrackKind = 'video' | 'audio' | 'image' | 'subtitle' | 'effect';
+import type { CompositionResult, LayoutResult, Position, Range, TrackKind } from '../../../server/src/protocol';
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export type { CompositionResult, LayoutResult, Position, Range, TrackKind };
 
-/** `vodTimeline/layout` answer (server/src/layoutResult.ts). */
-export interface LayoutResult {
-  version?: number;
-  form: 'timeline' | 'produce';
-  duration: number | null;
-  minDuration: number;
-  tracks: {
-    kind: TrackKind;
-    index: number;
-    main: boolean;
-    type?: string;
-    range: Range;
-    start: number | null;
-    end: number | null;
-    clips: {
-      index: number;
-      range: Range;
-      mediaId?: string;
-      type?: string;
-      text?: string;
-      sourceIn: number;
-      sourceOut: number | null;
-      start: number | null;
-      end: number | null;
-      implicitStart: boolean;
-      implicitEnd: boolean;
-      speed: number;
-      transition: number;
-    }[];
-  }[];
-}
+/**
+ * Where the player takes a MediaId's picture and sound from (resolved by the extension through the VOD
+ * client), or why it shows a slate instead. URLs expire: the extension refreshes them before.
+ */
+export type PlayerSource =
+  /** Video or audio, played by a media element: a transcoded MP4, an HLS stream (hls.js), or the source file (range requests). */
+  | { kind: 'media'; url: string; format: 'mp4' | 'hls' | 'mp3' | 'file'; definition?: string; width?: number; height?: number; expiresAt?: number }
+  | { kind: 'image'; url: string; expiresAt?: number }
+  | { kind: 'slate'; reason: string };
 
 /** 0 none, 1 information/hint, 2 warning, 3 error. */
 export type Severity = 0 | 1 | 2 | 3;
@@ -149,6 +125,8 @@ export type ToWebview =
   | { type: 'current'; bar: BarRef | null; reveal: boolean }
   | { type: 'testClick'; bar: BarRef; detail: number }
   | { type: 'testKey'; key: string }
+  /** The player's input: the composition, where each MediaId plays from, and why not when it does not. */
+  | { type: 'player'; composition: CompositionResult | null; sources: Record<string, PlayerSource>; mediaEnabled: boolean; notice?: string }
   | { type: 'zoom'; action: 'in' | 'out' | 'fit' };
 
 export type FromWebview =
@@ -158,4 +136,34 @@ export type FromWebview =
   | { type: 'rendered'; version: number; bars: number; lanes: number; drawn: number; paintMs: number; sent: number; receivedAt: number; pxPerSecond: number; width: number; height: number }
   /** After a model or problems update: how many bars the webview marks with an error or a warning. */
   | { type: 'marked'; version: number; errors: number; warnings: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The player's picture height in device pixels (the extension picks the stream definition by it). */
+  | { type: 'playerSize'; height: number }
+  /** The player's state after each change (and twice a second while playing), for tests and benches. */
+  | {
+    type: 'playerState';
+    time: number;
+    playing: boolean;
+    duration: number;
+    fps: number;
+    fpsAssumed: boolean;
+    size: { width: number; height: number; source: 'config' | 'media' | 'assumed' } | null;
+    /** The output frame's rectangle in the webview (CSS pixels): where a screenshot finds the picture. */
+    frame: { x: number; y: number; w: number; h: number } | null;
+    audio: string;
+    decoders: number;
+    /** Frames drawn, video frames presented and presented late (requestVideoFrameCallback). */
+    frames: number;
+    presented: number;
+    late: number;
+    /** The loudest frequency of the mix now (Hz), when sound is routed through Web Audio. */
+    peakHz: number | null;
+    /** Items active now: "video 0/1 MEDIAID @12.34". */
+    active: string[];
+    loop: { start: number; end: number } | null;
+    /** Runtime notes (slates, budget, sound), and the status line. */
+    notes: number;
+    status?: string;
+    /** JS heap in use (MB), where the browser tells. */
+    heapMb?: number;
+  };

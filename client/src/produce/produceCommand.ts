@@ -5,18 +5,15 @@ import * as path from 'node:path';
 import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { VodError } from '../vod';
-import { submitProduction } from './submit';
+import { submitProduction } from '../vod/submit';
 import { mediaConsoleUrl, editingProjectsConsoleUrl } from '../vod/console';
-import type { HistoryStore, SentRequest } from '../history/model';
+import type { HistoryStore } from '../vod/history/model';
 import { CredentialsManager } from './credentials';
 import { createVodTarget, produceSettings } from './vodFactory';
+import { ProduceRequestRequest, type ProduceMode } from '../../../server/src/protocol';
+import { sendRequest } from '../protocolClient';
+import { tracksAndClips } from '../vod/counts';
 
-interface ProduceRequestAnswer {
-  version?: number;
-  plan: { mode: 'timeline' | 'project' | 'timeline-and-project' | 'none'; params: SentRequest; appIdSource: 'document' | 'setting' | 'default'; title?: string };
-  errors: { code: string; message: string; range: vscode.Range }[];
-  summary: { clips: number; tracks: Record<string, number>; duration: number | null };
-}
 
 export interface ProduceDeps {
   languageClient: () => Promise<LanguageClient>;
@@ -37,7 +34,7 @@ export interface ProduceResult {
 
 const inFlight = new Set<string>();
 
-function modeText(mode: ProduceRequestAnswer['plan']['mode'], projectId?: string): string {
+function modeText(mode: ProduceMode, projectId?: string): string {
   switch (mode) {
     case 'timeline': return vscode.l10n.t('Timeline only: a new editing project is created from it, then produced.');
     case 'project': return vscode.l10n.t('ProjectId only: project {0} is produced from its last saved timeline.', projectId ?? '');
@@ -84,7 +81,7 @@ async function produce(document: vscode.TextDocument, deps: ProduceDeps): Promis
   const settings = produceSettings();
   const client = await deps.languageClient();
   // The server validates the exact text in the editor (unsaved changes included).
-  const answer = await client.sendRequest<ProduceRequestAnswer | null>('vodTimeline/produceRequest', { uri: document.uri.toString(), appId: settings.appId });
+  const answer = await sendRequest(client, ProduceRequestRequest, { uri: document.uri.toString(), appId: settings.appId });
   if (!answer) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The language server could not read this document.'));
     return { outcome: 'refused' };
@@ -129,7 +126,7 @@ async function produce(document: vscode.TextDocument, deps: ProduceDeps): Promis
     const detail = [
       vscode.l10n.t('Title: {0}', title),
       vscode.l10n.t('Region: {0} · Endpoint: {1}', target.region, vod.endpoint.host),
-      vscode.l10n.t('{0} tracks, {1} clips', trackCount, answer.summary.clips),
+      tracksAndClips(vscode.l10n, trackCount, answer.summary.clips),
       modeText(plan.mode, plan.params.ProjectId),
       appIdLine,
       vscode.l10n.t('Credentials: {0}', CredentialsManager.describe(target.credentials)),

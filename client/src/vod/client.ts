@@ -17,8 +17,9 @@ import { toVodError, VodError } from './errors';
 import {
   JSON_STRING_PARAMS,
   type AddEditingProjectRequest, type AddEditingProjectResponse, type GetEditingProjectRequest,
-  type GetEditingProjectResponse, type GetMezzanineInfoRequest, type GetMezzanineInfoResponse,
-  type GetVideoInfoRequest, type GetVideoInfoResponse, type ProduceEditingProjectVideoRequest,
+  type GetEditingProjectResponse, type GetImageInfoRequest, type GetImageInfoResponse, type GetMezzanineInfoRequest,
+  type GetMezzanineInfoResponse, type GetPlayInfoRequest, type GetPlayInfoResponse, type GetVideoInfoRequest,
+  type GetVideoInfoResponse, type ProduceParams,
   type ProduceEditingProjectVideoResponse, type SearchEditingProjectRequest, type SearchEditingProjectResponse,
   type SearchMediaRequest, type SearchMediaResponse, type UpdateEditingProjectRequest,
   type UpdateEditingProjectResponse, type VodAction,
@@ -153,7 +154,7 @@ export class VodClient {
     return withRetry(attempt, policy, (err) => toVodError(err, { action }));
   }
 
-  async produceEditingProjectVideo(req: ProduceEditingProjectVideoRequest, options?: CallOptions): Promise<ProduceEditingProjectVideoResponse> {
+  async produceEditingProjectVideo(req: ProduceParams, options?: CallOptions): Promise<ProduceEditingProjectVideoResponse> {
     const res = await this.call<ProduceEditingProjectVideoResponse>('ProduceEditingProjectVideo', {
       AppId: this.appId, ...req,
     }, options);
@@ -193,5 +194,16 @@ export class VodClient {
 
   searchMedia(req: SearchMediaRequest = {}, options?: CallOptions): Promise<SearchMediaResponse> {
     return this.call('SearchMedia', { ...req }, options);
+  }
+
+  /** Playback URLs of a video or audio (docs/media-apis.md §1). A read: retried like the status reads. */
+  getPlayInfo(req: GetPlayInfoRequest, options?: CallOptions): Promise<GetPlayInfoResponse> {
+    // PlayConfig and ReAuthInfo are small JSON strings; they stay in the query, as the SDK sends them.
+    return this.call('GetPlayInfo', { ...req, PlayConfig: stringifyJson(req.PlayConfig), ReAuthInfo: stringifyJson(req.ReAuthInfo) }, options);
+  }
+
+  /** An image's URL, size and status (docs/media-apis.md §3). */
+  getImageInfo(req: GetImageInfoRequest, options?: CallOptions): Promise<GetImageInfoResponse> {
+    return this.call('GetImageInfo', { ...req }, options);
   }
 }

@@ -69,7 +69,8 @@ export type CredentialsErrorCode =
 
 export class CredentialsError extends Error {
   override readonly name = 'CredentialsError';
-  constructor(readonly code: CredentialsErrorCode, message: string) {
+  /** Where the resolution looked (set for NoCredentials): the default chain means nothing is configured. */
+  constructor(readonly code: CredentialsErrorCode, message: string, readonly source?: CredentialSource) {
     super(message);
   }
 }
@@ -255,7 +256,7 @@ async function describeAndCheck(credential: CredentialLike, base: Omit<Credentia
   } catch (err) {
     const raw = err instanceof Error ? err.message : String(err);
     const where = base.source === 'profile' ? `profile "${base.profile}" (${base.file})` : 'the default credential chain';
-    throw new CredentialsError('NoCredentials', `No credentials from ${where}: ${redactSecrets(raw).slice(0, 400)}`);
+    throw new CredentialsError('NoCredentials', `No credentials from ${where}: ${redactSecrets(raw).slice(0, 400)}`, base.source);
   }
   if (!model.accessKeyId || !model.accessKeySecret) {
     throw new CredentialsError('InvalidCredentials', 'The credential source returned no AccessKey pair.');

@@ -227,3 +227,36 @@ export function toVodError(err: unknown, ctx: ErrorContext = {}): VodError {
     retrySafe: false, action: ctx.action, phase: ctx.phase,
   });
 }
+
+/**
+ * What a refused media lookup (GetPlayInfo, GetMezzanineInfo, GetImageInfo) means for a player, from
+ * the codes the API pages document (docs/media-apis.md): `not-found` (no such media, or an ID of the
+ * wrong kind), `no-stream` (no transcoded stream matches; the source file may still play),
+ * `not-normal` (still uploading or transcoding, blocked, failed: only Normal media play), `encrypted`
+ * (only streams ApsaraVideo Player can decrypt), `no-source-file` (the media exists, its file does not).
+ */
+export type MediaProblem = 'not-found' | 'no-stream' | 'not-normal' | 'encrypted' | 'no-source-file';
+
+export const MEDIA_ERROR_CODES: Readonly<Record<string, MediaProblem>> = {
+  'InvalidVideo.NotFound': 'not-found',
+  // The emulator's (and possibly older services') spelling for GetVideoInfo and GetMezzanineInfo.
+  'InvalidVideo.NotExist': 'not-found',
+  NoSuchResource: 'not-found',
+  'InvalidVideo.NoneStream': 'no-stream',
+  'Forbidden.IllegalStatus': 'not-normal',
+  'Forbidden.AliyunVoDEncryption': 'encrypted',
+  'InvalidFile.NotFound': 'no-source-file',
+};
+
+/** The media problem a VodError stands for, or undefined for anything else (network, throttling, …). */
+export function mediaProblemOf(err: unknown): MediaProblem | undefined {
+  return err instanceof VodError ? MEDIA_ERROR_CODES[err.code] : undefined;
+}
+
+/**
+ * VOD does not know this media (at least not yet: a produced video is listed a moment after the
+ * request). The one test for it: the status lookup, the poller, the catalog and the CLI use this.
+ */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof VodError && /NotExist|NotFound|NotExists/i.test(err.code);
+}

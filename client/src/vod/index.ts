@@ -3,6 +3,7 @@ export * from './client';
 export * from './credentials';
 export * from './endpoints';
 export * from './errors';
+export * from './media';
 export * from './models';
 export * from './retry';
 export * from './status';

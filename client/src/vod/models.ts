@@ -6,38 +6,12 @@
 /** The JSON-string parameters. They travel in the form-encoded body, never in the URL (see client.ts). */
 export const JSON_STRING_PARAMS = ['Timeline', 'ProduceConfig', 'MediaMetadata', 'UserData'] as const;
 
-export interface ProduceEditingProjectVideoRequest {
-  ProjectId?: string;
-  /** The timeline as a JSON string (or an object, which the client stringifies). */
-  Timeline?: string | object;
-  Title?: string;
-  Description?: string;
-  CoverURL?: string;
-  MediaMetadata?: string | MediaMetadata;
-  ProduceConfig?: string | ProduceConfig;
-  UserData?: string | object;
-  /** Defaults to the client's AppId option, then to VOD's own default `app-1000000`. */
-  AppId?: string;
-}
-
-export interface ProduceConfig {
-  TemplateGroupId?: string;
-  TemplateId?: string;
-  Width?: number;
-  Height?: number;
-  /** Required when the output is not stored in China (Shanghai). */
-  StorageLocation?: string;
-  [key: string]: unknown;
-}
-
-export interface MediaMetadata {
-  Title?: string;
-  Description?: string;
-  CoverURL?: string;
-  CateId?: string | number;
-  Tags?: string;
-  [key: string]: unknown;
-}
+/**
+ * ProduceEditingProjectVideo takes the service's ProduceParams (every value a string, the JSON ones
+ * serialized, AppId defaulting to the client's AppId option, then to VOD's own `app-1000000`): one type
+ * from the document to the wire to the history.
+ */
+export type { ProduceParams } from '../../../server/src/service';
 
 export interface ProduceEditingProjectVideoResponse {
   RequestId: string;
@@ -86,9 +60,11 @@ export interface GetVideoInfoResponse {
 
 export interface GetMezzanineInfoRequest {
   VideoId: string;
+  /** Comma list: `video` adds VideoStreamList, `audio` adds AudioStreamList. */
   AdditionType?: string;
+  /** Default `cdn`. */
   OutputType?: 'oss' | 'cdn';
-  /** Seconds. */
+  /** Validity of FileURL in seconds (≥ 1; with `oss` at most 2592000). */
   AuthTimeout?: number;
 }
 
@@ -110,12 +86,207 @@ export interface MezzanineInfo {
   OutputType?: string;
   PreprocessStatus?: string;
   StorageClass?: string;
+  /** With AdditionType `video` (an array, no wrapper object). Every field is a string, Width and Height too. */
+  VideoStreamList?: MezzanineVideoStream[];
+  /** With AdditionType `audio`. Every field is a string. */
+  AudioStreamList?: MezzanineAudioStream[];
+  /** Archived files: Processing, Success, Failed. */
+  RestoreStatus?: string;
+  RestoreExpiration?: string;
+  [key: string]: unknown;
+}
+
+export interface MezzanineVideoStream {
+  Index?: string;
+  /** e.g. `h264`. */
+  CodecName?: string;
+  CodecLongName?: string;
+  CodecTag?: string;
+  /** e.g. `avc1`. */
+  CodecTagString?: string;
+  CodecTimeBase?: string;
+  Profile?: string;
+  Level?: string;
+  PixFmt?: string;
+  Width?: string;
+  Height?: string;
+  Dar?: string;
+  Sar?: string;
+  /** Degrees, [0, 360). */
+  Rotate?: string;
+  Fps?: string;
+  AvgFPS?: string;
+  /** Kbit/s. */
+  Bitrate?: string;
+  /** Seconds. */
+  Duration?: string;
+  NumFrames?: string;
+  HasBFrames?: string;
+  Lang?: string;
+  StartTime?: string;
+  Timebase?: string;
+  HDRType?: string;
+  [key: string]: unknown;
+}
+
+export interface MezzanineAudioStream {
+  Index?: string;
+  /** e.g. `aac`. */
+  CodecName?: string;
+  CodecLongName?: string;
+  CodecTag?: string;
+  /** e.g. `mp4a`. */
+  CodecTagString?: string;
+  CodecTimeBase?: string;
+  SampleFmt?: string;
+  SampleRate?: string;
+  Channels?: string;
+  /** `mono`, `stereo`. */
+  ChannelLayout?: string;
+  /** Kbit/s. */
+  Bitrate?: string;
+  /** Seconds. */
+  Duration?: string;
+  NumFrames?: string;
+  Lang?: string;
+  StartTime?: string;
+  Timebase?: string;
   [key: string]: unknown;
 }
 
 export interface GetMezzanineInfoResponse {
   RequestId: string;
   Mezzanine: MezzanineInfo;
+}
+
+/** Stream definitions of GetPlayInfo (the 2021 response table also printed FHD; accept any string). */
+export type PlayDefinition = 'FD' | 'LD' | 'SD' | 'HD' | 'OD' | '2K' | '4K' | 'SQ' | 'HQ' | 'AUTO';
+export type PlayFormat = 'mp4' | 'm3u8' | 'mp3' | 'flv' | 'mpd';
+
+export interface GetPlayInfoRequest {
+  VideoId: string;
+  /** Comma list of PlayFormat values; every format when absent. */
+  Formats?: string;
+  /** URL validity in seconds (≥ 1; with `oss` at most 2592000, 129600 for a customer bucket). */
+  AuthTimeout?: number;
+  /** Send it: the documented default differs between sources (cdn in the API pages, oss in the SDK comment). */
+  OutputType?: 'oss' | 'cdn';
+  /** Comma list of `video`, `audio`. */
+  StreamType?: string;
+  /** Comma list of PlayDefinition values. */
+  Definition?: string;
+  /** `Single` (default): the newest stream per definition and format; `Multiple`: all of them. */
+  ResultType?: 'Single' | 'Multiple';
+  /** JSON string (or an object, which the client stringifies), e.g. `{"PlayDomain":"…"}`. */
+  PlayConfig?: string | Record<string, unknown>;
+  /** JSON string (or an object): CDN re-authentication `{"uid":"…","rand":"…"}`. */
+  ReAuthInfo?: string | Record<string, unknown>;
+  /** `danmu` (with OutputType cdn). */
+  AdditionType?: string;
+  DigitalWatermarkType?: 'TraceMark' | 'CopyrightMark';
+  Trace?: string;
+}
+
+/**
+ * One stream of GetPlayInfo. Duration, Bitrate and Fps are strings on the wire; the 2021 JSON sample
+ * even prints Size, Encrypt, Width and Height as strings, hence the unions (see media.ts to read them).
+ */
+export interface PlayInfo {
+  PlayURL: string;
+  Definition?: PlayDefinition | string;
+  Format?: PlayFormat | string;
+  /** `video`, or `audio` for an audio-only stream. */
+  StreamType?: 'video' | 'audio' | string;
+  Width?: number | string;
+  Height?: number | string;
+  /** Seconds. */
+  Duration?: string | number;
+  /** Kbit/s. */
+  Bitrate?: string | number;
+  Fps?: string | number;
+  /** Bytes. */
+  Size?: number | string;
+  /** 0 or 1. */
+  Encrypt?: number | string;
+  /** `AliyunVoDEncryption` (ApsaraVideo Player only) or `HLSEncryption`. */
+  EncryptType?: 'AliyunVoDEncryption' | 'HLSEncryption' | string;
+  /** `License`: decrypted on the device, ApsaraVideo Player SDK only. */
+  EncryptMode?: string;
+  /** `Normal`, or `Invisible` for an older stream of the same definition and format. */
+  Status?: 'Normal' | 'Invisible' | string;
+  Specification?: string;
+  CodecName?: string;
+  BitDepth?: number;
+  HDRType?: string;
+  NarrowBandType?: string;
+  JobId?: string;
+  CreationTime?: string;
+  ModificationTime?: string;
+  WatermarkId?: string;
+  [key: string]: unknown;
+}
+
+export interface PlayVideoBase {
+  VideoId: string;
+  Title?: string;
+  CoverURL?: string;
+  CreationTime?: string;
+  /** Seconds, as a string. */
+  Duration?: string | number;
+  MediaType?: 'video' | 'audio' | string;
+  Status?: VideoStatus | string;
+  StorageClass?: string;
+  DanMuURL?: string;
+  [key: string]: unknown;
+}
+
+export interface GetPlayInfoResponse {
+  RequestId: string;
+  VideoBase?: PlayVideoBase;
+  /** Note the wrapper object: the list is PlayInfoList.PlayInfo. */
+  PlayInfoList?: { PlayInfo?: PlayInfo[] };
+}
+
+export interface GetImageInfoRequest {
+  ImageId: string;
+  /** URL validity in seconds (≥ 1; with `oss` at most 2592000). */
+  AuthTimeout?: number;
+  OutputType?: 'oss' | 'cdn';
+}
+
+export type ImageStatus = 'Uploading' | 'Normal' | 'UploadFail';
+
+export interface ImageInfo {
+  ImageId: string;
+  /** CDN URL when a CDN domain is configured, else an OSS URL. */
+  URL?: string;
+  Title?: string;
+  Description?: string;
+  Status?: ImageStatus | string;
+  /** CoverSnapshot, NormalSnapshot, SpriteSnapshot, SpriteOriginSnapshot, All (samples print `default`). */
+  ImageType?: string;
+  CreationTime?: string;
+  StorageLocation?: string;
+  AppId?: string;
+  CateId?: number;
+  CateName?: string;
+  Tags?: string;
+  Mezzanine?: {
+    /** OSS URL of the image file. */
+    FileURL?: string;
+    Width?: number | string;
+    Height?: number | string;
+    /** Bytes, as a string. */
+    FileSize?: string | number;
+    OriginalFileName?: string;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+export interface GetImageInfoResponse {
+  RequestId: string;
+  ImageInfo: ImageInfo;
 }
 
 export type ProjectStatus = 'Normal' | 'Producing' | 'Produced' | 'ProduceFailed';
@@ -268,7 +439,9 @@ export type VodAction =
   | 'SearchEditingProject'
   | 'UpdateEditingProject'
   | 'AddEditingProject'
-  | 'SearchMedia';
+  | 'SearchMedia'
+  | 'GetPlayInfo'
+  | 'GetImageInfo';
 
 /**
  * Actions that can be repeated without a second effect. A retry after an unknown outcome is only
@@ -276,4 +449,5 @@ export type VodAction =
  */
 export const IDEMPOTENT_ACTIONS: ReadonlySet<string> = new Set<VodAction>([
   'GetVideoInfo', 'GetMezzanineInfo', 'GetEditingProject', 'SearchEditingProject', 'UpdateEditingProject', 'SearchMedia',
+  'GetPlayInfo', 'GetImageInfo',
 ]);

@@ -189,8 +189,10 @@ function valueItems(ctx: Context, tree: JsonTree, node: number, schemas: Compile
   const embedded = tree !== ctx.doc.tree;
   for (const s of schemas) {
     const docs = schemaText(s, ctx.locale, ctx.zh);
-    if (s.enumValues) {
-      s.enumValues.forEach((v, i) => {
+    // An enum, or a field's documented values (`x-values`: a SubType's list for its Type).
+    const values = s.enumValues ?? (s.valueList ? [...s.valueList.values, ...s.valueList.special] : undefined);
+    if (values) {
+      values.forEach((v, i) => {
         const text = JSON.stringify(v);
         push({
           label: text, kind: 'enum', documentation: docs.enumDescriptions?.[i], insertText: (embedded ? JSON.stringify(text).slice(1, -1) : text) + suffix,
@@ -199,7 +201,7 @@ function valueItems(ctx: Context, tree: JsonTree, node: number, schemas: Compile
       });
     }
     if (embedded) continue; // snippets inside a JSON string would need escaping the user would not want
-    if (s.types & TypeBit.Boolean && !s.enumValues) {
+    if (s.types & TypeBit.Boolean && !values) {
       for (const b of ['true', 'false']) push({ label: b, kind: 'keyword', insertText: b + suffix, isSnippet: false, start, end, sortText: '1' });
     }
     s.defaultSnippets?.forEach((snippet, i) => {

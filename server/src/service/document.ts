@@ -10,6 +10,13 @@ export type DocumentForm = 'timeline' | 'produce';
 /** Keys that make a file a produce document. The schema's root `if` uses the same list. */
 export const PRODUCE_KEYS: readonly string[] = ['Timeline', 'ProjectId', 'ProduceConfig', 'MediaMetadata', 'UserData', 'AppId'];
 
+/**
+ * Produce parameters besides Timeline that the API takes as JSON strings (the SDK's request form). Their
+ * content is parsed and checked like an embedded Timeline, so a request dump gets the same verdicts as
+ * the object form (docs/serializations.md §5.3.2).
+ */
+export const JSON_STRING_PARAMS: readonly string[] = ['ProduceConfig', 'MediaMetadata', 'UserData'];
+
 /** A node in one of the document's trees: the outer one, or the embedded Timeline's. */
 export interface NodeRef {
   tree: JsonTree;
@@ -17,7 +24,11 @@ export interface NodeRef {
 }
 
 export interface EmbeddedTimeline {
-  /** The string node in the outer tree that holds the Timeline JSON. */
+  /** The produce-document key whose string this is (Timeline, ProduceConfig, MediaMetadata, UserData). */
+  key: string;
+  /** The schema definition its content is checked against (the key's own name). */
+  definition: string;
+  /** The string node in the outer tree that holds the JSON. */
   stringNode: number;
   /** The parsed Timeline; its offsets are already mapped into the outer document's text. */
   tree: JsonTree;
@@ -39,6 +50,8 @@ export class TimelineDocument {
   /** The Timeline object, wherever it lives; undefined when there is none (or it is not an object). */
   readonly timeline: NodeRef | undefined;
   readonly embedded: EmbeddedTimeline | undefined;
+  /** Every JSON string parsed as part of the document: the Timeline's (first, when there is one) and the other parameters'. */
+  readonly embeddings: EmbeddedTimeline[] = [];
   private lineIndex: LineIndex | undefined;
   /** Per-version memo for derived data (model, layout, diagnostics), filled by the features. */
   readonly memo = new Map<string, unknown>();
@@ -60,7 +73,8 @@ export class TimelineDocument {
         this.timeline = { tree: this.tree, node: t };
       } else if (t !== NONE && this.tree.kind[t] === NodeKind.String && (this.tree.strs[t] ?? '').trim() !== '') {
         // A blank string is no Timeline at all (the request leaves it out), not an empty JSON document.
-        this.embedded = parseEmbedded(this.tree, t, text);
+        this.embedded = parseEmbedded(this.tree, t, text, 'Timeline');
+        this.embeddings.push(this.embedded);
         for (const issue of this.embedded.issues) this.issues.push(issue);
         this.droppedIssues += this.embedded.dropped;
         const r = this.embedded.tree.root;
@@ -68,7 +82,43 @@ export class TimelineDocument {
       } else {
         this.timeline = undefined;
       }
+      for (const key of JSON_STRING_PARAMS) {
+        const n = this.tree.get(root, key);
+        if (n === NONE || this.tree.kind[n] !== NodeKind.String || (this.tree.strs[n] ?? '').trim() === '') continue;
+        const e = parseEmbedded(this.tree, n, text, key);
+        this.embeddings.push(e);
+        for (const issue of e.issues) this.issues.push(issue);
+        this.droppedIssues += e.dropped;
+      }
     }
+  }
+
+  /** The embedded JSON held by this string node of the outer tree, if any. */
+  embeddingOf(stringNode: number): EmbeddedTimeline | undefined {
+    for (const e of this.embeddings) if (e.stringNode === stringNode) return e;
+    return undefined;
+  }
+
+  /** The embedded JSON whose tree this is, if any. */
+  embeddingFor(tree: JsonTree): EmbeddedTimeline | undefined {
+    for (const e of this.embeddings) if (e.tree === tree) return e;
+    return undefined;
+  }
+
+  /**
+   * A produce parameter's object, wherever it is: written as an object, or inside its JSON string.
+   * `embedded` tells edits to escape their text.
+   */
+  param(key: string): (NodeRef & { embedded: boolean }) | undefined {
+    if (this.form !== 'produce') return undefined;
+    const root = this.tree.root;
+    if (root === NONE || this.tree.kind[root] !== NodeKind.Object) return undefined;
+    const n = this.tree.get(root, key);
+    if (n === NONE) return undefined;
+    if (this.tree.kind[n] === NodeKind.Object) return { tree: this.tree, node: n, embedded: false };
+    const e = this.embeddingOf(n);
+    const r = e?.tree.root ?? NONE;
+    return e && r !== NONE && e.tree.kind[r] === NodeKind.Object ? { tree: e.tree, node: r, embedded: true } : undefined;
   }
 
   /**
@@ -77,7 +127,7 @@ export class TimelineDocument {
    */
   dispose(): void {
     this.memo.clear();
-    this.embedded?.tree.release();
+    for (const e of this.embeddings) e.tree.release();
     this.tree.release();
   }
 
@@ -96,8 +146,7 @@ export class TimelineDocument {
 
   /** The tree whose node covers this offset most tightly: the embedded Timeline when inside its string. */
   treeAt(offset: number): JsonTree {
-    const e = this.embedded;
-    if (e && offset > this.tree.start[e.stringNode] && offset < this.tree.end[e.stringNode]) return e.tree;
+    for (const e of this.embeddings) if (offset > this.tree.start[e.stringNode] && offset < this.tree.end[e.stringNode]) return e.tree;
     return this.tree;
   }
 }
@@ -108,7 +157,7 @@ export function detectForm(tree: JsonTree, root: number): DocumentForm {
   return 'timeline';
 }
 
-function parseEmbedded(outer: JsonTree, stringNode: number, text: string): EmbeddedTimeline {
+function parseEmbedded(outer: JsonTree, stringNode: number, text: string, key: string): EmbeddedTimeline {
   const decoded = outer.strs[stringNode] ?? '';
   const rawStart = outer.start[stringNode] + 1;
   let toOuter: (i: number) => number;
@@ -131,7 +180,7 @@ function parseEmbedded(outer: JsonTree, stringNode: number, text: string): Embed
   }
   tree.text = text;
   const issues = parsed.issues.map((i) => ({ ...i, start: toOuter(i.start), end: toOuter(i.end), winnerStart: i.winnerStart === undefined ? undefined : toOuter(i.winnerStart) }));
-  return { stringNode, tree, toOuter, issues, dropped: parsed.dropped };
+  return { key, definition: key, stringNode, tree, toOuter, issues, dropped: parsed.dropped };
 }
 
 /**

@@ -89,3 +89,40 @@ export function numberLiteral(s: string): string | undefined {
   if (t === '' || !Number.isFinite(n)) return undefined;
   return String(n);
 }
+
+/**
+ * Removes several properties (or items) at once, with their commas, as edits that never overlap:
+ * removeNode per node overlaps when neighbours go together (the last one takes the comma before it).
+ * Runs of removed siblings become one edit; an object or array emptied entirely keeps its brackets.
+ */
+export function removeNodes(target: EditTarget, nodes: readonly number[]): TextEdit[] {
+  const tree = target.tree;
+  const byParent = new Map<number, Set<number>>();
+  for (const n of nodes) {
+    const p = tree.parent[n];
+    if (p === NONE) continue;
+    let set = byParent.get(p);
+    if (!set) byParent.set(p, (set = new Set()));
+    set.add(n);
+  }
+  const edits: TextEdit[] = [];
+  for (const [parent, removed] of byParent) {
+    const count = tree.childCount[parent];
+    const kids: number[] = [];
+    for (let i = 0; i < count; i++) kids.push(tree.child(parent, i));
+    if (kids.every((k) => removed.has(k))) {
+      edits.push({ start: tree.start[parent] + 1, end: Math.max(tree.start[parent] + 1, tree.end[parent] - 1), newText: '' });
+      continue;
+    }
+    let i = 0;
+    while (i < count) {
+      if (!removed.has(kids[i])) { i++; continue; }
+      let j = i;
+      while (j + 1 < count && removed.has(kids[j + 1])) j++;
+      if (j + 1 < count) edits.push({ start: tree.outerStart(kids[i]), end: tree.outerStart(kids[j + 1]), newText: '' });
+      else edits.push({ start: tree.end[kids[i - 1]], end: tree.end[kids[j]], newText: '' });
+      i = j + 1;
+    }
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}

@@ -11,6 +11,7 @@ import { schemaText, type SchemaTranslations } from './schema/annotations';
 import { documentLayout, clipLayoutOf, type ClipLayout } from './layout';
 import { buildModel } from './model';
 import type { CloudMedia, CloudMediaLookup } from './types';
+import { formatDuration, formatTimeRange } from './duration';
 
 export interface Hover {
   /** Markdown. */
@@ -115,19 +116,22 @@ function fmt(n: number): string {
   return String(Math.round(n * 1000) / 1000);
 }
 
+/** The shared duration format (./duration.ts), its unit in the reader's language. */
+const unit = (t: Localize) => (value: string) => t('hover.seconds', { value });
+
 function durationText(d: number | null, min: number, t: Localize): string {
-  if (d !== null) return t('hover.seconds', { value: fmt(d) });
-  return min > 0 ? `≥ ${t('hover.seconds', { value: fmt(min) })} (${t('hover.unknown')})` : t('hover.unknown');
+  if (d !== null) return formatDuration(d, unit(t));
+  return min > 0 ? `≥ ${formatDuration(min, unit(t))} (${t('hover.unknown')})` : t('hover.unknown');
 }
 
 function clipTiming(cl: ClipLayout, t: Localize): string {
   const lines: string[] = [];
-  const srcDuration = cl.sourceOut === null ? t('hover.untilMediaEnd') : t('hover.seconds', { value: fmt(cl.sourceOut - cl.sourceIn) });
+  const srcDuration = cl.sourceOut === null ? t('hover.untilMediaEnd') : formatDuration(cl.sourceOut - cl.sourceIn, unit(t));
   if (cl.clip.track.kind === 'video' || cl.clip.track.kind === 'audio') {
-    lines.push(t('hover.clipSource', { in: fmt(cl.sourceIn), out: cl.sourceOut === null ? '?' : fmt(cl.sourceOut), duration: srcDuration }));
+    lines.push(t('hover.clipSource', { range: formatTimeRange(cl.sourceIn, cl.sourceOut, { unit: unit(t) }), duration: srcDuration }));
   }
-  const outDuration = cl.start !== null && cl.end !== null ? t('hover.seconds', { value: fmt(cl.end - cl.start) }) : t('hover.unknown');
-  lines.push(t('hover.clipOutput', { start: cl.start === null ? '?' : fmt(cl.start), end: cl.end === null ? '?' : fmt(cl.end), duration: outDuration }));
+  const outDuration = cl.start !== null && cl.end !== null ? formatDuration(cl.end - cl.start, unit(t)) : t('hover.unknown');
+  lines.push(t('hover.clipOutput', { range: formatTimeRange(cl.start, cl.end, { unit: unit(t) }), duration: outDuration }));
   if (cl.speed !== 1) lines.push(t('hover.clipSpeed', { speed: fmt(cl.speed) }));
   return lines.map((l) => `- ${l}`).join('\n');
 }
@@ -161,13 +165,6 @@ function safeUrl(url: string): string | undefined {
   return url.replace(/[()\s<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 }
 
-function clock(seconds: number): string {
-  const cs = Math.round(seconds * 100);
-  const h = Math.floor(cs / 360000);
-  const m = Math.floor(cs / 6000) % 60;
-  const ss = ((cs % 6000) / 100).toFixed(2).padStart(5, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
 
 /** Markdown for one media of the library: title and type, duration, resolution, status, cover, console link. */
 export function cloudMediaText(m: CloudMedia, t: Localize): string {
@@ -179,7 +176,11 @@ export function cloudMediaText(m: CloudMedia, t: Localize): string {
   const type = m.type ? t(`mediaType.${m.type}` as MessageId) : undefined;
   lines.push(`**${escapeMarkdown(m.title?.trim() || t('cloud.untitled'))}**${type ? ` · ${type}` : ''}`);
   const facts: string[] = [];
-  if (m.type !== 'image' && m.duration !== undefined && m.duration > 0) facts.push(t('hover.cloud.duration', { value: `${t('hover.seconds', { value: fmt(m.duration) })} (${clock(m.duration)})` }));
+  if (m.type !== 'image' && m.duration !== undefined && m.duration > 0) {
+    // From a minute on the clock, with the seconds beside it: the number an Out is compared with.
+    const shown = formatDuration(m.duration, unit(t));
+    facts.push(t('hover.cloud.duration', { value: shown.includes(':') ? t('hover.clockAndSeconds', { clock: shown, seconds: fmt(m.duration) }) : shown }));
+  }
   if (m.width && m.height) facts.push(t('hover.cloud.resolution', { width: m.width, height: m.height }));
   if (m.status) facts.push(t('hover.cloud.status', { status: m.status === 'Normal' ? m.status : `**${m.status}** ⚠` }));
   if (m.creationTime) facts.push(t('hover.cloud.created', { time: m.creationTime }));

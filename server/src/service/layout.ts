@@ -10,6 +10,8 @@
 // (audio past the video is cut), else the audio; a Timeline `MaxDuration` caps it (ICE: wins over the
 // main track). A clip with `ReferenceClipId` takes the TimelineIn/TimelineOut it leaves out from the
 // clip with that `ClipId` on another track. A video track of `Type: "Effect"` holds effect items.
+// With a main track, a video or audio track whose TrackShortenMode (longer) or TrackExpandMode
+// (shorter) is "AutoSpeed" is played faster or slower so that it ends with the main track (ICE).
 
 import type { TimelineDocument } from './document';
 import { buildModel, readNumber, type ClipModel, type TimelineModel, type TrackModel } from './model';
@@ -29,6 +31,8 @@ export interface ClipLayout {
   implicitEnd: boolean;
   /** Seconds by which the next clip is pulled in by a Transition on this clip. */
   transition: number;
+  /** The track's AutoSpeed factor is already in `speed` and the times (1 when none applies). */
+  autoSpeed: number;
 }
 
 export interface TrackLayout {
@@ -102,7 +106,7 @@ function layoutTrack(track: TrackModel, options: LayoutOptions, reference?: Refe
     if (end !== null) end = round(end);
     let transition = 0;
     for (const e of clip.effects) if (e.type === 'Transition') transition = e.duration !== undefined && e.duration > 0 ? e.duration : TRANSITION_DEFAULT;
-    clips.push({ clip, start: start === null ? null : round(start), end, sourceIn, sourceOut, speed, implicitStart, implicitEnd, transition });
+    clips.push({ clip, start: start === null ? null : round(start), end, sourceIn, sourceOut, speed, implicitStart, implicitEnd, transition, autoSpeed: 1 });
     cursor = end === null ? null : Math.max(0, end - transition);
   }
   let start: number | null = null;
@@ -166,6 +170,7 @@ export function computeLayout(model: TimelineModel, options: LayoutOptions = {})
     const tl = byTrack.get(mainTrack)!;
     duration = tl.end;
     minDuration = knownMax([tl]);
+    if (duration !== null && duration > 0) for (const other of tracks) autoSpeed(other, mainTrack, duration);
   } else {
     const video = tracks.filter((t) => t.track.kind === 'video' && !isEffectTrack(t.track) && t.clips.length > 0);
     const basis = video.length > 0 ? video : tracks.filter((t) => t.track.kind === 'audio' && t.clips.length > 0);
@@ -190,6 +195,30 @@ export function computeLayout(model: TimelineModel, options: LayoutOptions = {})
     tl.end = unknown ? null : tl.clips.reduce<number | null>((m, c) => (c.end !== null && (m === null || c.end > m) ? c.end : m), null);
   }
   return { tracks, duration: duration === null ? null : round(duration), minDuration: round(minDuration), mainTrack };
+}
+
+/**
+ * TrackShortenMode / TrackExpandMode "AutoSpeed" (ICE, reference §2.3): a track longer than the main
+ * track is sped up, a shorter one slowed down, so that it ends where the main track ends. Its clips'
+ * times and speeds are scaled by one factor.
+ */
+function autoSpeed(tl: TrackLayout, main: TrackModel, mainEnd: number): void {
+  const track = tl.track;
+  if (track === main || (track.kind !== 'video' && track.kind !== 'audio') || track.type === 'Effect') return;
+  if (tl.end === null || tl.end <= 0 || tl.clips.some((c) => c.clip.referenceClipId !== undefined)) return;
+  const longer = tl.end > mainEnd + 1e-6 && track.shortenMode === 'AutoSpeed';
+  const shorter = tl.end < mainEnd - 1e-6 && track.expandMode === 'AutoSpeed';
+  if (!longer && !shorter) return;
+  const factor = tl.end / mainEnd;
+  for (const c of tl.clips) {
+    if (c.start !== null) c.start = round(c.start / factor);
+    if (c.end !== null) c.end = round(c.end / factor);
+    c.transition = round(c.transition / factor);
+    c.speed = round(c.speed * factor);
+    c.autoSpeed = round(factor);
+  }
+  if (tl.start !== null) tl.start = round(tl.start / factor);
+  tl.end = round(tl.end / factor);
 }
 
 /** The layout of a document, computed once per version. */

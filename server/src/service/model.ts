@@ -51,6 +51,13 @@ export interface ClipModel {
   referenceNode: number;
   /** Subtitle / text content, for labels. */
   content?: string;
+  /**
+   * `"In": 0, "Out": 0` (or TimelineIn/TimelineOut): what an unset pair of Go float64s looks like. The
+   * service very likely reads it as not set, so the model does too (in, out are left undefined); the
+   * timing rules say so (timing/in-out-zero, timing/timeline-in-out-zero).
+   */
+  zeroSource?: boolean;
+  zeroTimeline?: boolean;
   effects: EffectModel[];
 }
 
@@ -65,6 +72,9 @@ export interface TrackModel {
   main: boolean;
   /** VideoTrack `Type` ("Effect" turns a video track into an effect track). */
   type?: string;
+  /** `TrackShortenMode` / `TrackExpandMode` (ICE): "AutoSpeed" fits the track to the main track. */
+  shortenMode?: string;
+  expandMode?: string;
 }
 
 export interface TimelineModel {
@@ -148,6 +158,14 @@ function readClip(tree: JsonTree, node: number, track: TrackModel, index: number
         break;
     }
   }
+  if (clip.in === 0 && clip.out === 0) {
+    clip.in = clip.out = undefined;
+    clip.zeroSource = true;
+  }
+  if (clip.timelineIn === 0 && clip.timelineOut === 0) {
+    clip.timelineIn = clip.timelineOut = undefined;
+    clip.zeroTimeline = true;
+  }
   return clip;
 }
 
@@ -172,6 +190,8 @@ export function buildModel(doc: TimelineDocument): TimelineModel | undefined {
         if (tree.kind[tn] === NodeKind.Object) {
           track.main = readBoolean(tree, tree.get(tn, 'MainTrack')) === true;
           track.type = readString(tree, tree.get(tn, 'Type'));
+          track.shortenMode = readString(tree, tree.get(tn, 'TrackShortenMode'));
+          track.expandMode = readString(tree, tree.get(tn, 'TrackExpandMode'));
           const cn = tree.get(tn, spec.clipsKey);
           track.clipsNode = cn;
           if (cn !== NONE && tree.kind[cn] === NodeKind.Array) {

@@ -1,9 +1,12 @@
 // The ProduceEditingProjectVideo request a document stands for: objects become the JSON strings the
 // API takes, `$schema` is dropped, and the ProjectId/Timeline case of the seed page is named.
+// Objects are written from the document's own text (json/write.ts): numbers go out as written, never
+// through a JavaScript double. A parameter that is null is left out, as the SDKs leave out a null
+// field; nulls inside a parameter's object are sent as written.
 
 import type { TimelineDocument } from './document';
 import { NodeKind, NONE } from './json/parser';
-import { toValue } from './values';
+import { numberText, writeJson } from './json/write';
 
 export type ProduceMode =
   /** Timeline only: a project is created from it, then produced. */
@@ -15,6 +18,11 @@ export type ProduceMode =
   /** Neither: nothing can be produced. */
   | 'none';
 
+/**
+ * ProduceEditingProjectVideo's parameters as they travel: every value a string, the JSON ones
+ * (Timeline, ProduceConfig, MediaMetadata, UserData) already serialized. The one type for them: the
+ * service builds it, the VOD client sends it, the submission history keeps it.
+ */
 export interface ProduceParams {
   ProjectId?: string;
   Timeline?: string;
@@ -40,13 +48,7 @@ export interface ProduceDefaults {
   appId?: string;
 }
 
-function withoutSchemaKey(v: unknown): unknown {
-  if (v && typeof v === 'object' && !Array.isArray(v) && '$schema' in (v as Record<string, unknown>)) {
-    const { $schema: _drop, ...rest } = v as Record<string, unknown>;
-    return rest;
-  }
-  return v;
-}
+const NOT_SENT = ['$schema'];
 
 export function buildProduceRequest(doc: TimelineDocument, defaults: ProduceDefaults = {}): ProduceRequestPlan {
   const tree = doc.tree;
@@ -54,21 +56,20 @@ export function buildProduceRequest(doc: TimelineDocument, defaults: ProduceDefa
   const params: ProduceParams = {};
   if (root === NONE || tree.kind[root] !== NodeKind.Object) return { mode: 'none', params, appIdSource: 'default' };
   if (doc.form === 'timeline') {
-    params.Timeline = JSON.stringify(withoutSchemaKey(toValue(tree, root)));
+    params.Timeline = writeJson(tree, root, { dropTopKeys: NOT_SENT });
   } else {
     const str = (key: string) => {
       const n = tree.get(root, key);
       if (n === NONE) return undefined;
       if (tree.kind[n] === NodeKind.String) return tree.strs[n];
-      if (tree.kind[n] === NodeKind.Number) return String(tree.num[n]);
+      if (tree.kind[n] === NodeKind.Number) return numberText(tree, n);
       return undefined;
     };
     const json = (key: string) => {
       const n = tree.get(root, key);
-      if (n === NONE) return undefined;
+      if (n === NONE || tree.kind[n] === NodeKind.Null) return undefined;
       if (tree.kind[n] === NodeKind.String) return tree.strs[n];
-      const v = toValue(tree, n);
-      return v === undefined ? undefined : JSON.stringify(withoutSchemaKey(v));
+      return writeJson(tree, n, { dropTopKeys: NOT_SENT });
     };
     const assign = (key: keyof ProduceParams, value: string | undefined) => {
       if (value !== undefined && value.trim() !== '') params[key] = value;

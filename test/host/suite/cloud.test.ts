@@ -103,7 +103,7 @@ suite('cloud: media library and projects', function () {
     const keynote = mediaItems(items).find((i) => labelOf(i) === KEYNOTE)!;
     assert.equal(descriptionOf(keynote), 'Product launch keynote');
     assert.match(String(keynote.detail), /Product launch keynote · /);
-    assert.match(String(keynote.detail), /5:12 · Normal · 2026-10-01/);
+    assert.match(String(keynote.detail), /5:12\.48 · Normal · 2026-10-01/);
     const logo = mediaItems(items).find((i) => labelOf(i) === LOGO);
     assert.equal(descriptionOf(logo!), 'Company logo');
     // Newest first: the logo (2026-10-10) sorts before the keynote (2026-10-01).

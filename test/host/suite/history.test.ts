@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SubmissionHistory } from '../../../client/src/history';
 import type { SubmissionNode } from '../../../client/src/history/view';
-import { FileHistoryStore } from '../../../client/src/history/store';
+import { FileHistoryStore } from '../../../client/src/vod/history/store';
 import { startEmulator, type Emulator } from '../../../emulator/src';
 import { activateExtension, closeAllEditors, waitFor } from '../helpers';
 

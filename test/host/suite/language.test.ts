@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, LANGUAGE_ID, closeAllEditors, openDocument, workspaceRoot } from '../helpers';
+import { EXTENSION_ID, LANGUAGE_ID, activateExtension, closeAllEditors, openDocument, workspaceRoot } from '../helpers';
 
 suite('language', () => {
   teardown(closeAllEditors);
@@ -18,6 +18,21 @@ suite('language', () => {
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, nlsFile));
     const nls = JSON.parse(new TextDecoder().decode(bytes));
     assert.equal(ext.packageJSON.description, nls['extension.description'], `${vscode.env.language}: ${nlsFile}`);
+  });
+
+  test('the language client\'s two diagnostic collections (push and pull) have different names', async () => {
+    // Two collections of one name made VS Code log "DiagnosticCollection with name 'vod-timeline' does
+    // already exist". vscode-languageclient names the push one diagnosticCollectionName and the pull one
+    // after the server's diagnosticProvider identifier: both read here from the running client.
+    await openDocument('short.timeline.json');
+    const ext = await activateExtension();
+    type Client = { diagnostics?: vscode.DiagnosticCollection; initializeResult?: { capabilities: { diagnosticProvider?: { identifier?: string } } } };
+    const client = await (ext.exports as { languageClient(): Promise<Client> }).languageClient();
+    const push = client.diagnostics?.name;
+    const pull = client.initializeResult?.capabilities.diagnosticProvider?.identifier;
+    assert.ok(push, 'a push collection');
+    assert.ok(pull, 'this host pulls diagnostics, so the server names a pull collection');
+    assert.notEqual(push, pull);
   });
 
   test('every *.timeline.json in the workspace opens as vod-timeline', async () => {

@@ -182,7 +182,7 @@ suite('preview', () => {
   test('errors and warnings are marked on their clips', async () => {
     const doc = await openUntitled(JSON.stringify({
       VideoTracks: [{ VideoTrackClips: [
-        { MediaId: '4b15846bcb3ea8c958fe1e7f3da85ae2', In: 8, Out: 5 },
+        { MediaId: '4b15846bcb3ea8c958fe1e7f3da85ae2', In: 'eight', Out: 5 },
         { MediaId: 'd0b9f1c8a3e24b7f9c6e5a4d3b2c1f0e', In: 0, Out: 4 },
       ] }],
     }, null, 2));
@@ -190,7 +190,7 @@ suite('preview', () => {
     await vscode.commands.executeCommand('vodTimeline.openPreviewToSide');
     // The webview reports what it marks after every update: wait until it marks the error.
     const s = await vscode.commands.executeCommand<PreviewState>('vodTimeline.preview._testState', { uri: doc.uri.toString(), waitForVersion: doc.version, waitForErrors: 1 });
-    assert.equal(s.clipsWithErrors, 1, 'In after Out: the first clip');
+    assert.equal(s.clipsWithErrors, 1, 'a word where seconds belong (schema/type): the first clip');
     assert.equal(s.clipsWithWarnings, 0);
     assert.ok(s.errors >= 1);
   });
@@ -214,12 +214,31 @@ suite('preview', () => {
     const zh = vscode.env.language.startsWith('zh');
     const bundle: Record<string, string> = zh ? JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'l10n', 'bundle.l10n.zh-cn.json')))) : {};
     const tr = (m: string, ...args: (string | number)[]) => (bundle[m] ?? m).replace(/\{(\d+)\}/g, (x, i: string) => String(args[Number(i)] ?? x));
+    // Times in the shared format (server/src/service/duration.ts): seconds below a minute, one unit per range.
+    const s = (v: string | number) => tr('{0} s', v);
     assert.deepEqual(titles, [
-      `$(preview) ${tr('Output at least {0} s (depends on media lengths)', 11)}`,
-      [tr('{0} {1}: output {2}–{3} s', tr('Video'), 0, 0, '?'), tr('{0} clips', 3), tr('main track')].join(' · '),
-      `${tr('output {0}–{1} s', 0, 5)} ${tr('(computed)')}`,
-      `${tr('output {0}–{1} s', 11, '?')} ${tr("(depends on the media's length)")}`,
+      `$(preview) ${tr('Output at least {0} (depends on media lengths)', s(11))}`,
+      [tr('{0} {1}: output {2}', tr('Video'), 0, s('0–?')), tr('{0} clips', 3), tr('main track')].join(' · '),
+      `${tr('output {0}', s('0–5'))} ${tr('(computed)')}`,
+      `${tr('output {0}', s('11–?'))} ${tr("(depends on the media's length)")}`,
     ]);
+  });
+
+  test('CodeLens: from a minute on, times are a clock (the status bar\'s format)', async () => {
+    const doc = await openUntitled(JSON.stringify({
+      VideoTracks: [{ VideoTrackClips: [
+        { MediaId: '4b15846bcb3ea8c958fe1e7f3da85ae2', In: 0, Out: 50 },
+        { MediaId: 'd0b9f1c8a3e24b7f9c6e5a4d3b2c1f0e', In: 0, Out: 14.25 },
+      ] }],
+    }, null, 2));
+    const titles = await waitFor(async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      const list = (lenses ?? []).map((l) => l.command?.title ?? '').filter(Boolean);
+      return list.length >= 4 ? list : undefined;
+    }, [vscode.languages.onDidChangeDiagnostics, vscode.workspace.onDidChangeTextDocument], 'CodeLens titles');
+    assert.match(titles[0], /\b1:04\.25$/, 'the output: 64.25 s');
+    assert.match(titles[1], /\b0:00–1:04\.25\b/, 'the track\'s range');
+    assert.match(titles[3], /\b0:50–1:04\.25\b/, 'the second clip\'s computed range');
   });
 
   test('a document that is not a timeline shows an empty preview, not an error', async () => {

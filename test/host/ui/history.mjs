@@ -1,7 +1,8 @@
 // UI scenario: the "VOD Timeline" activity-bar container with its Submissions view. A history file with
 // one submission of each status is written into the session's global storage (the extension's store
 // watches it, as it watches other windows' writes), then the sidebar is opened, an entry expanded, its
-// context menu shown, a submitted timeline opened, and the history cleared to show the welcome view.
+// context menu shown, a submitted timeline opened, and the history cleared to show the welcome view,
+// which says "open a timeline" without one in the editor and offers Produce with one.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,6 +61,22 @@ function seed(file) {
   fs.writeFileSync(tmp, JSON.stringify({ version: 1, entries }, null, 1));
   fs.renameSync(tmp, file);
   return entries;
+}
+
+/**
+ * Waits until the Submissions view's welcome content is the manifest's `key` (in either language): its
+ * second line of text and its button, and not the other welcome's button.
+ */
+async function welcomeSays(view, key) {
+  const other = key === 'viewsWelcome.submissions' ? 'viewsWelcome.submissions.noTimeline' : 'viewsWelcome.submissions';
+  const button = (k) => nls(k).map((t) => t.match(/\[([^\]]+)\]\(command:/)[1]);
+  const line = (k) => nls(k).map((t) => t.split('\n').find((l, i) => i > 0 && !l.startsWith('[')));
+  const welcome = view.locator('.welcome-view-content');
+  await welcome.locator('.monaco-button', { hasText: new RegExp(`^(${button(key).join('|')})$`) }).first().waitFor({ timeout: 15000 });
+  const text = await welcome.innerText();
+  assert.ok(line(key).some((l) => text.includes(l)), `welcome says ${JSON.stringify(line(key))}: ${JSON.stringify(text)}`);
+  const buttons = (await welcome.locator('.monaco-button').allInnerTexts()).map((t) => t.trim());
+  assert.ok(!buttons.some((b) => button(other).includes(b)), `no ${JSON.stringify(button(other))} button: ${JSON.stringify(buttons)}`);
 }
 
 /** @typedef {import('./workbench.mjs').Workbench} Workbench */
@@ -122,7 +139,7 @@ export const scenarios = [
         await page.locator('.monaco-editor .view-lines', { hasText: 'Spring launch' }).first().waitFor({ timeout: 15000 });
       });
       await ui.closeAllEditors();
-      await ui.step('Clear History (after a modal confirmation) leaves the welcome view with a Produce button', async () => {
+      await ui.step('Clear History (after a modal confirmation) leaves the welcome view: open a timeline first', async () => {
         // The view title's overflow menu ("Views and More Actions...") holds Clear History.
         // A container with one view shows that view's actions in the side bar's own title.
         await page.locator('.part.sidebar .composite.title .action-label.codicon-toolbar-more').first().click();
@@ -130,10 +147,49 @@ export const scenarios = [
         const dialog = page.locator('.monaco-dialog-box');
         await dialog.waitFor({ timeout: 10000 });
         await dialog.locator('.monaco-button', { hasText: new RegExp(nls('command.history.clear').join('|')) }).first().click();
-        const welcome = view.locator('.welcome-view-content');
-        await welcome.waitFor({ timeout: 15000 });
-        const buttons = (await welcome.locator('.monaco-button').allInnerTexts()).map((t) => t.trim());
-        assert.ok(buttons.some((b) => ['Produce', '合成'].includes(b)), `welcome buttons: ${JSON.stringify(buttons)}`);
+        await welcomeSays(view, 'viewsWelcome.submissions.noTimeline');
+      });
+      await ui.step('with the history empty, the palette lists none of the item-only commands', async () => {
+        /** The palette's rows for `text` (their first lines), once a row for `text` shows or `settle` ms passed. */
+        const paletteRows = async (text, settle) => {
+          const input = page.locator('.quick-input-widget input.input').first();
+          for (let attempt = 1; ; attempt++) {
+            await page.keyboard.press('F1');
+            try {
+              await input.waitFor({ state: 'visible', timeout: 5000 });
+              break;
+            } catch (err) {
+              if (attempt >= 3) throw err;
+            }
+          }
+          await input.fill(`>${text}`);
+          await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: settle }).catch(() => {});
+          const rows = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.split('\n')[0].trim());
+          await ui.escape();
+          await input.waitFor({ state: 'hidden', timeout: 5000 });
+          return rows;
+        };
+        // The palette has the extension's commands (Show Output is listed), but not these five.
+        const shown = `${nls('category')[0]}: ${nls('command.showOutput')[0]}`;
+        assert.ok((await paletteRows(shown, 15000)).includes(shown), `${shown} is listed`);
+        const hidden = ['copyMediaId', 'copyProjectId', 'openInConsole', 'openTimeline', 'remove'].flatMap((id) => nls(`command.history.${id}`).map((t) => `${nls('category')[0]}: ${t}`));
+        for (const title of new Set(hidden)) {
+          const rows = await paletteRows(title, 1000); // a listed command shows at once
+          assert.ok(!rows.includes(title), `${title} is listed: ${JSON.stringify(rows)}`);
+        }
+      });
+      await ui.step('with a timeline in the editor, the empty view offers Produce', async () => {
+        // From the Explorer, then back to the VOD Timeline container. (Not Quick Open: its file list,
+        // once filled, would miss the file the preview scenario writes later in this session.)
+        await ui.openFromExplorer('short.timeline.json');
+        await page.locator('.tabs-container .tab.active', { hasText: 'short.timeline.json' }).waitFor({ timeout: 15000 });
+        await page.locator('.part.activitybar .action-item a[aria-label^="VOD Timeline"], .part.activitybar .action-item[aria-label^="VOD Timeline"]')
+          .first().click({ timeout: 30000 });
+        await welcomeSays(view, 'viewsWelcome.submissions');
+      });
+      await ui.closeAllEditors();
+      await ui.step('with the editor closed, it says to open a timeline again', async () => {
+        await welcomeSays(view, 'viewsWelcome.submissions.noTimeline');
       });
       // Leave the sidebar as the next scenario expects it.
       await page.locator('.part.activitybar .action-item a[aria-label^="Explorer"], .part.activitybar .action-item[aria-label^="Explorer"]').first().click().catch(() => {});

@@ -138,9 +138,10 @@ export const scenarios = [
         await button.waitFor({ timeout: WAIT_MS });
         await button.click();
         const view = webview(ui);
-        await view.locator('#duration', { hasText: tr('Output {0} s', 41) }).waitFor({ timeout: WAIT_MS });
-        assert.equal(await view.locator('#counts').innerText(), tr('{0} tracks · {1} clips', 7, 14));
-        assert.equal(await view.locator('#problems').innerText(), `${tr('1 error')}\n${tr('1 warning')}`);
+        await view.locator('#duration', { hasText: tr('Output {0}', tr('{0} s', 41)) }).waitFor({ timeout: WAIT_MS });
+        assert.equal(await view.locator('#counts').innerText(), `${tr('{0} tracks', 7)} · ${tr('{0} clips', 14)}`);
+        // The Transition on a track's last clip and In 30 > Out 22: two warnings (In ≥ Out is no error).
+        assert.equal(await view.locator('#problems').innerText(), tr('{0} warnings', 2));
         const legend = await view.locator('#legend').innerText();
         for (const kind of ['Video', 'Audio', 'Subtitle', 'Effect']) assert.ok(legend.includes(tr(kind)), `legend lists ${tr(kind)}: ${legend}`);
         await ui.page.locator('.tabs-container .tab', { hasText: tr('Preview {0}', DEMO) }).waitFor({ timeout: WAIT_MS });
@@ -155,8 +156,8 @@ export const scenarios = [
         const text = await tip.innerText();
         const track = (kind, i) => tr('{0} {1}', tr(kind), i);
         assert.ok(text.includes(`${track('Video', 0)} · ${tr('Clip {0}', 0)} · 93e48fddab2797d6860df34130ca5ee0`), text);
-        assert.ok(text.includes(`${tr('Output: {0}–{1} s', 0, 8)} ${tr('(computed)')}`), text);
-        assert.ok(text.includes(tr('Transition: {0} s into the next clip', 1)), text);
+        assert.ok(text.includes(`${tr('Output: {0}', tr('{0} s', '0–8'))} ${tr('(computed)')}`), text);
+        assert.ok(text.includes(tr('Transition: {0} into the next clip', tr('{0} s', 1))), text);
       });
 
       await ui.step('light theme: clicking a bar selects its clip in the editor', async () => {
@@ -187,13 +188,13 @@ export const scenarios = [
         await webview(ui).locator('#tooltip', { hasText: 'Filter' }).waitFor({ timeout: WAIT_MS });
       });
 
-      await ui.step('dark theme: an error marked on its bar, with the message on hover', async () => {
-        // video[2] clip 0: In 30 > Out 22, drawn 16–21 s in lane 2.
+      await ui.step('dark theme: a problem marked on its bar, with the message on hover', async () => {
+        // video[2] clip 0: In 30 > Out 22 (a warning: timing/in-not-before-out), drawn 16–21 s in lane 2.
         const box = await webview(ui).locator('#canvas').boundingBox();
         const fitPps = (box.width - LABEL_W - 48) / 41;
         const p = await canvasPoint(ui, 2, 18 * fitPps);
         await ui.page.mouse.move(p.x, p.y);
-        await webview(ui).locator('#tooltip .tt-error', { hasText: zh ? 'In（30 秒）' : 'must be less than Out' }).waitFor({ timeout: WAIT_MS });
+        await webview(ui).locator('#tooltip .tt-warning', { hasText: zh ? 'In（30 秒）' : 'is not before Out' }).waitFor({ timeout: WAIT_MS });
       });
 
       await ui.step('dark theme: zoomed in (+ twice), scrolled', async () => {
@@ -218,6 +219,20 @@ export const scenarios = [
         await ui.page.locator('.tabs-container .tab', { hasText: tr('Preview {0}', DEMO) }).click();
         await ui.runCommand(commandTitle('vodTimeline.showPreviewSource').full);
         await ui.page.locator('.tabs-container .tab.active', { hasText: DEMO }).first().waitFor({ timeout: WAIT_MS });
+      });
+
+      await ui.step('one track and one clip are counted in the singular', async () => {
+        await ui.closeAllEditors();
+        await ui.page.keyboard.press('Control+P');
+        await ui.page.locator('.quick-input-widget input.input').first().fill('short.timeline.json');
+        await ui.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'short.timeline.json' }).first().waitFor({ timeout: WAIT_MS });
+        await ui.page.keyboard.press('Enter');
+        await ui.page.locator('.tabs-container .tab.active', { hasText: 'short.timeline.json' }).waitFor({ timeout: WAIT_MS });
+        await ui.waitForLanguageMode('VOD Timeline');
+        await ui.runCommand(commandTitle('vodTimeline.openPreviewToSide').full);
+        const view = webview(ui);
+        await view.locator('#counts', { hasText: tr('1 track') }).waitFor({ timeout: WAIT_MS });
+        assert.equal(await view.locator('#counts').innerText(), `${tr('1 track')} · ${tr('1 clip')}`);
       });
       await ui.closeAllEditors();
     },

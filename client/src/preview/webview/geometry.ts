@@ -122,11 +122,6 @@ export function formatTick(t: number, step: number, extent: number): string {
   return h ? `${sign}${h}:${String(m).padStart(2, '0')}:${ss}` : `${sign}${m}:${ss}`;
 }
 
-/** Seconds as timelines write them: up to 3 decimals, no trailing zeros. */
-export function formatSeconds(t: number | null): string {
-  return t === null ? '?' : String(Math.round(t * 1000) / 1000);
-}
-
 /** Ticks (seconds) from the view's left edge to its right edge, labelled every `step`. */
 export function ticks(view: View, extent: number): { step: number; times: number[] } {
   const step = tickStep(view.pps);

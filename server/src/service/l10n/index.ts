@@ -17,7 +17,9 @@ const bundles: Record<Locale, Record<MessageId, string>> = { en, 'zh-cn': zhCn }
 export type MessageArgs = Record<string, string | number>;
 
 export function format(locale: Locale, id: MessageId, args?: MessageArgs): string {
-  const template = bundles[locale][id] ?? en[id];
+  // Ids built at run time (`object.${definition}`) may name no message: the id itself comes back, as
+  // callers such as objectName expect, never undefined (which made the schema rule throw).
+  const template = bundles[locale][id] ?? en[id] ?? id;
   if (!args) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
 }

@@ -24,9 +24,9 @@ export const en = {
   'syntax.tooManyErrors': '{count} more syntax problems are not shown, and the content checks are skipped: fix the problems above first.',
   'syntax.duplicateKey': '"{key}" appears again later in this object (line {line}); the service keeps only the last value, so this one is ignored.',
   'syntax.emptyDocument': 'The document is empty: a timeline is a JSON object such as {"VideoTracks": [...]}.',
-  'syntax.byteOrderMark': 'The file starts with a byte order mark (BOM); save it as UTF-8 without BOM.',
+  'syntax.byteOrderMark': 'The file starts with a UTF-8 byte order mark (BOM). It is not sent (the request is built from the parsed document), but some JSON tools reject it (JavaScript\'s JSON.parse does): remove it, or save the file as UTF-8 without BOM.',
   'syntax.notAnObject': 'A timeline document must be a JSON object, not {kind}.',
-  'syntax.inEmbeddedTimeline': '{message} (inside the Timeline string)',
+  'syntax.inEmbedded': '{message} (inside the {key} string)',
 
   // Schema
   'schema.type': '"{key}" must be {expected}, not {actual}.',
@@ -57,7 +57,20 @@ export const en = {
   'schema.minItems': '"{key}" must have at least {limit} item(s).',
   'schema.maxItems': '"{key}" has {count} items; at most {limit} are allowed.',
   'schema.anyOf': '"{key}" must be {expected}.',
-  'schema.stringifiedJson': '"{key}" is written as a JSON string; write it as an object (vod-timeline turns it into a string when it sends the request).',
+  'schema.stringifiedJson': '"{key}" is written as a JSON string, the form the API itself takes: nothing is wrong. As an object it is easier to read and edit (vod-timeline turns it into a string when it sends the request).',
+  'schema.unconfirmedSuffix': ' (This rule is known only from ICE, third-party or unconfirmed sources, or from the legacy format, so it is a warning: VOD may accept the value.)',
+  'schema.nullValue': '"{key}" is null: the service very likely reads it as not set (Alibaba\'s own SDK samples send null for unset fields). Remove it for a clean request.',
+  'schema.emptyValue': '"{key}" is empty (""): the service very likely reads it as not set (Go writes "" for a string left unset). Remove it for a clean request.',
+  'schema.emptyChoice': '"{key}" is empty (""), which is none of the documented values ({allowed}); the service may read it as not set or reject it. Remove it or write one of the values.',
+  'schema.emptyChoiceDefault': '"{key}" is empty (""), which is none of the documented values ({allowed}); the service may read it as not set (the default, {default}) or reject it. Remove it or write one of the values.',
+  'schema.emptyArray': '"{key}" is an empty array ([]) where {object} belongs (PHP\'s json_encode writes an empty array this way); the service may not read [] as an object. Write {} or remove it (in PHP, use (object) [] or JSON_FORCE_OBJECT).',
+  'schema.unknownValue': '{value} is not a documented {of}{inList} (documented: {sample}).',
+  'schema.unknownValueDidYouMean': '{value} is not a documented {of}{inList}. Did you mean "{suggestion}"?',
+  'schema.undocumentedValue': '{value} is not among the documented {of} values{inList} read so far; the documentation was read only in part, so it may exist. Check the spelling.',
+  'schema.undocumentedValueDidYouMean': '{value} is not among the documented {of} values{inList} read so far (the documentation was read only in part). Did you mean "{suggestion}"?',
+  'schema.valueInList': ' (in the comma-separated list)',
+  'schema.valueOfOtherType': '{value} is a {owner}, not a {of}: "{key}" here takes a value such as {sample}.',
+  'schema.valueList': '{value} is a comma-separated list, but a {of} is a single value (only Transition, VFX and Filter SubTypes take a list, from which the service picks one at random).',
 
   // Type words
   'type.object': 'an object',
@@ -87,6 +100,7 @@ export const en = {
   'object.ImageTrackClip': 'an image clip',
   'object.SubtitleTrack': 'a subtitle track',
   'object.SubtitleTrackClip': 'a subtitle clip',
+  'object.SubtitleEffect': 'a subtitle effect layer',
   'object.EffectTrack': 'an effect track',
   'object.EffectTrackItem': 'an effect track item',
   'object.Effect': 'an effect',
@@ -99,8 +113,11 @@ export const en = {
   'object.generic': 'this object',
 
   // Timing
-  'timing.inNotBeforeOut': 'In ({in} s) must be less than Out ({out} s): this clip has no content.',
-  'timing.timelineInNotBeforeOut': 'TimelineIn ({in} s) must be less than TimelineOut ({out} s): this clip does not appear in the output.',
+  'timing.inNotBeforeOut': 'In ({in} s) is not before Out ({out} s): the clip has no content. What the service does is not documented; most likely it leaves the clip out or the production fails.',
+  'timing.timelineInNotBeforeOut': 'TimelineIn ({in} s) is not before TimelineOut ({out} s): the clip takes no time in the output. What the service does is not documented; most likely the clip does not appear or the production fails.',
+  'timing.inOutZero': 'In and Out are both 0, which is how an unset pair is written (a Go float64 left at zero). The service very likely reads them as not set and plays the source from its start to its end; remove them for a clean request.',
+  'timing.timelineInOutZero': 'TimelineIn and TimelineOut are both 0, which is how an unset pair is written (a Go float64 left at zero). The service most likely places the clip as if they were absent (after the previous clip); read literally, the clip would not appear. Remove them, or give the real times.',
+  'schema.zeroSize': '"{key}" is 0 on a clip. If the service reads it literally the clip is invisible; if it reads 0 as not set (a Go zero value), the clip keeps its size. Which one is not documented: remove it, or give the size.',
   'timing.negative': '"{key}" is negative ({value} s); times start at 0.',
   'timing.overlap': 'This clip ({start}–{end} s) overlaps the previous clip on the same track ({prevStart}–{prevEnd} s); put overlapping clips on separate tracks.',
   'timing.transitionOnLastClip': 'A Transition on the last clip of a track has no next clip to blend into; the service rejects or ignores it.',
@@ -126,6 +143,7 @@ export const en = {
   'limits.subtitleTracks': 'The timeline has {count} subtitle tracks; at most {limit} are allowed.',
   'limits.materials': 'The timeline uses {count} distinct materials; at most {limit} are allowed.',
   'limits.resolutionShortSide': 'The shorter side of the output ({size} px) must be at most {limit} px.',
+  'limits.resolutionZero': '"{key}" is 0, which is how an unset size is written (a Go int left at zero). The service very likely reads it as not set and takes the largest size among the sources; remove it for a clean request.',
   'limits.userData': 'UserData is {length} characters as a JSON string; at most {limit} are allowed.',
   'limits.bytes': '"{key}" is {length} bytes in UTF-8; at most {limit} are allowed.',
   'limits.tagCount': 'Tags has {count} tags; at most {limit} are allowed.',
@@ -140,6 +158,7 @@ export const en = {
 
   // Fixes
   'fix.removeComment': 'Remove the comment',
+  'fix.removeByteOrderMark': 'Remove the byte order mark',
   'fix.removeAllComments': 'Remove all comments',
   'fix.removeTrailingComma': 'Remove the trailing comma',
   'fix.removeDuplicate': 'Remove the ignored "{key}"',
@@ -152,8 +171,12 @@ export const en = {
   'fix.addProperty': 'Add "{key}"',
   'fix.removeProperty': 'Remove "{key}"',
   'fix.convertToObject': 'Write "{key}" as an object',
+  'fix.emptyObject': 'Write {} (an empty object)',
+  'fix.removeAllUnset': 'Remove every null, empty or zero placeholder value in this document ({count})',
   'fix.useHttps': 'Use https',
   'fix.swapInOut': 'Swap In and Out',
+  'fix.removeInOut': 'Remove In and Out',
+  'fix.removeTimelineInOut': 'Remove TimelineIn and TimelineOut',
   'fix.addStorageLocation': 'Add ProduceConfig.StorageLocation',
   'fix.removeTransition': 'Remove the Transition',
   'fix.fixAllSafe': 'Fix all safe problems ({count})',
@@ -166,12 +189,13 @@ export const en = {
   'hover.source': 'Source: {source}',
   'hover.iceOnly': 'Documented for Intelligent Media Services (ICE) only; VOD support unconfirmed.',
   'hover.legacy': 'Legacy editor field.',
-  'hover.clipSource': 'Source: {in}–{out} s ({duration})',
-  'hover.clipOutput': 'Output: {start}–{end} s ({duration})',
+  'hover.clipSource': 'Source: {range} ({duration})',
+  'hover.clipOutput': 'Output: {range} ({duration})',
   'hover.clipSpeed': 'Speed ×{speed}',
   'hover.unknown': 'unknown',
   'hover.untilMediaEnd': 'until the end of the media',
   'hover.seconds': '{value} s',
+  'hover.clockAndSeconds': '{clock} ({seconds} s)',
   'hover.trackSummary': '{clips} clip(s); output {start}–{end} s',
   'hover.outputDuration': 'Output duration: {duration}',
   'hover.mediaId': 'A VOD media or material ID (32 hexadecimal characters).',
@@ -195,6 +219,8 @@ export const en = {
 
   // Completion
   'completion.mediaIdPlaceholder': 'MediaId of a VOD video, audio or image',
+  // A rule that threw (a bug): the document was not fully checked
+  'internal.ruleFailed': 'Not fully checked: an internal error stopped the checks for {codes}, so problems of those kinds are not shown and Produce is refused. This is a bug in vod-timeline: please report it with the log (the VOD Timeline output in VS Code, the CLI\'s error output).',
   // Cloud checks (against the user's media library)
   'cloud.unknownMedia': 'MediaId {mediaId} is not in your VOD media library ({where}): a production that uses it fails.',
   'cloud.mediaStatus': '"{title}" is {status}, not Normal: a production that uses it fails.',
@@ -216,6 +242,27 @@ export const en = {
   'hover.cloud.created': 'Created: {time}',
   'hover.cloud.console': 'Open in the VOD console',
   'hover.cloud.notFound': 'Not in your VOD media library.',
+
+  // The player's notes: what the preview does not render, or renders only approximately.
+  'player.note.subtitleEffect': 'Subtitle effect "{type}" is not drawn.',
+  'player.note.fontUrl': 'The custom font (FontUrl) is not loaded: a font of this machine is used.',
+  'player.note.textStyle': 'Styled-text and bubble presets are not drawn: plain text is shown.',
+  'player.note.textMotion': 'Text animation and scrolling are not played: the text is shown still.',
+  'player.note.textAngle': 'Rotated text is drawn unrotated.',
+  'player.note.textOverrides': 'Inline style codes ({\\…}) are shown as written, not applied.',
+  'player.note.partialPlacement': 'Only some of X, Y, Width, Height are set: the others are taken as the full frame.',
+  'player.note.partialVolume': 'A Volume effect on part of the clip (In/Out) is applied to the whole clip.',
+  'player.note.effectTrack': 'Effect track item ({type}) is not rendered.',
+  'player.note.subtitleFile': 'A subtitle file (FileURL) is never fetched: its text is not shown.',
+  'player.note.unknownEnd': 'Its end is not known (no Out and no media duration): shown for {seconds} s.',
+  'player.note.speed': 'Speed {speed} is outside what a browser plays ({min}–{max}): shown by seeking, not smoothly.',
+  'player.note.hold': 'The source ends {seconds} s before the clip does: its last frame is held (VOD cuts or pads such a clip).',
+  'player.note.effectApproximated': '{type} effect is drawn approximately.',
+  'player.note.effectNotRendered': '{type} effect is not rendered.',
+  'player.note.transition': 'Transition "{type}" is shown as a crossfade.',
+  'player.note.unknownDuration': 'The output length is not known: playing the {seconds} s that are known or estimated.',
+  'player.note.assumedSize': 'Output size assumed {width}×{height} (no ProduceConfig size and no source sizes known).',
+  'player.note.assumedFps': 'Frame rate assumed {fps} fps.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -11,11 +11,10 @@ export const mediaMetadataRule: Rule = {
   codes: ['limits/media-metadata'],
   run(ctx) {
     const { doc, t } = ctx;
-    if (doc.form !== 'produce') return;
-    const tree = doc.tree;
-    const root = tree.root;
-    const meta = root === NONE ? NONE : tree.get(root, 'MediaMetadata');
-    if (meta === NONE || tree.kind[meta] !== NodeKind.Object) return;
+    // As an object or inside its JSON string (the SDK's request form): the same limits.
+    const ref = doc.param('MediaMetadata');
+    if (!ref) return;
+    const { tree, node: meta } = ref;
     for (const [key, limit] of LIMITS) {
       const n = tree.get(meta, key);
       if (n === NONE || tree.kind[n] !== NodeKind.String) continue;

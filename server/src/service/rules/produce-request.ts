@@ -1,6 +1,6 @@
 // Request rules of a produce document (the seed page): a Timeline or a ProjectId must be given;
-// StorageLocation is required outside China (Shanghai); fields that the client stringifies are
-// better written as objects.
+// StorageLocation is required outside China (Shanghai). (A parameter written as a JSON string is the
+// schema rule's: schema/stringified-json, with its content checked like an object.)
 import { NodeKind, NONE } from '../json/parser';
 import { insertProperty } from '../edits';
 import type { Rule } from './rule';
@@ -9,7 +9,7 @@ import type { Rule } from './rule';
 const NO_STORAGE_LOCATION_NEEDED = new Set(['cn-shanghai', 'cn-hangzhou']);
 
 export const produceRequestRule: Rule = {
-  codes: ['request/no-project-or-timeline', 'request/storage-location', 'schema/stringified-json'],
+  codes: ['request/no-project-or-timeline', 'request/storage-location'],
   run(ctx) {
     const { doc, t } = ctx;
     if (doc.form !== 'produce') return;
@@ -19,41 +19,27 @@ export const produceRequestRule: Rule = {
     const timeline = tree.get(root, 'Timeline');
     const project = tree.get(root, 'ProjectId');
     const emptyString = (n: number) => tree.kind[n] === NodeKind.String && (tree.strs[n] ?? '').trim() === '';
-    if ((timeline === NONE || emptyString(timeline)) && (project === NONE || emptyString(project))) {
+    // null is no value either: Produce leaves a null parameter out (request.ts).
+    const absent = (n: number) => n === NONE || tree.kind[n] === NodeKind.Null || emptyString(n);
+    if (absent(timeline) && absent(project)) {
       ctx.report({ start: tree.start[root], end: tree.start[root] + 1, severity: 'error', code: 'request/no-project-or-timeline', message: t('request.noProjectOrTimeline') });
-    }
-    for (const key of ['ProduceConfig', 'MediaMetadata', 'UserData']) {
-      const n = tree.get(root, key);
-      if (n !== NONE && tree.kind[n] === NodeKind.String) {
-        let fixes;
-        try {
-          const v = JSON.parse(tree.strs[n]!);
-          if (v && typeof v === 'object' && !Array.isArray(v)) fixes = [{ title: t('fix.convertToObject', { key }), edits: [{ start: tree.start[n], end: tree.end[n], newText: JSON.stringify(v) }] }];
-        } catch { /* not JSON: the schema reports what is wrong */ }
-        ctx.report({ start: tree.keyStart[n], end: tree.keyEnd[n], severity: 'information', code: 'schema/stringified-json', message: t('schema.stringifiedJson', { key }), fixes });
-      }
     }
     const region = ctx.settings.region?.trim();
     if (!region || NO_STORAGE_LOCATION_NEEDED.has(region)) return;
     const config = tree.get(root, 'ProduceConfig');
-    if (config === NONE) {
-      const edit = insertProperty({ tree, embedded: false }, root, 'ProduceConfig', '{ "StorageLocation": "" }');
+    if (absent(config)) {
+      const edit = config === NONE ? insertProperty({ tree, embedded: false }, root, 'ProduceConfig', '{ "StorageLocation": "" }') : undefined;
       ctx.report({ start: tree.start[root], end: tree.start[root] + 1, severity: 'error', code: 'request/storage-location', message: t('request.storageLocationNoConfig', { region }), fixes: edit ? [{ title: t('fix.addStorageLocation'), edits: [edit] }] : undefined });
       return;
     }
-    if (tree.kind[config] === NodeKind.Object) {
-      const loc = tree.get(config, 'StorageLocation');
-      if (loc === NONE || emptyString(loc)) {
-        const edit = loc === NONE ? insertProperty({ tree, embedded: false }, config, 'StorageLocation', '""') : undefined;
-        ctx.report({ start: tree.keyStart[config], end: tree.keyEnd[config], severity: 'error', code: 'request/storage-location', message: t('request.storageLocation', { region }), fixes: edit ? [{ title: t('fix.addStorageLocation'), edits: [edit] }] : undefined });
-      }
-    } else if (tree.kind[config] === NodeKind.String) {
-      try {
-        const v = JSON.parse(tree.strs[config]!);
-        if (!v || typeof v.StorageLocation !== 'string' || !v.StorageLocation.trim()) {
-          ctx.report({ start: tree.start[config], end: tree.end[config], severity: 'error', code: 'request/storage-location', message: t('request.storageLocation', { region }) });
-        }
-      } catch { /* the schema reports what is wrong */ }
-    }
+    // As an object or inside its JSON string: an edit inside the string is escaped (EditTarget).
+    const ref = doc.param('ProduceConfig');
+    if (!ref) return; // not an object, nor a JSON string holding one: the schema says so
+    const loc = ref.tree.get(ref.node, 'StorageLocation');
+    const missing = loc === NONE || ref.tree.kind[loc] === NodeKind.Null || (ref.tree.kind[loc] === NodeKind.String && (ref.tree.strs[loc] ?? '').trim() === '');
+    if (!missing) return;
+    const edit = loc === NONE ? insertProperty({ tree: ref.tree, embedded: ref.embedded }, ref.node, 'StorageLocation', '""') : undefined;
+    const at = ref.embedded ? { start: tree.start[config], end: tree.end[config] } : { start: tree.keyStart[config], end: tree.keyEnd[config] };
+    ctx.report({ ...at, severity: 'error', code: 'request/storage-location', message: t('request.storageLocation', { region }), fixes: edit ? [{ title: t('fix.addStorageLocation'), edits: [edit] }] : undefined });
   },
 };

@@ -30,6 +30,16 @@ const MESSAGE: Record<SyntaxErrorKind, MessageId> = {
   [SyntaxErrorKind.UnquotedKey]: 'syntax.unquotedKey',
 };
 
+/**
+ * Not errors: a repeated key (the service keeps the last value) and a UTF-8 byte order mark, which is
+ * not part of what Produce sends (the request is built from the parsed document) and which RFC 8259
+ * §8.1 lets parsers ignore; .NET's File.WriteAllText(path, text, Encoding.UTF8) writes one.
+ */
+const SEVERITY: Partial<Record<SyntaxErrorKind, Diagnostic['severity']>> = {
+  [SyntaxErrorKind.DuplicateKey]: 'warning',
+  [SyntaxErrorKind.ByteOrderMark]: 'information',
+};
+
 function codeOf(kind: SyntaxErrorKind): string {
   switch (kind) {
     case SyntaxErrorKind.Comment: return 'syntax/comment';
@@ -39,6 +49,7 @@ function codeOf(kind: SyntaxErrorKind): string {
     case SyntaxErrorKind.DuplicateKey: return 'syntax/duplicate-key';
     case SyntaxErrorKind.EmptyDocument: return 'syntax/empty-document';
     case SyntaxErrorKind.TooDeep: return 'syntax/too-deep';
+    case SyntaxErrorKind.ByteOrderMark: return 'syntax/byte-order-mark';
     default: return 'syntax/invalid-json';
   }
 }
@@ -75,11 +86,13 @@ export function tooBrokenToCheck(issues: readonly SyntaxIssue[], dropped = 0): b
 }
 
 export const syntaxRule: Rule = {
-  codes: ['syntax/invalid-json', 'syntax/comment', 'syntax/trailing-comma', 'syntax/quotes', 'syntax/duplicate-key', 'syntax/empty-document', 'syntax/too-deep', 'syntax/not-an-object'],
+  codes: ['syntax/invalid-json', 'syntax/comment', 'syntax/trailing-comma', 'syntax/quotes', 'syntax/duplicate-key', 'syntax/empty-document', 'syntax/too-deep', 'syntax/not-an-object', 'syntax/byte-order-mark'],
   run(ctx: RuleContext): void {
     const { doc, t } = ctx;
     const text = doc.text;
-    const embeddedIssues = new Set<SyntaxIssue>(doc.embedded?.issues ?? []);
+    // Issues inside a JSON string parameter, with the parameter's name.
+    const embeddedIssues = new Map<SyntaxIssue, string>();
+    for (const e of doc.embeddings) for (const i of e.issues) embeddedIssues.set(i, e.key);
     const comments = doc.issues.filter((i) => i.kind === SyntaxErrorKind.Comment && !embeddedIssues.has(i));
     const removeAll: Fix | undefined = comments.length > 1
       ? { title: t('fix.removeAllComments'), edits: comments.map((c) => commentRemoval(text, c.start, c.end)), safe: true }
@@ -90,14 +103,15 @@ export const syntaxRule: Rule = {
         ctx.report({ start: issue.start, end: issue.end, severity: 'error', code: 'syntax/invalid-json', message: t('syntax.tooManyErrors', { count: doc.issues.length + doc.droppedIssues - MAX_SYNTAX_DIAGNOSTICS }) });
         break;
       }
-      const embedded = embeddedIssues.has(issue);
+      const embeddedIn = embeddedIssues.get(issue);
+      const embedded = embeddedIn !== undefined;
       const args: Record<string, string | number> = { token: JSON.stringify(issue.detail ?? ''), key: issue.detail ?? '', max: MAX_DEPTH };
       if (issue.kind === SyntaxErrorKind.DuplicateKey && issue.winnerStart !== undefined) args.line = doc.lines.positionAt(issue.winnerStart).line + 1;
       let id = MESSAGE[issue.kind];
       if (issue.kind === SyntaxErrorKind.ValueExpected && issue.detail) id = 'syntax.valueExpectedGot';
       let message = t(id, args);
-      if (embedded) message = t('syntax.inEmbeddedTimeline', { message });
-      const d: Diagnostic = { start: issue.start, end: issue.end, severity: issue.kind === SyntaxErrorKind.DuplicateKey ? 'warning' : 'error', code: codeOf(issue.kind), message };
+      if (embeddedIn !== undefined) message = t('syntax.inEmbedded', { message, key: embeddedIn });
+      const d: Diagnostic = { start: issue.start, end: issue.end, severity: SEVERITY[issue.kind] ?? 'error', code: codeOf(issue.kind), message };
       const fixes: Fix[] = [];
       switch (issue.kind) {
         case SyntaxErrorKind.Comment:
@@ -116,6 +130,9 @@ export const syntaxRule: Rule = {
         }
         case SyntaxErrorKind.UnquotedKey:
           if (!embedded) fixes.push({ title: t('fix.quoteKey'), edits: [{ start: issue.start, end: issue.end, newText: JSON.stringify(issue.detail ?? '') }], preferred: true, safe: true });
+          break;
+        case SyntaxErrorKind.ByteOrderMark:
+          fixes.push({ title: t('fix.removeByteOrderMark'), edits: [{ start: issue.start, end: issue.end, newText: '' }], preferred: true, safe: true });
           break;
         case SyntaxErrorKind.DuplicateKey:
           if (issue.tree && issue.node !== undefined) {

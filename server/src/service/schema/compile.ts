@@ -84,17 +84,42 @@ export interface CompiledSchema {
   unit?: string;
   /** Code to use instead of the generic schema code for violations here (`x-code`). */
   code?: string;
+  /** Documented values of a field whose list is not an enum (`x-values`): a SubType's list for its Type. */
+  valueList?: ValueList;
+}
+
+/**
+ * `x-values`: the documented values of a field, checked by the schema rule with codes of their own
+ * (schema/unknown-value, schema/undocumented-value, schema/value-of-other-type, schema/value-list)
+ * instead of an enum's error, because these lists come from documentation appendices (some read in
+ * part) rather than from the API reference.
+ */
+export interface ValueList {
+  /** What the list is, in messages: "Transition SubType". */
+  of: string;
+  values: string[];
+  set: ReadonlySet<string>;
+  /** The whole documented list (an unknown value is a warning) or a part of it (a hint). */
+  complete: boolean;
+  /** A comma-separated list of values is accepted (one is picked at random). */
+  list: boolean;
+  /** Accepted words that are not in the appendix list ("random", Filter's "color"). */
+  special: string[];
+  sources: string[];
 }
 
 export interface CompiledRoot {
   root: CompiledSchema;
   definitions: Map<string, CompiledSchema>;
   raw: any;
+  /** Every `x-values` list, to say which list a misplaced value belongs to. */
+  valueLists: ValueList[];
 }
 
 export function compileSchema(raw: any): CompiledRoot {
   const memo = new Map<string, CompiledSchema>();
   const definitions = new Map<string, CompiledSchema>();
+  const valueLists: ValueList[] = [];
 
   const resolvePointer = (ptr: string): any => {
     let cur = raw;
@@ -164,6 +189,8 @@ export function compileSchema(raw: any): CompiledRoot {
     for (const c of conditionals) {
       const disc = discriminatorOf(c.raw.if);
       const thenSchema = c.raw.then ? compile(c.raw.then, `${c.ptr}/then`) : undefined;
+      // A Type-specific block names its object as its parent does ("an effect is missing Gain").
+      if (thenSchema && !thenSchema.defName && defName) thenSchema.defName = defName;
       if (disc && thenSchema && !c.raw.else) {
         if (!cs.discriminator) cs.discriminator = { key: disc.key, cases: new Map() };
         if (cs.discriminator.key === disc.key) {
@@ -182,6 +209,24 @@ export function compileSchema(raw: any): CompiledRoot {
       });
     }
     annotate(cs, s);
+    const xv = s['x-values'];
+    if (xv && typeof xv === 'object' && Array.isArray(xv.values)) {
+      const values = xv.values.filter((v: unknown): v is string => typeof v === 'string');
+      cs.valueList = {
+        of: typeof xv.of === 'string' ? xv.of : ptr,
+        values,
+        set: new Set(values),
+        complete: xv.complete === true,
+        list: xv.list === true,
+        special: Array.isArray(xv.special) ? xv.special.filter((v: unknown): v is string => typeof v === 'string') : [],
+        sources: Array.isArray(xv.source) ? xv.source.filter((v: unknown): v is string => typeof v === 'string') : [],
+      };
+      valueLists.push(cs.valueList);
+      // A short complete list may also be an `enum`, for other JSON Schema tools; here the list's own
+      // codes (a warning with did-you-mean) speak for it, not schema/enum's error.
+      cs.enumValues = undefined;
+      cs.enumSet = undefined;
+    }
     return cs;
   };
 
@@ -191,7 +236,7 @@ export function compileSchema(raw: any): CompiledRoot {
       definitions.set(name, compile({ $ref: `#/definitions/${escapePtr(name)}` }, `/definitions/${escapePtr(name)}`));
     }
   }
-  return { root, definitions, raw };
+  return { root, definitions, raw, valueLists };
 }
 
 function annotate(cs: CompiledSchema, s: any): void {

@@ -6,9 +6,11 @@ import { type JsonTree, NodeKind, NONE, NodeFlags } from '../json/parser';
 import type { TimelineDocument } from '../document';
 import type { Localize, MessageArgs, MessageId } from '../l10n';
 import type { Diagnostic, Fix, Severity } from '../types';
-import { type CompiledRoot, type CompiledSchema, TypeBit } from './compile';
+import { type CompiledRoot, type CompiledSchema, TypeBit, type ValueList } from './compile';
 import { type EditTarget, insertProperty, numberLiteral, replaceKey, replaceNode } from '../edits';
 import { suggest } from '../suggest';
+import { objectTextOf } from '../json/write';
+import { unsetFix } from '../unset';
 
 const NUMERIC = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
@@ -30,8 +32,13 @@ interface Ctx {
 export function validateSchema(doc: TimelineDocument, schema: CompiledRoot, t: Localize, out: Diagnostic[]): void {
   const tree = doc.tree;
   if (tree.root === NONE) return;
-  const ctx: Ctx = { tree, target: { tree, embedded: false }, out, t, schema, doc, silent: false, failures: 0 };
+  const mine: Diagnostic[] = [];
+  const ctx: Ctx = { tree, target: { tree, embedded: false }, out: mine, t, schema, doc, silent: false, failures: 0 };
   validateNode(ctx, tree.root, schema.root, false);
+  // "" in a field whose Type-specific block lists values: the list's warning says more than the
+  // base field's hint at the same place.
+  const choices = new Set(mine.filter((d) => d.code === 'schema/empty-choice').map((d) => `${d.start}:${d.end}`));
+  for (const d of mine) if (!(d.code === 'schema/empty-value' && choices.has(`${d.start}:${d.end}`))) out.push(d);
 }
 
 function kindBits(tree: JsonTree, node: number): number {
@@ -78,17 +85,33 @@ function display(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(clip(v, 60)) : String(v);
 }
 
+/**
+ * Position of `node` among the items of `array`. Nodes are numbered in document order, so an array's
+ * items are ascending: a binary search, not a scan per message (a large array full of errors made the
+ * scan quadratic).
+ */
+export function itemIndex(tree: JsonTree, array: number, node: number): number {
+  const first = tree.childStart[array];
+  let lo = 0;
+  let hi = tree.childCount[array] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = tree.children[first + mid];
+    if (v === node) return mid;
+    if (v < node) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  // Not ordered after all (never seen): the plain scan is still right.
+  for (let i = 0; i < tree.childCount[array]; i++) if (tree.children[first + i] === node) return i;
+  return -1;
+}
+
 /** The name a message uses for the value: its key, or `Parent[3]` for an array item. */
 function keyName(tree: JsonTree, node: number): string {
   const key = tree.keys[node];
   if (key !== undefined) return key;
   const parent = tree.parent[node];
-  if (parent !== NONE && tree.kind[parent] === NodeKind.Array) {
-    const first = tree.childStart[parent];
-    let i = 0;
-    while (i < tree.childCount[parent] && tree.children[first + i] !== node) i++;
-    return `${keyName(tree, parent)}[${i}]`;
-  }
+  if (parent !== NONE && tree.kind[parent] === NodeKind.Array) return `${keyName(tree, parent)}[${itemIndex(tree, parent, node)}]`;
   return '(root)';
 }
 
@@ -105,11 +128,19 @@ function unitSuffix(t: Localize, cs: CompiledSchema): string {
   return s === id ? '' : s;
 }
 
+/** The code of a violation capped by the schema's `x-severity` (a rule known only from ICE, third-party or unconfirmed sources). */
+export const UNCONFIRMED = 'schema/unconfirmed';
+
 function report(ctx: Ctx, d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, cs?: CompiledSchema, warningOnly = false): void {
   ctx.failures++;
   if (ctx.silent) return;
-  let severity: Severity = d.severity ?? 'error';
-  if (severity === 'error' && (warningOnly || cs?.warningOnly)) severity = 'warning';
+  const severity: Severity = d.severity ?? 'error';
+  if (severity === 'error' && (warningOnly || cs?.warningOnly)) {
+    // One code, one default severity: what would be an error were the rule confirmed for VOD is a
+    // warning under a code of its own (so `rules` can tune it apart from the confirmed checks).
+    ctx.out.push({ ...d, code: UNCONFIRMED, severity: 'warning', message: d.message + ctx.t('schema.unconfirmedSuffix') });
+    return;
+  }
   ctx.out.push({ ...d, code: cs?.code ?? d.code, severity });
 }
 
@@ -120,21 +151,22 @@ function validateNode(ctx: Ctx, node: number, cs: CompiledSchema, warningOnly: b
   const wo = warningOnly || cs.warningOnly;
   const t = ctx.t;
 
-  // An embedded Timeline string is validated as the Timeline it contains.
-  const embedded = ctx.doc.embedded;
-  if (embedded && ctx.tree === ctx.doc.tree && node === embedded.stringNode && kind === NodeKind.String) {
-    const timeline = ctx.schema.definitions.get('Timeline');
+  // A JSON string parameter (Timeline, ProduceConfig, MediaMetadata, UserData) is validated as the
+  // object it contains, so the SDK's request form gets the same verdicts as the object form.
+  const embedded = ctx.tree === ctx.doc.tree && kind === NodeKind.String ? ctx.doc.embeddingOf(node) : undefined;
+  if (embedded) {
+    const definition = ctx.schema.definitions.get(embedded.definition);
     const root = embedded.tree.root;
     if (!ctx.silent) {
-      report(ctx, { start: tree.keyStart[node], end: tree.keyEnd[node], code: 'schema/stringified-json', severity: 'information', message: t('schema.stringifiedJson', { key: 'Timeline' }), fixes: stringToObjectFix(ctx, node, 'Timeline') });
+      report(ctx, { start: tree.keyStart[node], end: tree.keyEnd[node], code: 'schema/stringified-json', severity: 'hint', message: t('schema.stringifiedJson', { key: embedded.key }), fixes: stringToObjectFix(ctx, node, embedded.key) });
       ctx.failures--;
     }
-    if (timeline && root !== NONE) {
+    if (definition && root !== NONE) {
       const inner: Ctx = { ...ctx, tree: embedded.tree, target: { tree: embedded.tree, embedded: true } };
       if (embedded.tree.kind[root] !== NodeKind.Object) {
         report(inner, { start: embedded.tree.start[root], end: embedded.tree.end[root], code: 'syntax/not-an-object', message: t('syntax.notAnObject', { kind: actualWords(t, embedded.tree, root) }) });
       } else {
-        validateNode(inner, root, timeline, wo);
+        validateNode(inner, root, definition, wo);
       }
       ctx.failures += inner.failures;
     }
@@ -178,6 +210,8 @@ function validateNode(ctx: Ctx, node: number, cs: CompiledSchema, warningOnly: b
   if (numericValue !== undefined && (bits & (TypeBit.Number | TypeBit.Integer)) !== 0) checkRange(ctx, node, cs, wo, numericValue);
 
   if (kind === NodeKind.String && !cs.numericString) checkString(ctx, node, cs, wo);
+
+  if (kind === NodeKind.String && cs.valueList && !ctx.silent) checkValues(ctx, node, cs.valueList);
 
   if (kind === NodeKind.Object) {
     validateObject(ctx, node, cs, wo);
@@ -289,17 +323,72 @@ function checkString(ctx: Ctx, node: number, cs: CompiledSchema, wo: boolean): v
   }
 }
 
+/**
+ * A value checked against its documented list (`x-values`, chosen by the effect's Type): not in a
+ * complete list, a warning with did-you-mean; not in a list read in part, a hint; in another Type's
+ * list, a warning that says so; a comma-separated list where the documentation allows none, a warning.
+ */
+function checkValues(ctx: Ctx, node: number, list: ValueList): void {
+  const tree = ctx.tree;
+  const t = ctx.t;
+  const raw = tree.strs[node] ?? '';
+  if (raw === '') return; // an empty value is schema/empty-choice's (unsetValue)
+  const key = keyName(tree, node);
+  const at = { start: tree.start[node], end: tree.end[node] };
+  const known = (v: string) => list.set.has(v) || list.special.includes(v);
+  if (known(raw)) return;
+  const items = raw.split(',').map((v) => v.trim());
+  if (items.length > 1) {
+    if (!list.list) {
+      ctx.out.push({ ...at, severity: 'warning', code: 'schema/value-list', message: t('schema.valueList', { key, of: list.of, value: display(raw) }) });
+      return;
+    }
+    const unknown = items.filter((v) => !list.set.has(v));
+    if (unknown.length === 0) return;
+    reportValue(ctx, node, list, unknown[0], key, items.length);
+    return;
+  }
+  reportValue(ctx, node, list, raw.trim(), key, 1);
+}
+
+function reportValue(ctx: Ctx, node: number, list: ValueList, value: string, key: string, count: number): void {
+  const tree = ctx.tree;
+  const t = ctx.t;
+  const at = { start: tree.start[node], end: tree.end[node] };
+  const sample = list.values.slice(0, 6).join(', ') + (list.values.length > 6 ? ', …' : '');
+  const s = suggest(value, [...list.values, ...list.special]);
+  // Only the case differs from a value of this list ("blur" for Background's "Blur"): that, before
+  // another list that happens to hold the value as written.
+  const owners = s?.caseOnly ? [] : ctx.schema.valueLists.filter((l) => l !== list && l.set.has(value)).map((l) => l.of);
+  if (owners.length) {
+    ctx.out.push({ ...at, severity: 'warning', code: 'schema/value-of-other-type', message: t('schema.valueOfOtherType', { key, value: display(value), owner: [...new Set(owners)].join(', '), of: list.of, sample }) });
+    return;
+  }
+  const inList = count > 1 ? t('schema.valueInList') : '';
+  if (!list.complete) {
+    ctx.out.push({ ...at, severity: 'hint', code: 'schema/undocumented-value', message: t(s ? 'schema.undocumentedValueDidYouMean' : 'schema.undocumentedValue', { key, value: display(value), of: list.of, suggestion: s?.value ?? '', inList }) });
+    return;
+  }
+  const raw = tree.strs[node] ?? '';
+  const fixes: Fix[] | undefined = s
+    ? [{ title: t('fix.replaceWith', { value: s.value }), edits: [replaceNode(ctx.target, node, JSON.stringify(count > 1 ? raw.split(',').map((v) => (v.trim() === value ? s.value : v)).join(',') : s.value))], preferred: true, safe: s.caseOnly }]
+    : undefined;
+  ctx.out.push({ ...at, severity: 'warning', code: 'schema/unknown-value', message: t(s ? 'schema.unknownValueDidYouMean' : 'schema.unknownValue', { key, value: display(value), of: list.of, suggestion: s?.value ?? '', sample, inList }), fixes });
+}
+
 function validateObject(ctx: Ctx, node: number, cs: CompiledSchema, wo: boolean): void {
   const tree = ctx.tree;
   const first = tree.childStart[node];
   const count = tree.childCount[node];
   const props = cs.properties;
+  let required: Set<string> | undefined;
   for (let i = 0; i < count; i++) {
     const child = tree.children[first + i];
     const key = tree.keys[child]!;
     const ps = props?.get(key);
     if (ps) {
       if (!ctx.silent) annotateKey(ctx, child, key, ps, cs);
+      if (unsetValue(ctx, node, child, key, ps, cs, () => (required ??= requiredKeys(ctx, node, cs)))) continue;
       validateNode(ctx, child, ps, wo);
     } else if (cs.additional === false) {
       if (key === '$schema' && tree.parent[node] === NONE) continue; // allowed at the top, never sent
@@ -320,6 +409,97 @@ function validateObject(ctx: Ctx, node: number, cs: CompiledSchema, wo: boolean)
       if (cases) for (const c of cases) validateNode(ctx, node, c, wo);
     }
   }
+}
+
+/** Every type a schema accepts, through anyOf alternatives; 0 = anything. */
+function acceptedTypes(cs: CompiledSchema): number {
+  if (cs.types) return cs.types;
+  if (cs.anyOf) {
+    let bits = 0;
+    for (const a of cs.anyOf) {
+      const b = acceptedTypes(a);
+      if (b === 0) return 0;
+      bits |= b;
+    }
+    return bits;
+  }
+  return 0;
+}
+
+/** The keys an object must have: its schema's own, and those of the Type-specific and if/then blocks that apply. */
+function requiredKeys(ctx: Ctx, node: number, cs: CompiledSchema): Set<string> {
+  const out = new Set(cs.required ?? []);
+  const add = (s: CompiledSchema | undefined) => { for (const k of s?.required ?? []) out.add(k); };
+  if (cs.discriminator) {
+    const d = ctx.tree.get(node, cs.discriminator.key);
+    if (d !== NONE) for (const c of cs.discriminator.cases.get(ctx.tree.value(d)) ?? []) add(c);
+  }
+  for (const c of cs.conditionals ?? []) add(matches(ctx, node, c.if) ? c.then : c.else);
+  for (const a of cs.allOf ?? []) add(a);
+  return out;
+}
+
+/** A documented list of values applies (an enum, or a list of documented values for the field). */
+function hasChoices(cs: CompiledSchema): boolean {
+  return (cs.enumSet !== undefined && !cs.enumSet.has('')) || cs.hasConst || cs.valueList !== undefined;
+}
+
+/** "" would be reported: too short, not matching the pattern, not a number, or not a string at all. */
+function emptyFails(cs: CompiledSchema): boolean {
+  const bits = acceptedTypes(cs);
+  if (bits === 0) return false;
+  if ((bits & TypeBit.String) === 0 || cs.numericString) return true;
+  return (cs.minLength ?? 0) > 0 || (cs.pattern !== undefined && !cs.pattern.test(''));
+}
+
+/**
+ * null, "" or [] in an optional field, as serializers write an unset one (docs/serializations.md):
+ * not a type error. null and "" are very likely read as "not set" (a hint); "" where a documented
+ * list applies may be read as the default or rejected (a warning); PHP's [] for an empty object may
+ * not parse as one (a warning). Each has a fix; a required field keeps its usual diagnostics (a null
+ * MediaId is still an error). True when handled.
+ */
+function unsetValue(ctx: Ctx, obj: number, child: number, key: string, ps: CompiledSchema, parent: CompiledSchema, required: () => Set<string>): boolean {
+  const tree = ctx.tree;
+  const kind = tree.kind[child];
+  const t = ctx.t;
+  const at = { start: tree.start[child], end: tree.end[child] };
+  if (kind === NodeKind.Null) {
+    const bits = acceptedTypes(ps);
+    if (bits === 0 || (bits & TypeBit.Null) !== 0 || required().has(key)) return false;
+    if (!ctx.silent) ctx.out.push(unsetFix({ ...at, severity: 'hint', code: 'schema/null-value', tags: ['unnecessary'], message: t('schema.nullValue', { key }) }, ctx.target, [child], t('fix.removeProperty', { key })));
+    return true;
+  }
+  if (kind === NodeKind.String && tree.strs[child] === '') {
+    if (required().has(key)) return false;
+    if (hasChoices(ps)) {
+      if (!ctx.silent) {
+        const allowed = (ps.enumValues ?? ps.valueList?.values ?? [ps.constValue]).filter((v) => v !== '').slice(0, 8).map(display).join(', ') + ((ps.enumValues ?? ps.valueList?.values ?? []).length > 8 ? ', …' : '');
+        const message = ps.hasDefault
+          ? t('schema.emptyChoiceDefault', { key, allowed, default: display(ps.defaultValue) })
+          : t('schema.emptyChoice', { key, allowed });
+        ctx.out.push(unsetFix({ ...at, severity: 'warning', code: 'schema/empty-choice', message }, ctx.target, [child], t('fix.removeProperty', { key })));
+      }
+      return true;
+    }
+    if (!emptyFails(ps)) return false;
+    if (!ctx.silent) ctx.out.push(unsetFix({ ...at, severity: 'hint', code: 'schema/empty-value', tags: ['unnecessary'], message: t('schema.emptyValue', { key }) }, ctx.target, [child], t('fix.removeProperty', { key })));
+    return true;
+  }
+  if (kind === NodeKind.Array && tree.childCount[child] === 0) {
+    const bits = acceptedTypes(ps);
+    if ((bits & TypeBit.Object) === 0 || (bits & TypeBit.Array) !== 0) return false;
+    if (!ctx.silent) {
+      ctx.out.push({
+        ...at, severity: 'warning', code: 'schema/empty-array', message: t('schema.emptyArray', { key, object: t('type.object') }),
+        fixes: [{ title: t('fix.emptyObject'), edits: [replaceNode(ctx.target, child, '{}')], preferred: true, safe: true }],
+      });
+    }
+    return true;
+  }
+  void obj;
+  void parent;
+  return false;
 }
 
 /** Legacy, ICE-only and deprecated keys are reported on the key itself. */
@@ -432,13 +612,14 @@ function stringToObjectFix(ctx: Ctx, node: number, key: string): Fix[] | undefin
   const tree = ctx.tree;
   const s = tree.strs[node] ?? '';
   if ((tree.flags[node] & NodeFlags.Escaped) === 0 && !s.trim().startsWith('{')) return undefined;
-  try {
-    const value = JSON.parse(s);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    return [{ title: ctx.t('fix.convertToObject', { key }), edits: [replaceNode(ctx.target, node, JSON.stringify(value, null, 2))] }];
-  } catch {
-    return undefined;
-  }
+  // Written from the string's own text: numbers stay as written (a long order number, 12.0).
+  const object = objectTextOf(s, { indent: '  ' });
+  if (object === undefined) return undefined;
+  // Indented from the property's own line, so the object sits where the string was.
+  const text = tree.text;
+  const lineStart = text.lastIndexOf('\n', tree.outerStart(node) - 1) + 1;
+  const base = /^[ \t]*/.exec(text.slice(lineStart, tree.outerStart(node)))?.[0] ?? '';
+  return [{ title: ctx.t('fix.convertToObject', { key }), edits: [replaceNode(ctx.target, node, object.replace(/\n/g, '\n' + base))] }];
 }
 
 

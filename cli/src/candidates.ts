@@ -1,0 +1,51 @@
+// Which files a glob hands `validate` are timelines at all. `vod-timeline validate "*.json"` matched
+// package.json and reported it as a broken timeline. In glob mode a file is checked when it is named
+// *.timeline.json, or when one of its top-level keys is a key of either document form (the bare
+// Timeline, the produce request: the schema's top-level properties), or close to one (a typo the
+// validator would answer with "did you mean"). Anything else is skipped with a note. A file named on
+// the command line is always checked.
+
+import schema from '../../schemas/timeline.schema.json';
+import { parseJson, NodeKind, NONE, suggest } from '../../server/src/service';
+
+type Properties = { properties: Record<string, unknown> };
+const definitions = schema.definitions as unknown as Record<'Timeline' | 'ProduceDocument', Properties>;
+
+/** Every top-level key of both forms, from the schema. */
+export const FORM_KEYS: ReadonlySet<string> = new Set([
+  ...Object.keys(definitions.Timeline.properties),
+  ...Object.keys(definitions.ProduceDocument.properties),
+]);
+
+// Words most JSON files use in some spelling (package.json's "version" and "description", a
+// manifest's "title", "id", "from"): an exact match still counts, a case-insensitive or misspelt one
+// says nothing about the file. "$schema" counts only when it names the timeline schema.
+const GENERIC = new Set(['$schema', 'Title', 'Description', 'Id', 'Version', 'Duration', 'From', 'CreationTime', 'ModifiedTime']);
+const DISTINCTIVE = [...FORM_KEYS].filter((k) => !GENERIC.has(k));
+
+export interface Candidate {
+  timeline: boolean;
+  /** The top-level key that made it one, or why the file counts ("$schema", "*.timeline.json"). */
+  reason?: string;
+}
+
+/** Whether a file found by a glob is a timeline to check (see the module comment). */
+export function globCandidate(fileName: string, text: string): Candidate {
+  if (/\.timeline\.json$/i.test(fileName)) return { timeline: true, reason: '*.timeline.json' };
+  const { tree } = parseJson(text);
+  const root = tree.root;
+  if (root === NONE || tree.kind[root] !== NodeKind.Object) return { timeline: false };
+  const keys = tree.childList(root).map((n) => tree.keys[n]).filter((k): k is string => k !== undefined);
+  for (const key of keys) {
+    if (key === '$schema') {
+      const value = tree.value(tree.get(root, key));
+      if (typeof value === 'string' && /timeline\.schema\.json/.test(value)) return { timeline: true, reason: key };
+      continue;
+    }
+    if (FORM_KEYS.has(key)) return { timeline: true, reason: key };
+  }
+  for (const key of keys) {
+    if (suggest(key, DISTINCTIVE)) return { timeline: true, reason: key };
+  }
+  return { timeline: false };
+}
