@@ -21,7 +21,7 @@ const PROBLEM: Record<HistoryProblem['kind'], CliMessage> = {
   'watch-failed': 'historyWatchFailed',
 };
 
-export function cliHistoryFile(env: NodeJS.ProcessEnv, option?: string): string {
+function cliHistoryFile(env: NodeJS.ProcessEnv, option?: string): string {
   if (option) return path.resolve(option);
   if (env.VOD_TIMELINE_HISTORY) return path.resolve(env.VOD_TIMELINE_HISTORY);
   const state = env.XDG_STATE_HOME || path.join(env.HOME || os.homedir(), '.local', 'state');

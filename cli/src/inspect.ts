@@ -13,7 +13,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
 import { cliText, type CliMessage } from './messages';
 
-export interface InspectClip {
+interface InspectClip {
   index: number;
   mediaId: string | null;
   /** Range in the source media; null for items without one (subtitles, effects, images without In/Out). */
@@ -23,14 +23,14 @@ export interface InspectClip {
   timelineOut: number | null;
 }
 
-export interface InspectTrack {
+interface InspectTrack {
   kind: 'video' | 'audio' | 'image' | 'subtitle' | 'effect';
   index: number;
   main: boolean;
   clips: InspectClip[];
 }
 
-export interface InspectResult {
+interface InspectResult {
   /** Output duration in seconds; null when it depends on media lengths. */
   duration: number | null;
   /** The output lasts at least this long. */
@@ -61,7 +61,7 @@ function hasSource(c: ClipLayout): boolean {
 }
 
 /** The layout as the JSON `inspect --format json` prints. */
-export function inspectResult(layout: Layout): InspectResult {
+function inspectResult(layout: Layout): InspectResult {
   return {
     duration: layout.duration,
     minDuration: layout.minDuration,
@@ -99,7 +99,7 @@ function width(s: string): number {
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
 /** The layout as an aligned table, one row per clip. */
-export function inspectTable(layout: Layout, locale: Locale, file: string): string {
+function inspectTable(layout: Layout, locale: Locale, file: string): string {
   const t = (id: Message, args?: Record<string, string | number>) => text(locale, id, args);
   // Times in the format of every surface (server/src/service/duration.ts); `--format json` keeps seconds.
   const unit = (value: string) => t('seconds', { value });

@@ -19,7 +19,7 @@ import { systemLocale } from './locale';
 import { cliText, type CliMessage } from './messages';
 import type { Locale } from '../../server/src/service';
 
-export interface ProduceCliDeps {
+interface ProduceCliDeps {
   /** Asks a yes/no question on the terminal; undefined when there is no terminal. */
   confirm?: (question: string) => Promise<boolean>;
   /** Sleeps between status polls (tests pass a fast one). */

@@ -19,7 +19,7 @@ import { systemLocale } from './locale';
 import { cliText, type CliMessage } from './messages';
 import { cliDuration, makeClient, proxyFromEnv, setupMessage } from './produce';
 
-export interface UploadCliDeps {
+interface UploadCliDeps {
   sleep?: (ms: number) => Promise<void>;
   signal?: AbortSignal;
 }
@@ -27,7 +27,7 @@ export interface UploadCliDeps {
 const SYNTAX = 'vod-timeline upload FILE... [--title T] [--cate-id N] [--storage-location HOST] [--wait] [--format json] [--region R] [--endpoint URL] [--profile P] [--app-id ID]';
 
 /** Where the CLI keeps its upload journal: $XDG_STATE_HOME/vod-timeline/uploads, else ~/.local/state/…. */
-export function defaultStateDir(env: NodeJS.ProcessEnv): string {
+function defaultStateDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_STATE_HOME || path.join(env.HOME || os.homedir(), '.local', 'state');
   return path.join(base, 'vod-timeline', 'uploads');
 }
