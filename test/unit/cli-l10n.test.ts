@@ -75,7 +75,7 @@ suite('cli: messages in Simplified Chinese', function () {
     const refused = await run(['produce', 'cut.timeline.json', '--endpoint', emu.url, '--locale', 'zh-cn'], tmp, env);
     assert.equal(refused.code, 2, refused.stderr);
     assert.match(refused.stderr, /^凭据：默认凭据链/m);
-    assert.match(refused.stderr, /vod-timeline produce: 未经确认不会发送付费的合成请求：如要合成 （1 条轨道，共 1 个片段；用该时间线新建工程），地域 cn-shanghai，接入点 127\.0\.0\.1:\d+，请加上 --yes\n$/);
+    assert.match(refused.stderr, /vod-timeline produce: 未经确认不会发送付费的合成请求：如要合成（1 条轨道，共 1 个片段；用该时间线新建工程），地域 cn-shanghai，接入点 127\.0\.0\.1:\d+，请加上 --yes\n$/);
     assert.deepEqual(emu.requests, []);
 
     const produced = await run(['produce', 'cut.timeline.json', '--endpoint', emu.url, '--locale', 'zh-cn', '--yes', '--wait'], tmp, env);
