@@ -169,8 +169,3 @@ export interface ClientSettings {
 
 /** Diagnostic source of the cloud checks: they are told apart from the local ones at a glance. */
 export const CLOUD_SOURCE = 'vod-timeline (cloud)';
-
-/** Every custom message, for tests and the fuzzer. */
-export const ALL_MESSAGES = [
-  SummaryRequest, ProduceRequestRequest, LayoutRequest, CompositionRequest, CloudRefreshNotification, CloudMediaRequest, MediaIdsRequest,
-] as const;
