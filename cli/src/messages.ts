@@ -21,7 +21,9 @@ commands:
                          upload video, audio and image files to VOD and print each MediaId;
                          an interrupted upload of the same file resumes where it stopped
   inspect FILE [--format text|json]   where every clip lands on the output
-  help, --help, --version`,
+  help, --help, --version
+
+every command takes --locale en|zh-cn (else LC_ALL, LC_MESSAGES, LANG)`,
   noFiles: 'no files given (pass files, globs, or - for stdin)',
   noMatch: 'no file matches {pattern}',
   cannotRead: 'cannot read {file}: {reason}',
@@ -162,7 +164,9 @@ const zhCn: Record<CliMessage, string> = {
                          将视频、音频和图片文件上传到视频点播并输出各自的 MediaId；
                          同一文件中断的上传会从中断处继续
   inspect FILE [--format text|json]   查看每个片段在成片中的位置
-  help、--help、--version`,
+  help、--help、--version
+
+所有命令都接受 --locale en|zh-cn（否则依次取 LC_ALL、LC_MESSAGES、LANG）`,
   noFiles: '没有指定文件（请传入文件、通配符，或用 - 表示标准输入）',
   noMatch: '没有文件匹配 {pattern}',
   cannotRead: '无法读取 {file}：{reason}',
