@@ -10,7 +10,7 @@ export interface LayoutApi {
 }
 
 export class LayoutSource implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; result: Promise<LayoutResult | null> }>();
+  private readonly cache = new Map<string, { document: vscode.TextDocument; version: number; result: Promise<LayoutResult | null> }>();
   private readonly closing: vscode.Disposable;
 
   constructor(private readonly api: LayoutApi) {
@@ -21,11 +21,16 @@ export class LayoutSource implements vscode.Disposable {
   layout(document: vscode.TextDocument): Promise<LayoutResult | null> {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === document.version) return hit.result;
+    // The same document object too: an untitled document closed and another opened gets the same URI
+    // and version 1 again, and must not get the first one's layout.
+    if (hit && hit.document === document && hit.version === document.version) return hit.result;
     const entry = {
+      document,
       version: document.version,
       result: this.api.languageClient().then((c) => sendRequest(c, LayoutRequest, { uri: key })),
     };
+    // A closed document's answer is not kept (its close event has passed: nothing would remove it).
+    if (document.isClosed) return entry.result;
     this.cache.set(key, entry);
     // Failures and "not yet" answers are not kept: the next ask goes to the server again.
     const forget = () => { if (this.cache.get(key) === entry) this.cache.delete(key); };

@@ -48,8 +48,10 @@ export interface PreviewTestState {
   /** Epoch ms: the edit behind the last refresh arrived (change event); the extension heard the webview drew it. */
   changedAt: number;
   renderedAt: number;
-  /** From creating the panel until the webview's page started loading and until its script ran. */
+  /** From creating the panel until the webview's page started loading, had its HTML, its stylesheet and script, and ran the script. */
   webviewOriginMs: number | null;
+  webviewHtmlMs: number | null;
+  webviewLoadedMs: number | null;
   webviewScriptMs: number | null;
   /** From opening the preview (or the edit) to the webview drawing the model. */
   firstRenderMs: number | null;
@@ -110,7 +112,7 @@ export class TimelinePreview implements vscode.Disposable {
   private timing = { requestMs: 0, modelMs: 0, waitMs: 0, sentBytes: 0, changedAt: 0 };
   /** When the last edit arrived (epoch ms; 0: none since the last refresh began). */
   private changedAt = 0;
-  private webviewTiming: { origin: number; script: number } | null = null;
+  private webviewTiming: { origin: number; html: number; loaded: number; script: number } | null = null;
   private lastError: string | null = null;
   private marked = { version: -1, errors: 0, warnings: 0 };
   private readyAt: number | null = null;
@@ -358,7 +360,7 @@ export class TimelinePreview implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.readyAt ??= Date.now() - this.openedAt;
-        this.webviewTiming ??= { origin: m.origin, script: m.script };
+        this.webviewTiming ??= { origin: m.origin, html: m.html, loaded: m.loaded, script: m.script };
         this.sender.reset();
         this.postModel();
         this.postPlayer();
@@ -451,6 +453,8 @@ export class TimelinePreview implements vscode.Disposable {
       changedAt: this.timing.changedAt,
       renderedAt: this.stats.renderedAt,
       webviewOriginMs: this.webviewTiming ? Math.round(this.webviewTiming.origin - this.openedAt) : null,
+      webviewHtmlMs: this.webviewTiming?.html ? this.webviewTiming.html - this.openedAt : null,
+      webviewLoadedMs: this.webviewTiming?.loaded ? this.webviewTiming.loaded - this.openedAt : null,
       webviewScriptMs: this.webviewTiming ? this.webviewTiming.script - this.openedAt : null,
       firstRenderMs: this.stats.firstRenderMs,
       duration: m?.duration ?? null,

@@ -150,8 +150,11 @@ export type ToWebview =
   | { type: 'zoom'; action: 'in' | 'out' | 'fit' };
 
 export type FromWebview =
-  /** `origin`: the page's navigation start and `script`: when its script ran (epoch ms), for the first-paint figures. */
-  | { type: 'ready'; origin: number; script: number }
+  /**
+   * Epoch ms, for the first-paint figures: `origin` the page's navigation start, `html` its HTML
+   * received, `loaded` its stylesheet and script received (0: not measured), `script` when the script ran.
+   */
+  | { type: 'ready'; origin: number; html: number; loaded: number; script: number }
   /** The webview holds model `seq` (null: none) and could not apply a delta: send the full model. */
   | { type: 'resync'; seq: number | null }
   | { type: 'select'; bar: BarRef; focusEditor: boolean }

@@ -541,4 +541,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 window.addEventListener('error', (e) => post({ type: 'error', message: String(e.error?.stack ?? e.message) }));
 
 measure();
-post({ type: 'ready', origin: performance.timeOrigin, script: Date.now() });
+{
+  // Where the page's own loading went (the host bench prints it).
+  const at = (ms: number | undefined) => (ms ? Math.round(performance.timeOrigin + ms) : 0);
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const loaded = Math.max(0, ...performance.getEntriesByType('resource').map((e) => at((e as PerformanceResourceTiming).responseEnd)));
+  post({ type: 'ready', origin: performance.timeOrigin, html: at(nav?.responseEnd), loaded, script: Date.now() });
+}
