@@ -81,7 +81,7 @@ const SEVERITY: Record<vscode.DiagnosticSeverity, Severity> = {
   [vscode.DiagnosticSeverity.Hint]: 1,
 };
 
-/** After an edit, the player's input is asked for once the lanes show it and no edit came for this long. */
+/** The player's input is asked for once the lanes show the document's version and no edit came for this long. */
 const FEED_AFTER_EDIT_MS = 400;
 
 function updateDelay(): number {
@@ -154,7 +154,7 @@ export class TimelinePreview implements vscode.Disposable {
           this.changedAt ||= Date.now();
           this.schedule(updateDelay());
           // Still typing: the player's input waits for the lanes of the next version.
-          if (this.feedPending && this.feed) {
+          if (this.feedPending) {
             clearTimeout(this.feedPending);
             this.feedPending = undefined;
           }
@@ -199,6 +199,8 @@ export class TimelinePreview implements vscode.Disposable {
 
   /** Asks the server for the layout of the document as it is now and sends the model. */
   async refresh(): Promise<void> {
+    // A closed document's URI may already name another one (untitled documents reuse theirs).
+    if (this.document.isClosed) return;
     const generation = ++this.generation;
     const version = this.document.version;
     let layout: LayoutResult | null = null;
@@ -248,7 +250,7 @@ export class TimelinePreview implements vscode.Disposable {
   }
 
   private async updateFeed(): Promise<void> {
-    if (this.disposed || !this.layout) return;
+    if (this.disposed || !this.layout || this.document.isClosed) return;
     if (!this.panel.visible) {
       this.feedStale = true;
       return;
@@ -406,8 +408,9 @@ export class TimelinePreview implements vscode.Disposable {
         };
         if (this.feedDue !== undefined && m.version >= this.feedDue) {
           this.feedDue = undefined;
-          // First input at once; after an edit, when typing has paused (another edit moves it on).
-          this.scheduleFeed(this.feed ? FEED_AFTER_EDIT_MS : 0);
+          // When no edit came for a moment (the next edit moves it on), also the first: a preview is
+          // often opened to type beside it, and the lanes come first.
+          this.scheduleFeed(FEED_AFTER_EDIT_MS);
         }
         this.rendered.fire();
         break;
