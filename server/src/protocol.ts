@@ -88,6 +88,11 @@ export interface LayoutTrack {
 }
 export interface LayoutResult {
   version?: number;
+  /**
+   * Length of the text laid out (UTF-16 code units). With `version` it tells an answer about another
+   * text under the same URI: an untitled document closed and another opened starts at version 1 again.
+   */
+  length?: number;
   form: 'timeline' | 'produce';
   duration: number | null;
   minDuration: number;
