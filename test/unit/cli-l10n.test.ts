@@ -6,36 +6,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../cli/src/main';
-import type { Io } from '../../cli/src/io';
+import { runCli as run } from '../helpers/cli';
 import { CLI_MESSAGES } from '../../cli/src/messages';
 import { startEmulator, type Emulator } from '../../emulator/src';
 
-interface Run { code: number; stdout: string; stderr: string }
 
 const SAMPLES = path.join(__dirname, '..', '..', 'emulator', 'media', 'samples');
 const KEYNOTE = '4b15846bcb3ea8c958fe1e7f3da85ae2';
-const NAMES = ['HOME', 'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_PROFILE', 'ALIBABA_CLOUD_CREDENTIALS_FILE', 'ALIBABA_CLOUD_CONFIG_FILE'];
-
-/** main() in-process; the credentials chain reads process.env itself, so the keys are set there too, and restored. */
-async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => '', cwd, env };
-  const saved = Object.fromEntries(NAMES.map((n) => [n, process.env[n]]));
-  for (const n of NAMES) {
-    if (env[n] === undefined) delete process.env[n];
-    else process.env[n] = env[n];
-  }
-  try {
-    return { code: await main(argv, io), stdout, stderr };
-  } finally {
-    for (const n of NAMES) {
-      if (saved[n] === undefined) delete process.env[n];
-      else process.env[n] = saved[n];
-    }
-  }
-}
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
