@@ -6,11 +6,11 @@
 // Prints "start: plan: N tests" first and "P passed, F failed, N not run" last (scripts/test.mjs).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { checklist, freePort } from './checklist.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHECKS = [
@@ -25,31 +25,7 @@ const START_LIMIT_MS = Number(process.env.VOD_TIMELINE_START_LIMIT || 20 * 60) *
 const say = (s) => console.log(`start-smoke: ${s}`);
 console.log(`start: plan: ${CHECKS.length} tests`);
 
-let passed = 0;
-let failed = 0;
-let done = 0;
-async function check(name, fn) {
-  const t = Date.now();
-  done++;
-  try {
-    await fn();
-    passed++;
-    say(`ok   ${name} (${Date.now() - t} ms)`);
-    return true;
-  } catch (e) {
-    failed++;
-    say(`FAIL ${name}: ${e?.message ?? e}`);
-    return false;
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
+const { check, finish } = checklist(CHECKS, say);
 const answers = (url) => fetch(url, { signal: AbortSignal.timeout(5000) }).then((r) => r.status < 500, () => false);
 
 const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'vts-'));
@@ -131,6 +107,4 @@ try {
   stopGroup('SIGKILL');
   fs.rmSync(sandbox, { recursive: true, force: true });
 }
-const notRun = CHECKS.length - done;
-console.log(`${passed} passed, ${failed} failed, ${notRun} not run`);
-process.exit(failed || notRun ? 1 : 0);
+finish();

@@ -6,11 +6,11 @@
 // Prints "vsix: plan: N tests" first and "P passed, F failed, N not run" last (scripts/test.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checklist, freePort } from './checklist.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHECKS = [
@@ -23,29 +23,8 @@ const CHECKS = [
 console.log(`vsix: plan: ${CHECKS.length} tests`);
 if (process.argv.includes('--plan')) process.exit(0);
 
-let passed = 0;
-let failed = 0;
-let done = 0;
 const say = (s) => console.log(`vsix: ${s}`);
-async function check(name, fn) {
-  const t = Date.now();
-  done++;
-  try {
-    await fn();
-    passed++;
-    say(`ok   ${name} (${Date.now() - t} ms)`);
-    return true;
-  } catch (e) {
-    failed++;
-    say(`FAIL ${name}: ${e?.message ?? e}`);
-    return false;
-  }
-}
-const finish = () => {
-  console.log(`${passed} passed, ${failed} failed, ${CHECKS.length - done} not run`);
-  process.exit(failed || CHECKS.length - done ? 1 : 0);
-};
-const freePort = () => new Promise((resolve) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+const { check, finish } = checklist(CHECKS, say);
 const answers = (url) => fetch(url, { signal: AbortSignal.timeout(3000) }).then((r) => r.status < 500, () => false);
 
 const { ensureHost, tools } = await import(pathToFileURL(path.join(root, 'scripts/host/ensure.mjs')).href);
