@@ -3,7 +3,7 @@
 // read as the service reads them; anything unreadable is simply absent (the schema rule reports it).
 
 import type { TimelineDocument } from './document';
-import { type JsonTree, NodeKind, NONE } from './json/parser';
+import { type JsonTree, keyIdOf, NodeKind, NONE, registerKeys } from './json/parser';
 import type { EditTarget } from './edits';
 
 export type TrackKind = 'video' | 'audio' | 'image' | 'subtitle' | 'effect';
@@ -24,14 +24,31 @@ export const TRACK_SPECS: readonly TrackSpec[] = [
   { kind: 'effect', tracksKey: 'EffectTracks', clipsKey: 'EffectTrackItems', trackDef: 'EffectTrack', clipDef: 'EffectTrackItem' },
 ];
 
-export interface EffectModel {
+export interface EffectModel extends TimeNodes {
   node: number;
   type?: string;
   subType?: string;
   duration?: number;
+  textNode: number;
+  contentNode: number;
 }
 
-export interface ClipModel {
+/**
+ * The value nodes of the keys that the timing, structure and limits rules read, found in the model's
+ * one pass over each clip and effect (the last of a repeated key, as tree.get finds it; NONE when
+ * absent): the rules look here instead of searching every clip's keys again (each `tree.get` was a
+ * scan of the clip's properties, several per clip and rule).
+ */
+export interface TimeNodes {
+  inNode: number;
+  outNode: number;
+  timelineInNode: number;
+  timelineOutNode: number;
+  durationNode: number;
+  maxOutNode: number;
+}
+
+export interface ClipModel extends TimeNodes {
   track: TrackModel;
   index: number;
   node: number;
@@ -59,6 +76,10 @@ export interface ClipModel {
   zeroSource?: boolean;
   zeroTimeline?: boolean;
   effects: EffectModel[];
+  widthNode: number;
+  heightNode: number;
+  textNode: number;
+  contentNode: number;
 }
 
 export interface TrackModel {
@@ -117,9 +138,62 @@ export function readBoolean(tree: JsonTree, node: number): boolean | undefined {
   return undefined;
 }
 
+// The keys the model reads, numbered by the parser (json/parser.ts registerKeys): one switch on a
+// small integer per property instead of string comparisons. A tree parsed before they were registered
+// (never, as this module registers them when it loads) would carry 0 and be read by name instead.
+const enum Slot { None, MediaId, Type, In, Out, MaxOut, TimelineIn, TimelineOut, Duration, Speed, ClipId, ReferenceClipId, Content, Effects, SubType, Width, Height, Text }
+const SLOT_KEYS: [string, Slot][] = [
+  ['MediaId', Slot.MediaId], ['Type', Slot.Type], ['In', Slot.In], ['Out', Slot.Out], ['MaxOut', Slot.MaxOut], ['TimelineIn', Slot.TimelineIn],
+  ['TimelineOut', Slot.TimelineOut], ['Duration', Slot.Duration], ['Speed', Slot.Speed], ['ClipId', Slot.ClipId], ['ReferenceClipId', Slot.ReferenceClipId],
+  ['Content', Slot.Content], ['Effects', Slot.Effects], ['SubType', Slot.SubType], ['Width', Slot.Width], ['Height', Slot.Height], ['Text', Slot.Text],
+];
+registerKeys(SLOT_KEYS.map(([k]) => k));
+const SLOT_BY_NAME = new Map<string, Slot>(SLOT_KEYS);
+const SLOT_BY_ID: Slot[] = [];
+for (const [k, slot] of SLOT_KEYS) SLOT_BY_ID[keyIdOf(k)] = slot;
+
+function slotOf(tree: JsonTree, node: number): Slot {
+  const id = tree.keyId[node];
+  if (id !== 0) return SLOT_BY_ID[id] ?? Slot.None;
+  return SLOT_BY_NAME.get(tree.keys[node] ?? '') ?? Slot.None;
+}
+
+function readEffect(tree: JsonTree, e: number): EffectModel {
+  let type = NONE;
+  let subType = NONE;
+  let inNode = NONE, outNode = NONE, timelineInNode = NONE, timelineOutNode = NONE, durationNode = NONE, maxOutNode = NONE, textNode = NONE, contentNode = NONE;
+  const first = tree.childStart[e];
+  const count = tree.childCount[e];
+  // The last occurrence of a key wins, as tree.get finds it.
+  for (let i = 0; i < count; i++) {
+    const v = tree.children[first + i];
+    switch (slotOf(tree, v)) {
+      case Slot.Type: type = v; break;
+      case Slot.SubType: subType = v; break;
+      case Slot.Duration: durationNode = v; break;
+      case Slot.In: inNode = v; break;
+      case Slot.Out: outNode = v; break;
+      case Slot.TimelineIn: timelineInNode = v; break;
+      case Slot.TimelineOut: timelineOutNode = v; break;
+      case Slot.MaxOut: maxOutNode = v; break;
+      case Slot.Text: textNode = v; break;
+      case Slot.Content: contentNode = v; break;
+    }
+  }
+  return {
+    node: e, type: readString(tree, type), subType: readString(tree, subType), duration: readNumber(tree, durationNode),
+    inNode, outNode, timelineInNode, timelineOutNode, durationNode, maxOutNode, textNode, contentNode,
+  };
+}
+
 function readClip(tree: JsonTree, node: number, track: TrackModel, index: number): ClipModel {
+  // Every field from the start: one object shape for every clip.
   const clip: ClipModel = {
-    track, index, node, mediaIdNode: NONE, clipIdNode: NONE, referenceNode: NONE, effects: [],
+    track, index, node, type: undefined, mediaId: undefined, mediaIdNode: NONE, in: undefined, out: undefined, maxOut: undefined,
+    timelineIn: undefined, timelineOut: undefined, duration: undefined, speed: undefined, clipId: undefined, clipIdNode: NONE,
+    referenceClipId: undefined, referenceNode: NONE, content: undefined, zeroSource: undefined, zeroTimeline: undefined, effects: NO_EFFECTS,
+    inNode: NONE, outNode: NONE, timelineInNode: NONE, timelineOutNode: NONE, durationNode: NONE, maxOutNode: NONE,
+    widthNode: NONE, heightNode: NONE, textNode: NONE, contentNode: NONE,
   };
   if (tree.kind[node] !== NodeKind.Object) return clip;
   const first = tree.childStart[node];
@@ -127,35 +201,35 @@ function readClip(tree: JsonTree, node: number, track: TrackModel, index: number
   // One pass over the clip's properties; the last occurrence of a key wins, as on the server.
   for (let i = 0; i < count; i++) {
     const v = tree.children[first + i];
-    switch (tree.keys[v]) {
-      case 'MediaId': clip.mediaIdNode = v; clip.mediaId = readString(tree, v); break;
-      case 'Type': clip.type = readString(tree, v); break;
-      case 'In': clip.in = readNumber(tree, v); break;
-      case 'Out': clip.out = readNumber(tree, v); break;
-      case 'MaxOut': clip.maxOut = readNumber(tree, v); break;
-      case 'TimelineIn': clip.timelineIn = readNumber(tree, v); break;
-      case 'TimelineOut': clip.timelineOut = readNumber(tree, v); break;
-      case 'Duration': clip.duration = readNumber(tree, v); break;
-      case 'Speed': clip.speed = readNumber(tree, v); break;
-      case 'ClipId': clip.clipIdNode = v; clip.clipId = readString(tree, v); break;
-      case 'ReferenceClipId': clip.referenceNode = v; clip.referenceClipId = readString(tree, v); break;
-      case 'Content': clip.content = readString(tree, v); break;
-      case 'Effects':
-        clip.effects = [];
+    switch (slotOf(tree, v)) {
+      case Slot.MediaId: clip.mediaIdNode = v; clip.mediaId = readString(tree, v); break;
+      case Slot.Type: clip.type = readString(tree, v); break;
+      case Slot.In: clip.inNode = v; clip.in = readNumber(tree, v); break;
+      case Slot.Out: clip.outNode = v; clip.out = readNumber(tree, v); break;
+      case Slot.MaxOut: clip.maxOutNode = v; clip.maxOut = readNumber(tree, v); break;
+      case Slot.TimelineIn: clip.timelineInNode = v; clip.timelineIn = readNumber(tree, v); break;
+      case Slot.TimelineOut: clip.timelineOutNode = v; clip.timelineOut = readNumber(tree, v); break;
+      case Slot.Duration: clip.durationNode = v; clip.duration = readNumber(tree, v); break;
+      case Slot.Speed: clip.speed = readNumber(tree, v); break;
+      case Slot.ClipId: clip.clipIdNode = v; clip.clipId = readString(tree, v); break;
+      case Slot.ReferenceClipId: clip.referenceNode = v; clip.referenceClipId = readString(tree, v); break;
+      case Slot.Content: clip.contentNode = v; clip.content = readString(tree, v); break;
+      case Slot.Width: clip.widthNode = v; break;
+      case Slot.Height: clip.heightNode = v; break;
+      case Slot.Text: clip.textNode = v; break;
+      case Slot.Effects: {
+        const effects: EffectModel[] = [];
         if (tree.kind[v] === NodeKind.Array) {
           const ef = tree.childStart[v];
           for (let j = 0; j < tree.childCount[v]; j++) {
             const e = tree.children[ef + j];
             if (tree.kind[e] !== NodeKind.Object) continue;
-            clip.effects.push({
-              node: e,
-              type: readString(tree, tree.get(e, 'Type')),
-              subType: readString(tree, tree.get(e, 'SubType')),
-              duration: readNumber(tree, tree.get(e, 'Duration')),
-            });
+            effects.push(readEffect(tree, e));
           }
         }
+        clip.effects = effects;
         break;
+      }
     }
   }
   if (clip.in === 0 && clip.out === 0) {
@@ -168,6 +242,9 @@ function readClip(tree: JsonTree, node: number, track: TrackModel, index: number
   }
   return clip;
 }
+
+/** The effects of a clip without any: one shared empty list (never added to). */
+const NO_EFFECTS: EffectModel[] = Object.freeze([]) as unknown as EffectModel[];
 
 export function buildModel(doc: TimelineDocument): TimelineModel | undefined {
   const ref = doc.timeline;

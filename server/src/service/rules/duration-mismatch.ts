@@ -22,7 +22,7 @@ export const durationMismatchRule: Rule = {
         const source = (o - i) / speed;
         const span = b - a;
         if (Math.abs(source - span) <= TOLERANCE) continue;
-        const n = tree.get(clip.node, 'TimelineOut');
+        const n = clip.timelineOutNode;
         if (n === NONE) continue;
         ctx.report({
           start: tree.outerStart(n), end: tree.end[n], severity: 'warning', code: 'timing/duration-mismatch',

@@ -16,8 +16,8 @@ export const inOutRule: Rule = {
     const tree = m.tree;
     for (const track of m.tracks) {
       for (const clip of track.clips) {
-        const inNode = tree.get(clip.node, 'In');
-        const outNode = tree.get(clip.node, 'Out');
+        const inNode = clip.inNode;
+        const outNode = clip.outNode;
         if (inNode === NONE || outNode === NONE) continue;
         if (clip.zeroSource) {
           ctx.report(unsetFix({ start: tree.outerStart(inNode), end: tree.end[inNode], severity: 'hint', code: 'timing/in-out-zero', tags: ['unnecessary'], message: ctx.t('timing.inOutZero'), related: [{ start: tree.outerStart(outNode), end: tree.end[outNode], message: 'Out 0' }] }, m.target, [inNode, outNode], ctx.t('fix.removeInOut')));

@@ -1,6 +1,7 @@
 // Subtitle clips carry their words in "Content"; "Text" is a common slip (it is the Type value).
 import { NONE } from '../json/parser';
 import { replaceKey } from '../edits';
+import type { ClipModel, EffectModel } from '../model';
 import type { Rule } from './rule';
 
 export const subtitleTextRule: Rule = {
@@ -9,10 +10,10 @@ export const subtitleTextRule: Rule = {
     const m = ctx.model;
     if (!m) return;
     const tree = m.tree;
-    const check = (obj: number) => {
-      const text = tree.get(obj, 'Text');
+    const check = (x: ClipModel | EffectModel) => {
+      const text = x.textNode;
       if (text === NONE) return;
-      const hasContent = tree.get(obj, 'Content') !== NONE;
+      const hasContent = x.contentNode !== NONE;
       const at = { start: tree.keyStart[text], end: tree.keyEnd[text] };
       ctx.supersede(at.start, at.end, 'schema/unknown-key');
       ctx.report({
@@ -20,7 +21,7 @@ export const subtitleTextRule: Rule = {
         fixes: hasContent ? undefined : [{ title: ctx.t('fix.renameKey', { from: 'Text', to: 'Content' }), edits: [replaceKey(m.target, text, 'Content')], preferred: true, safe: true }],
       });
     };
-    for (const track of m.byKind.subtitle) for (const clip of track.clips) check(clip.node);
-    for (const track of m.tracks) for (const clip of track.clips) for (const e of clip.effects) if (e.type === 'Text') check(e.node);
+    for (const track of m.byKind.subtitle) for (const clip of track.clips) check(clip);
+    for (const track of m.tracks) for (const clip of track.clips) for (const e of clip.effects) if (e.type === 'Text') check(e);
   },
 };

@@ -15,8 +15,8 @@ export const timelineInOutRule: Rule = {
     const tree = m.tree;
     for (const track of m.tracks) {
       for (const clip of track.clips) {
-        const a = tree.get(clip.node, 'TimelineIn');
-        const b = tree.get(clip.node, 'TimelineOut');
+        const a = clip.timelineInNode;
+        const b = clip.timelineOutNode;
         if (a === NONE || b === NONE) continue;
         if (clip.zeroTimeline) {
           ctx.report(unsetFix({ start: tree.outerStart(a), end: tree.end[a], severity: 'warning', code: 'timing/timeline-in-out-zero', message: ctx.t('timing.timelineInOutZero'), related: [{ start: tree.outerStart(b), end: tree.end[b], message: 'TimelineOut 0' }] }, m.target, [a, b], ctx.t('fix.removeTimelineInOut')));
