@@ -33,8 +33,12 @@ class LspError extends Error {}
 
 // ---- one server process ------------------------------------------------------------------------------
 class LspServer {
-  constructor(name, argv, { cwd, settings, timeoutMs, log }) {
-    Object.assign(this, { name, argv, cwd, settings, timeoutMs, log });
+  constructor(name, argv, { cwd, settings, timeoutMs, log, env }) {
+    Object.assign(this, { name, argv, cwd, settings, timeoutMs, log, env });
+    /** Stage timestamps the server traced on stderr (ours: VOD_TIMELINE_TRACE=1, server/src/trace.ts). */
+    this.traces = [];
+    /** The timed open/change runs, for the split: { kind, uri, start, end } on the epoch clock. */
+    this.timed = [];
     this.nextId = 1;
     this.pending = new Map();
     this.buffer = Buffer.alloc(0);
@@ -53,7 +57,7 @@ class LspServer {
 
   start() {
     this.tSpawn = performance.now();
-    this.proc = spawn(this.argv[0], this.argv.slice(1), { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(this.argv[0], this.argv.slice(1), { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: this.env ? { ...process.env, ...this.env } : process.env });
     this.proc.on('error', (e) => this.fail(`could not start: ${e.message}`));
     this.proc.on('exit', (code, signal) => {
       this.exited = true;
@@ -62,8 +66,17 @@ class LspServer {
     this.proc.stdin.on('error', (e) => this.closing || this.fail(`stdin: ${e.message}`));
     this.proc.stdout.on('data', (chunk) => this.onData(chunk));
     this.proc.stderr.setEncoding('utf8');
+    let partial = '';
     this.proc.stderr.on('data', (s) => {
-      this.stderrTail.push(...s.split('\n').filter(Boolean));
+      const lines = (partial + s).split('\n');
+      partial = lines.pop();
+      const other = [];
+      for (const line of lines) {
+        const m = /^vod-timeline-trace (\S+) (\S+) (.*)$/.exec(line);
+        if (m) this.traces.push({ stage: m[1], t: Number(m[2]), uri: m[3] });
+        else if (line) other.push(line);
+      }
+      this.stderrTail.push(...other);
       this.stderrTail.splice(0, Math.max(0, this.stderrTail.length - 20));
     });
   }
@@ -259,12 +272,32 @@ class LspServer {
   }
 
   /** Sends a notification, then pulls; the time runs from writing the notification to the report. */
-  async timedDiagnostics(uri, notification) {
+  async timedDiagnostics(uri, notification, measured = false) {
     const frame = LspServer.frame({ jsonrpc: '2.0', ...notification });
     const t0 = performance.now();
     this.write(frame);
     const r = await this.pull(uri);
+    if (measured) this.timed.push({ kind: notification.method.endsWith('didOpen') ? 'open' : 'change', uri, start: performance.timeOrigin + t0, end: performance.timeOrigin + r.t });
     return { ms: r.t - t0, items: r.items };
+  }
+
+  /**
+   * Where the time of each timed open/change went, from the server's traced stages: per stage a list of
+   * ms over the runs. Empty when the server traced nothing (the peer).
+   */
+  split() {
+    const out = { open: {}, change: {} };
+    for (const run of this.timed) {
+      const at = (stage) => this.traces.find((e) => e.uri === run.uri && e.stage === stage && e.t >= run.start - 1 && e.t <= run.end + 1)?.t;
+      const got = at(run.kind);
+      const received = this.traces.find((e) => e.uri === run.uri && e.stage === 'received' && e.t >= run.start - 1 && e.t <= (got ?? run.end))?.t;
+      const marks = [['write → last bytes in', run.start, received], ['message read, parsed; text document', received, got], ['pull request handled', got, at('pull')],
+        ['parse', at('pull'), at('parsed')], ['validate', at('parsed'), at('validated')], ['diagnostics to LSP', at('validated'), at('converted')], ['answer serialized, sent, read', at('converted'), run.end]];
+      if (marks.some(([, a, b]) => a === undefined || b === undefined)) continue;
+      for (const [label, a, b] of marks) (out[run.kind][label] ??= []).push(b - a);
+      (out[run.kind].total ??= []).push(run.end - run.start);
+    }
+    return out;
   }
 
   async timedRequest(method, params) {
@@ -346,7 +379,7 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
   const oursCommand = process.platform === 'win32'
     ? [process.execPath, '--max-semi-space-size=3', path.join(ROOT, 'bin', 'vod-timeline.js')]
     : [path.join(ROOT, 'bin', 'vod-timeline.js')];
-  const servers = [new LspServer('ours', [...oursCommand, 'lsp', '--stdio'], { ...common, cwd: ROOT })];
+  const servers = [new LspServer('ours', [...oursCommand, 'lsp', '--stdio'], { ...common, cwd: ROOT, env: { VOD_TIMELINE_TRACE: '1' } })];
   let peerInfo = null;
   if (peer) {
     peerInfo = ensurePeer(log);
@@ -356,9 +389,9 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
   const oneRun = async (s, k, measured) => {
     const uri = pathToFileURL(path.join(workspace, `${measured ? 'run' : 'warmup'}-${k}.timeline.json`)).href;
     await sleep(gapMs);
-    const open = await s.timedDiagnostics(uri, { method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'json', version: 1, text } } });
+    const open = await s.timedDiagnostics(uri, { method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'json', version: 1, text } } }, measured);
     await sleep(gapMs);
-    const change = await s.timedDiagnostics(uri, { method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited.text }] } });
+    const change = await s.timedDiagnostics(uri, { method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited.text }] } }, measured);
     await sleep(gapMs);
     const completion = await s.timedRequest('textDocument/completion', { textDocument: { uri }, position: completionPos, context: { triggerKind: 1 } });
     await sleep(gapMs);
@@ -424,6 +457,7 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
     hoverNonEmpty: [...s.facts.hoverNonEmpty],
     memory: s.memory,
     errorLogs: [...s.errorLogs].map(([message, count]) => ({ message, count })),
+    split: s.split(),
     injected: {
       total: errors.length,
       open: s.coverage.open.covered,
@@ -485,6 +519,16 @@ export function formatLsp(r) {
       `injected errors reported: ${i.open}/${i.total} after open, ${i.change}/${i.total} after change`);
     if (s.name === 'ours' && i.missing.length) out.push(`    NOT REPORTED by ours: ${i.missing.join('; ')}`);
     for (const e of s.errorLogs) out.push(`    ${s.name} logged ${e.count}×: ${e.message}`);
+  }
+  const ours = r.servers.find((s) => s.name === 'ours');
+  const sp = ours?.split;
+  if (sp && Object.keys(sp.open).length) {
+    out.push('');
+    out.push('  [ours] where open→diagnostics and change→diagnostics go: stages the server traced (VOD_TIMELINE_TRACE=1), median (min–max) ms:');
+    const cell = (x) => (x ? `${ms(stats(x).median)} (${ms(stats(x).min)}–${ms(stats(x).max)})` : 'n/a');
+    const labels = Object.keys(sp.open);
+    out.push(table(['stage', 'open', 'change'], labels.map((l) => [l, cell(sp.open[l]), cell(sp.change[l])]), ['l', 'r', 'r']).replace(/^/gm, '  '));
+    out.push('  (pull diagnostics: the server validates when the client asks, no debounce; a pushing client waits validation.delay, 50 ms, after a change)');
   }
   const peer = r.servers.find((s) => s.name === 'peer');
   if (peer && peer.errorLogs.some((e) => /completion|hover/i.test(e.message))) {
