@@ -24,13 +24,11 @@ export const TRACK_SPECS: readonly TrackSpec[] = [
   { kind: 'effect', tracksKey: 'EffectTracks', clipsKey: 'EffectTrackItems', trackDef: 'EffectTrack', clipDef: 'EffectTrackItem' },
 ];
 
-export interface EffectModel extends TimeNodes {
+export interface EffectModel {
   node: number;
   type?: string;
   subType?: string;
   duration?: number;
-  textNode: number;
-  contentNode: number;
 }
 
 /**
@@ -161,7 +159,7 @@ function slotOf(tree: JsonTree, node: number): Slot {
 function readEffect(tree: JsonTree, e: number): EffectModel {
   let type = NONE;
   let subType = NONE;
-  let inNode = NONE, outNode = NONE, timelineInNode = NONE, timelineOutNode = NONE, durationNode = NONE, maxOutNode = NONE, textNode = NONE, contentNode = NONE;
+  let duration = NONE;
   const first = tree.childStart[e];
   const count = tree.childCount[e];
   // The last occurrence of a key wins, as tree.get finds it.
@@ -170,20 +168,10 @@ function readEffect(tree: JsonTree, e: number): EffectModel {
     switch (slotOf(tree, v)) {
       case Slot.Type: type = v; break;
       case Slot.SubType: subType = v; break;
-      case Slot.Duration: durationNode = v; break;
-      case Slot.In: inNode = v; break;
-      case Slot.Out: outNode = v; break;
-      case Slot.TimelineIn: timelineInNode = v; break;
-      case Slot.TimelineOut: timelineOutNode = v; break;
-      case Slot.MaxOut: maxOutNode = v; break;
-      case Slot.Text: textNode = v; break;
-      case Slot.Content: contentNode = v; break;
+      case Slot.Duration: duration = v; break;
     }
   }
-  return {
-    node: e, type: readString(tree, type), subType: readString(tree, subType), duration: readNumber(tree, durationNode),
-    inNode, outNode, timelineInNode, timelineOutNode, durationNode, maxOutNode, textNode, contentNode,
-  };
+  return { node: e, type: readString(tree, type), subType: readString(tree, subType), duration: readNumber(tree, duration) };
 }
 
 function readClip(tree: JsonTree, node: number, track: TrackModel, index: number): ClipModel {

@@ -3,6 +3,8 @@ import { NONE } from '../json/parser';
 import { readNumber, type TimeNodes } from '../model';
 import type { Rule } from './rule';
 
+const TIME_KEYS = ['In', 'Out', 'TimelineIn', 'TimelineOut', 'Duration', 'MaxOut'];
+
 export const negativeTimesRule: Rule = {
   codes: ['timing/negative'],
   run(ctx) {
@@ -29,7 +31,8 @@ export const negativeTimesRule: Rule = {
     for (const track of m.tracks) {
       for (const clip of track.clips) {
         check(clip);
-        for (const e of clip.effects) check(e);
+        // Effects are small objects: their keys are looked up by name.
+        for (const e of clip.effects) for (const key of TIME_KEYS) one(tree.get(e.node, key), key);
       }
     }
   },

@@ -1,7 +1,6 @@
 // Subtitle clips carry their words in "Content"; "Text" is a common slip (it is the Type value).
 import { NONE } from '../json/parser';
 import { replaceKey } from '../edits';
-import type { ClipModel, EffectModel } from '../model';
 import type { Rule } from './rule';
 
 export const subtitleTextRule: Rule = {
@@ -10,10 +9,9 @@ export const subtitleTextRule: Rule = {
     const m = ctx.model;
     if (!m) return;
     const tree = m.tree;
-    const check = (x: ClipModel | EffectModel) => {
-      const text = x.textNode;
+    // A clip's Text and Content nodes are in the model; an effect's are looked up (a few keys).
+    const check = (text: number, hasContent: boolean) => {
       if (text === NONE) return;
-      const hasContent = x.contentNode !== NONE;
       const at = { start: tree.keyStart[text], end: tree.keyEnd[text] };
       ctx.supersede(at.start, at.end, 'schema/unknown-key');
       ctx.report({
@@ -21,7 +19,7 @@ export const subtitleTextRule: Rule = {
         fixes: hasContent ? undefined : [{ title: ctx.t('fix.renameKey', { from: 'Text', to: 'Content' }), edits: [replaceKey(m.target, text, 'Content')], preferred: true, safe: true }],
       });
     };
-    for (const track of m.byKind.subtitle) for (const clip of track.clips) check(clip);
-    for (const track of m.tracks) for (const clip of track.clips) for (const e of clip.effects) if (e.type === 'Text') check(e);
+    for (const track of m.byKind.subtitle) for (const clip of track.clips) check(clip.textNode, clip.contentNode !== NONE);
+    for (const track of m.tracks) for (const clip of track.clips) for (const e of clip.effects) if (e.type === 'Text') check(tree.get(e.node, 'Text'), tree.get(e.node, 'Content') !== NONE);
   },
 };
