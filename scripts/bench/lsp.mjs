@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { ensurePeer } from './peer.mjs';
+import { summarizeProfile } from './profile.mjs';
 import { coverage, lineStarts, locatePointers, machineFacts, mib, ms, offsetAt, positionAt, ratioText, stats, table, treeMemory, verdict } from './util.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -338,6 +339,33 @@ function section(settings, name) {
   return v;
 }
 
+// ---- where the server's CPU goes --------------------------------------------------------------------------
+/** Source files (through the bundle's source map) → the stage of the LSP path they belong to. */
+const CPU_GROUPS = [
+  [/server\/src\/service\/json\/parser\.ts/, 'parse (our JSON parser)'],
+  [/server\/src\/service\/schema\//, 'schema checks'],
+  [/server\/src\/service\/(model|layout)\.ts/, 'model, layout'],
+  [/server\/src\/(convert|service\/json\/lines)\.ts/, 'diagnostics to LSP (line index, ranges)'],
+  [/server\/src\/service\//, 'other rules and the service'],
+  [/vscode-jsonrpc|vscode-languageserver\/|server\/src\/framing/, 'JSON-RPC: reading, writing messages'],
+  [/vscode-languageserver-textdocument/, 'text documents'],
+  [/server\/src\//, 'LSP adapter (server.ts, documents, settings)'],
+  [/^\(garbage collector\)$/, 'garbage collection'],
+  [/^\(idle\)$/, 'idle (waiting for the client)'],
+  [/^\(program\)$|^\(native/, 'V8 and native code (JSON.parse of messages, string decoding, I/O)'],
+];
+
+/** The server's CPU profile by stage, in ms, largest first (idle apart). */
+function serverCpu(profile) {
+  const s = summarizeProfile(profile, ROOT);
+  const groups = new Map();
+  for (const f of s.files) {
+    const g = CPU_GROUPS.find(([re]) => re.test(f.file))?.[1] ?? 'other (server start-up, Node)';
+    groups.set(g, (groups.get(g) ?? 0) + f.selfMs);
+  }
+  return { totalMs: s.totalMs, idleMs: s.idleMs, groups: [...groups].sort((a, b) => b[1] - a[1]).map(([group, ms]) => ({ group, ms })) };
+}
+
 // ---- the comparison -----------------------------------------------------------------------------------
 /** The change: one space inserted after the first ",\n" at or after the middle of the text. */
 export function middleEdit(text) {
@@ -353,7 +381,7 @@ const toOffsets = (starts, d) => ({ ...d, start: offsetAt(starts, d.range.start)
  * Runs the comparison. `errors` is the injected-error list of the document (or []).
  * Returns a plain object for printLsp() and the JSON report.
  */
-export async function runLspComparison({ docPath, errors = [], runs = 9, warmup = 2, peer = true, gapMs = 200, timeoutMs = 60000, log = (s) => process.stderr.write(s + '\n') }) {
+export async function runLspComparison({ docPath, errors = [], runs = 9, warmup = 2, peer = true, gapMs = 200, timeoutMs = 60000, profileDir, log = (s) => process.stderr.write(s + '\n') }) {
   const text = fs.readFileSync(docPath, 'utf8');
   const edited = middleEdit(text);
   const schemaPath = path.join(ROOT, 'schemas', 'timeline.schema.json');
@@ -376,9 +404,11 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
   const common = { cwd: workspace, settings, timeoutMs, log };
   // Started as `vod-timeline lsp --stdio` is from a shell: through the script's shebang, which carries the
   // Node flags the server is meant to run with (Windows has no shebangs: node and the script there).
-  const oursCommand = process.platform === 'win32'
-    ? [process.execPath, '--max-semi-space-size=3', path.join(ROOT, 'bin', 'vod-timeline.js')]
+  // With `profileDir`, under `node --cpu-prof` (the shebang's flag given by hand): where its CPU goes.
+  const oursCommand = process.platform === 'win32' || profileDir
+    ? [process.execPath, '--max-semi-space-size=3', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(ROOT, 'bin', 'vod-timeline.js')]
     : [path.join(ROOT, 'bin', 'vod-timeline.js')];
+  const profilesBefore = profileDir ? new Set(fs.existsSync(profileDir) ? fs.readdirSync(profileDir) : []) : undefined;
   const servers = [new LspServer('ours', [...oursCommand, 'lsp', '--stdio'], { ...common, cwd: ROOT, env: { VOD_TIMELINE_TRACE: '1' } })];
   let peerInfo = null;
   if (peer) {
@@ -433,6 +463,10 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
     for (let k = 1; k <= runs; k++) for (const s of order(k)) await oneRun(s, k, true);
     for (const s of servers) s.memory = treeMemory(s.proc.pid);
     for (const s of servers) await s.shutdown();
+    if (profileDir) {
+      const made = fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile') && !profilesBefore.has(f));
+      if (made.length === 1) servers[0].profile = { file: path.join(profileDir, made[0]), summary: serverCpu(JSON.parse(fs.readFileSync(path.join(profileDir, made[0]), 'utf8'))) };
+    }
   } catch (e) {
     for (const s of servers) s.kill();
     throw e;
@@ -458,6 +492,7 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
     memory: s.memory,
     errorLogs: [...s.errorLogs].map(([message, count]) => ({ message, count })),
     split: s.split(),
+    profile: s.profile,
     injected: {
       total: errors.length,
       open: s.coverage.open.covered,
@@ -530,6 +565,12 @@ export function formatLsp(r) {
     out.push(table(['stage', 'open', 'change'], labels.map((l) => [l, cell(sp.open[l]), cell(sp.change[l])]), ['l', 'r', 'r']).replace(/^/gm, '  '));
     out.push('  (pull diagnostics: the server validates when the client asks, no debounce; a pushing client waits validation.delay, 50 ms, after a change)');
   }
+  if (ours?.profile) {
+    const p = ours.profile.summary;
+    out.push('');
+    out.push(`  [ours] CPU profile of the server over the whole run (${path.basename(ours.profile.file)}): ${ms(p.totalMs)} ms of CPU, ${ms(p.idleMs)} ms idle; by stage:`);
+    out.push(table(['stage', 'CPU ms', 'share'], p.groups.map((g) => [g.group, ms(g.ms), `${((100 * g.ms) / p.totalMs).toFixed(1)} %`]), ['l', 'r', 'r']).replace(/^/gm, '  '));
+  }
   const peer = r.servers.find((s) => s.name === 'peer');
   if (peer && peer.errorLogs.some((e) => /completion|hover/i.test(e.message))) {
     out.push('  note: the peer failed on completion and/or hover (see its log above) and answered with nothing; its figures for them are the time to fail.');
@@ -543,12 +584,13 @@ async function main() {
     options: {
       doc: { type: 'string' }, errors: { type: 'string' }, runs: { type: 'string', default: '9' }, warmup: { type: 'string', default: '2' },
       'no-peer': { type: 'boolean', default: false }, 'gap-ms': { type: 'string', default: '200' }, timeout: { type: 'string', default: '60' }, json: { type: 'boolean', default: false },
+      'profile-dir': { type: 'string' },
     },
   });
   if (!o.doc) throw new LspError('--doc FILE is required');
   const m = machineFacts();
   const errors = o.errors ? JSON.parse(fs.readFileSync(o.errors, 'utf8')) : [];
-  const r = await runLspComparison({ docPath: o.doc, errors, runs: Number(o.runs), warmup: Number(o.warmup), peer: !o['no-peer'], gapMs: Number(o['gap-ms']), timeoutMs: Number(o.timeout) * 1000 });
+  const r = await runLspComparison({ docPath: o.doc, errors, runs: Number(o.runs), warmup: Number(o.warmup), peer: !o['no-peer'], gapMs: Number(o['gap-ms']), timeoutMs: Number(o.timeout) * 1000, profileDir: o['profile-dir'] && path.resolve(o['profile-dir']) });
   if (o.json) process.stdout.write(JSON.stringify({ machine: m, ...r }, null, 2) + '\n');
   else process.stdout.write(formatLsp(r) + '\n');
 }
