@@ -5,13 +5,17 @@
 //                 [--runs N] [--warmup N] [--lsp-runs N] [--lsp-warmup N] [--errors K] [--seed S]
 //
 // 1. In-process (the bundled service, what users run): for the 1×, 2× and 4× max documents, JSON.parse
-//    of the same text vs full validation (parse + validate, fresh document each time); on the max
-//    document completion, hover and layout latency, the process's peak RSS, and whether every injected
-//    error is reported.
+//    of the same text vs full validation (parse + validate, fresh document each time), and the split of
+//    validation (parse, schema checks, model, layout, other rules); on the max document completion,
+//    hover and layout latency (layout after a validation: the vodTimeline/layout answer), the
+//    process's peak RSS, and whether every injected error is reported. Ratios are taken per round and
+//    shown as median (min–max) over the rounds.
 // 2. LSP (scripts/bench/lsp.mjs): our server vs VS Code's JSON language server on the same document
-//    with injected errors, against our schema.
+//    with injected errors, against our schema; where our open→diagnostics and change→diagnostics go,
+//    stage by stage (the server traces them with VOD_TIMELINE_TRACE=1).
 // 3. When a target is missed (or with --profile): a CPU profile of the in-process validation of the
-//    max document, top 15 functions by self time.
+//    max document, top 15 functions by self time; for an LSP target, a CPU profile of our server by
+//    stage of the LSP path.
 // Documents, bundles, profiles and a JSON copy of the results go to .bench/ (gitignored).
 
 import { execFileSync } from 'node:child_process';
@@ -22,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { generateTimeline } from './gen-timeline.mjs';
-import { formatLsp, LSP_TARGETS, runLspComparison } from './bench/lsp.mjs';
+import { formatLsp, formatServerProfile, LSP_TARGETS, runLspComparison } from './bench/lsp.mjs';
 import { formatProfile, profileValidation } from './bench/profile.mjs';
 import { machineFacts, machineLine, mib, ms, ratioText, stats, table, verdict } from './bench/util.mjs';
 
@@ -280,7 +284,19 @@ async function main() {
     if (ours.injected.open < ours.injected.total) missed.push('injected errors (LSP)');
   }
 
-  const wantProfile = args.profile ?? (!args['no-profile'] && !quick && missed.some((m) => /validation|scaling|LSP (open|change)/.test(m)));
+  const wantLspProfile = args.profile ?? (!args['no-profile'] && !quick && missed.some((m) => /LSP (open|change)/.test(m)));
+  if (wantLspProfile && doLsp) {
+    progress('bench: CPU profile of our LSP server (its own runs, no peer)');
+    const r = await runLspComparison({
+      docPath: docs.errors.file, errors: docs.errors.errors, runs: quick ? 3 : 5, warmup: 1, peer: false, profileDir: path.join(OUT, 'prof-lsp'),
+      log: (s) => progress(s),
+    });
+    report.lspProfile = r.servers[0].profile;
+    w(formatServerProfile(r));
+    w();
+  }
+
+  const wantProfile = args.profile ?? (!args['no-profile'] && !quick && missed.some((m) => /validation|scaling/.test(m)));
   if (wantProfile && doInproc) {
     progress('bench: CPU profile of the in-process validation of the max document');
     const p = profileValidation({ root: ROOT, service, doc: docs['1x'].file, runs: quick ? 8 : 20, warmup: 2, dir: path.join(OUT, 'prof') });

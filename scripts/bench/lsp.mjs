@@ -408,7 +408,8 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
   const oursCommand = process.platform === 'win32' || profileDir
     ? [process.execPath, '--max-semi-space-size=3', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(ROOT, 'bin', 'vod-timeline.js')]
     : [path.join(ROOT, 'bin', 'vod-timeline.js')];
-  const profilesBefore = profileDir ? new Set(fs.existsSync(profileDir) ? fs.readdirSync(profileDir) : []) : undefined;
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+  const profilesBefore = profileDir ? new Set(fs.readdirSync(profileDir)) : undefined;
   const servers = [new LspServer('ours', [...oursCommand, 'lsp', '--stdio'], { ...common, cwd: ROOT, env: { VOD_TIMELINE_TRACE: '1' } })];
   let peerInfo = null;
   if (peer) {
@@ -565,16 +566,23 @@ export function formatLsp(r) {
     out.push(table(['stage', 'open', 'change'], labels.map((l) => [l, cell(sp.open[l]), cell(sp.change[l])]), ['l', 'r', 'r']).replace(/^/gm, '  '));
     out.push('  (pull diagnostics: the server validates when the client asks, no debounce; a pushing client waits validation.delay, 50 ms, after a change)');
   }
-  if (ours?.profile) {
-    const p = ours.profile.summary;
-    out.push('');
-    out.push(`  [ours] CPU profile of the server over the whole run (${path.basename(ours.profile.file)}): ${ms(p.totalMs)} ms of CPU, ${ms(p.idleMs)} ms idle; by stage:`);
-    out.push(table(['stage', 'CPU ms', 'share'], p.groups.map((g) => [g.group, ms(g.ms), `${((100 * g.ms) / p.totalMs).toFixed(1)} %`]), ['l', 'r', 'r']).replace(/^/gm, '  '));
-  }
+  if (ours?.profile) out.push('', formatServerProfile(r));
   const peer = r.servers.find((s) => s.name === 'peer');
   if (peer && peer.errorLogs.some((e) => /completion|hover/i.test(e.message))) {
     out.push('  note: the peer failed on completion and/or hover (see its log above) and answered with nothing; its figures for them are the time to fail.');
   }
+  return out.join('\n');
+}
+
+/** The CPU profile of our server (runLspComparison with profileDir), by stage of the LSP path. */
+export function formatServerProfile(r) {
+  const ours = r.servers.find((s) => s.name === 'ours');
+  if (!ours?.profile) return '  [ours] no CPU profile was written';
+  const p = ours.profile.summary;
+  const out = [];
+  out.push(`  [ours] CPU profile of the server (node --cpu-prof; ${r.runs} runs after ${r.warmup} warm-up(s), start-up and shutdown included; ${path.relative(ROOT, ours.profile.file)}):`);
+  out.push(`  ${ms(p.totalMs)} ms of CPU, ${ms(p.idleMs)} ms idle; by stage of the LSP path:`);
+  out.push(table(['stage', 'CPU ms', 'share'], p.groups.map((g) => [g.group, ms(g.ms), `${((100 * g.ms) / p.totalMs).toFixed(1)} %`]), ['l', 'r', 'r']).replace(/^/gm, '  '));
   return out.join('\n');
 }
 
