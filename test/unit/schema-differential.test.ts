@@ -9,6 +9,7 @@ import { Differential, fixtureDocuments, type Mismatch } from '../reference/diff
 import { probeDocuments, syntheticSeeds } from '../reference/probes';
 import { schemaRule } from '../../server/src/service/rules/schema';
 import { compileSchema } from '../../server/src/service/schema/compile';
+import { TimelineService } from '../../server/src/service';
 import bundledSchema from '../../schemas/timeline.schema.json';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -69,4 +70,14 @@ suite('schema checker: differential against the generic walker', function () {
     assert.match(m!.reference ?? '', /schema\/range/);
     assert.equal(broken.check('good In', '{"VideoTracks": [{"VideoTrackClips": [{"MediaId": "m", "In": 1, "Out": 2}]}]}'), undefined);
   });
+
+  test('a schema key with a line break and code in it stays a key: the generated source is made from the schema safely', () => {
+    const key = 'x\n}throw new Error("injected");//\u2028y';
+    const raw = { type: 'object', properties: { [key]: { type: 'number', minimum: 0 } }, required: [key], additionalProperties: false };
+    const svc = new TimelineService({ schema: raw });
+    const doc = svc.parse(JSON.stringify({ [key]: -1, other: 1 }));
+    const codes = svc.validate(doc).map((d) => d.code).filter((c) => c.startsWith('schema/')).sort();
+    assert.deepEqual(codes, ['schema/range', 'schema/unknown-key']);
+  });
 });
+

@@ -161,6 +161,11 @@ const KIND_BIT: Record<number, number> = {
   [NodeKind.Null]: TypeBit.Null,
 };
 
+/** Text for a `//` comment of the generated source: printable ASCII only (no line break gets in). */
+function comment(s: string): string {
+  return s.replace(/[^\x20-\x7e]/g, '?');
+}
+
 /** A finite number as a literal that reads back as the same double. */
 function num(v: number): string {
   return Object.is(v, -0) ? '-0' : String(v);
@@ -180,7 +185,7 @@ function emitFunction(cs: CompiledSchema, id: number, e: Emit): string {
   const cases: string[] = [];
   for (const [body, kinds] of blocks) cases.push(`    ${kinds.map((k) => `case ${k}:`).join(' ')} {\n${body}\n      return;\n    }`);
   return [
-    `// ${cs.ptr || '(root)'}`,
+    `// ${comment(cs.ptr || '(root)')}`,
     `function ${fnName(cs, id)}(c, n, wo) {`,
     cs.warningOnly ? '  wo = true;' : '',
     '  switch (c.K[n]) {',
@@ -292,7 +297,7 @@ function emitObject(cs: CompiledSchema, S: string, e: Emit, place: string): stri
         body.push(`{ const ck = c.K[ch]; if ((${tests.join(' || ')}) && H.unsetValue(c, n, ch, ${K}, ${e.constant(ps)}, ${S})) break; }`);
       }
       body.push(`${e.call(ps, 'ch')};`);
-      L.push(`    case ${id}: { // ${key}`, ...body.filter(Boolean).map((b) => `      ${b}`), '      break;', '    }');
+      L.push(`    case ${id}: { // ${comment(key)}`, ...body.filter(Boolean).map((b) => `      ${b}`), '      break;', '    }');
     }
     const dflt: string[] = [e.site('other key', place), 'const key = c.KEYS[ch];'];
     if (props.size) dflt.push(`{ const ps = ${e.constant(props)}.get(key); if (ps !== undefined) { H.property(c, n, ch, key, ps, ${S}, wo); break; } }`);
