@@ -29,6 +29,8 @@ export interface EffectModel {
   type?: string;
   subType?: string;
   duration?: number;
+  /** It has one of In, Out, TimelineIn, TimelineOut, Duration, MaxOut (timing/negative reads them). */
+  timed: boolean;
 }
 
 /**
@@ -160,6 +162,7 @@ function readEffect(tree: JsonTree, e: number): EffectModel {
   let type = NONE;
   let subType = NONE;
   let duration = NONE;
+  let timed = false;
   const first = tree.childStart[e];
   const count = tree.childCount[e];
   // The last occurrence of a key wins, as tree.get finds it.
@@ -168,10 +171,11 @@ function readEffect(tree: JsonTree, e: number): EffectModel {
     switch (slotOf(tree, v)) {
       case Slot.Type: type = v; break;
       case Slot.SubType: subType = v; break;
-      case Slot.Duration: duration = v; break;
+      case Slot.Duration: duration = v; timed = true; break;
+      case Slot.In: case Slot.Out: case Slot.TimelineIn: case Slot.TimelineOut: case Slot.MaxOut: timed = true; break;
     }
   }
-  return { node: e, type: readString(tree, type), subType: readString(tree, subType), duration: readNumber(tree, duration) };
+  return { node: e, type: readString(tree, type), subType: readString(tree, subType), duration: readNumber(tree, duration), timed };
 }
 
 function readClip(tree: JsonTree, node: number, track: TrackModel, index: number): ClipModel {

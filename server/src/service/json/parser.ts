@@ -52,7 +52,7 @@ class Storage {
   childCount: Int32Array;
   num: Float64Array;
   children: Int32Array;
-  keyId: Int32Array;
+  keyId: Uint16Array;
   keys: (string | undefined)[];
   strs: (string | undefined)[];
 
@@ -69,7 +69,7 @@ class Storage {
     this.childCount = new Int32Array(capacity);
     this.num = new Float64Array(capacity);
     this.children = new Int32Array(capacity);
-    this.keyId = new Int32Array(capacity);
+    this.keyId = new Uint16Array(capacity);
     // Preallocated (not pushed to): growing an 80,000-element array while the parse allocates
     // strings was a large share of the GC work.
     this.keys = new Array<string | undefined>(capacity).fill(undefined);
@@ -118,7 +118,7 @@ export class JsonTree {
    * For a property value: its key's number in the key registry (`registerKeys`), 0 when the key was
    * not registered when this tree was parsed. Meaningless for other nodes (array items, the root).
    */
-  keyId: Int32Array;
+  keyId: Uint16Array;
   /** Property key of each node (undefined when the node is not a property value). */
   keys: (string | undefined)[];
   /** String value of each node (undefined for non-strings). */
@@ -366,10 +366,13 @@ const KEY_NAMES: string[] = [''];
 const keySlotName: (string | undefined)[] = new Array(INTERN_TABLE_SIZE).fill(undefined);
 const keySlotId = new Int32Array(INTERN_TABLE_SIZE);
 
+/** Keys numbered at most (a tree stores 16 bits per key); more stay unnumbered, read by name. */
+const MAX_KEYS = 0xffff;
+
 /** Numbers these keys (those already known keep theirs). Trees parsed before carry 0 for them. */
 export function registerKeys(names: Iterable<string>): void {
   for (const name of names) {
-    if (KEY_IDS.has(name)) continue;
+    if (KEY_IDS.has(name) || KEY_NAMES.length > MAX_KEYS) continue;
     KEY_IDS.set(name, KEY_NAMES.length);
     KEY_NAMES.push(name);
   }

@@ -31,8 +31,8 @@ export const negativeTimesRule: Rule = {
     for (const track of m.tracks) {
       for (const clip of track.clips) {
         check(clip);
-        // Effects are small objects: their keys are looked up by name.
-        for (const e of clip.effects) for (const key of TIME_KEYS) one(tree.get(e.node, key), key);
+        // Effects are small objects: the keys of one that has times are looked up by name.
+        for (const e of clip.effects) if (e.timed) for (const key of TIME_KEYS) one(tree.get(e.node, key), key);
       }
     }
   },

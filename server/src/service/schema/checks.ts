@@ -40,7 +40,7 @@ export class CheckCtx {
   readonly N: Float64Array;
   readonly S: (string | undefined)[];
   readonly KEYS: (string | undefined)[];
-  readonly KID: Int32Array;
+  readonly KID: Uint16Array;
   readonly CS: Int32Array;
   readonly CC: Int32Array;
   readonly CH: Int32Array;
