@@ -34,21 +34,16 @@ export interface EffectModel {
 }
 
 /**
- * The value nodes of the keys that the timing, structure and limits rules read, found in the model's
- * one pass over each clip and effect (the last of a repeated key, as tree.get finds it; NONE when
- * absent): the rules look here instead of searching every clip's keys again (each `tree.get` was a
- * scan of the clip's properties, several per clip and rule).
+ * The keys whose value nodes the timing, structure and limits rules read, found in the model's one pass
+ * over each clip (the last of a repeated key, as tree.get finds it; NONE when absent): a rule looks
+ * them up with clipNode() instead of searching the clip's keys again (each `tree.get` was a scan of the
+ * clip's properties, several per clip and rule). They live in one Int32Array per model, not in ten
+ * more fields per clip (the heap the GC walks).
  */
-export interface TimeNodes {
-  inNode: number;
-  outNode: number;
-  timelineInNode: number;
-  timelineOutNode: number;
-  durationNode: number;
-  maxOutNode: number;
-}
+export const enum ClipKey { In, Out, TimelineIn, TimelineOut, Duration, MaxOut, Width, Height, Text, Content }
+const CLIP_KEYS = 10;
 
-export interface ClipModel extends TimeNodes {
+export interface ClipModel {
   track: TrackModel;
   index: number;
   node: number;
@@ -76,10 +71,8 @@ export interface ClipModel extends TimeNodes {
   zeroSource?: boolean;
   zeroTimeline?: boolean;
   effects: EffectModel[];
-  widthNode: number;
-  heightNode: number;
-  textNode: number;
-  contentNode: number;
+  /** The clip's place in TimelineModel.keyNodes (see clipNode). */
+  slot: number;
 }
 
 export interface TrackModel {
@@ -107,6 +100,13 @@ export interface TimelineModel {
   /** The `VideoTracks` (etc.) array node per kind, when present. */
   arrays: Partial<Record<TrackKind, number>>;
   clipCount: number;
+  /** ClipKey value nodes of every clip, CLIP_KEYS per clip (clipNode reads them). */
+  keyNodes: Int32Array;
+}
+
+/** The value node of one of the clip's keys the rules read (ClipKey), or NONE. */
+export function clipNode(m: TimelineModel, clip: ClipModel, key: ClipKey): number {
+  return m.keyNodes[clip.slot * CLIP_KEYS + key];
 }
 
 const NUMERIC = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
@@ -178,15 +178,15 @@ function readEffect(tree: JsonTree, e: number): EffectModel {
   return { node: e, type: readString(tree, type), subType: readString(tree, subType), duration: readNumber(tree, duration), timed };
 }
 
-function readClip(tree: JsonTree, node: number, track: TrackModel, index: number): ClipModel {
-  // Every field from the start: one object shape for every clip.
+function readClip(tree: JsonTree, node: number, track: TrackModel, index: number, slot: number, nodes: Int32Array): ClipModel {
+  // The same fields for every clip: one object shape.
   const clip: ClipModel = {
     track, index, node, type: undefined, mediaId: undefined, mediaIdNode: NONE, in: undefined, out: undefined, maxOut: undefined,
     timelineIn: undefined, timelineOut: undefined, duration: undefined, speed: undefined, clipId: undefined, clipIdNode: NONE,
-    referenceClipId: undefined, referenceNode: NONE, content: undefined, zeroSource: undefined, zeroTimeline: undefined, effects: NO_EFFECTS,
-    inNode: NONE, outNode: NONE, timelineInNode: NONE, timelineOutNode: NONE, durationNode: NONE, maxOutNode: NONE,
-    widthNode: NONE, heightNode: NONE, textNode: NONE, contentNode: NONE,
+    referenceClipId: undefined, referenceNode: NONE, content: undefined, effects: NO_EFFECTS, slot,
   };
+  const at = slot * CLIP_KEYS;
+  for (let k = 0; k < CLIP_KEYS; k++) nodes[at + k] = NONE;
   if (tree.kind[node] !== NodeKind.Object) return clip;
   const first = tree.childStart[node];
   const count = tree.childCount[node];
@@ -196,19 +196,19 @@ function readClip(tree: JsonTree, node: number, track: TrackModel, index: number
     switch (slotOf(tree, v)) {
       case Slot.MediaId: clip.mediaIdNode = v; clip.mediaId = readString(tree, v); break;
       case Slot.Type: clip.type = readString(tree, v); break;
-      case Slot.In: clip.inNode = v; clip.in = readNumber(tree, v); break;
-      case Slot.Out: clip.outNode = v; clip.out = readNumber(tree, v); break;
-      case Slot.MaxOut: clip.maxOutNode = v; clip.maxOut = readNumber(tree, v); break;
-      case Slot.TimelineIn: clip.timelineInNode = v; clip.timelineIn = readNumber(tree, v); break;
-      case Slot.TimelineOut: clip.timelineOutNode = v; clip.timelineOut = readNumber(tree, v); break;
-      case Slot.Duration: clip.durationNode = v; clip.duration = readNumber(tree, v); break;
+      case Slot.In: nodes[at + ClipKey.In] = v; clip.in = readNumber(tree, v); break;
+      case Slot.Out: nodes[at + ClipKey.Out] = v; clip.out = readNumber(tree, v); break;
+      case Slot.MaxOut: nodes[at + ClipKey.MaxOut] = v; clip.maxOut = readNumber(tree, v); break;
+      case Slot.TimelineIn: nodes[at + ClipKey.TimelineIn] = v; clip.timelineIn = readNumber(tree, v); break;
+      case Slot.TimelineOut: nodes[at + ClipKey.TimelineOut] = v; clip.timelineOut = readNumber(tree, v); break;
+      case Slot.Duration: nodes[at + ClipKey.Duration] = v; clip.duration = readNumber(tree, v); break;
       case Slot.Speed: clip.speed = readNumber(tree, v); break;
       case Slot.ClipId: clip.clipIdNode = v; clip.clipId = readString(tree, v); break;
       case Slot.ReferenceClipId: clip.referenceNode = v; clip.referenceClipId = readString(tree, v); break;
-      case Slot.Content: clip.contentNode = v; clip.content = readString(tree, v); break;
-      case Slot.Width: clip.widthNode = v; break;
-      case Slot.Height: clip.heightNode = v; break;
-      case Slot.Text: clip.textNode = v; break;
+      case Slot.Content: nodes[at + ClipKey.Content] = v; clip.content = readString(tree, v); break;
+      case Slot.Width: nodes[at + ClipKey.Width] = v; break;
+      case Slot.Height: nodes[at + ClipKey.Height] = v; break;
+      case Slot.Text: nodes[at + ClipKey.Text] = v; break;
       case Slot.Effects: {
         const effects: EffectModel[] = [];
         if (tree.kind[v] === NodeKind.Array) {
@@ -247,6 +247,7 @@ export function buildModel(doc: TimelineDocument): TimelineModel | undefined {
     const arrays: Partial<Record<TrackKind, number>> = {};
     const tracks: TrackModel[] = [];
     let clipCount = 0;
+    let keyNodes = new Int32Array(CLIP_KEYS * 64);
     for (const spec of TRACK_SPECS) {
       const arr = tree.get(timeline, spec.tracksKey);
       if (arr === NONE) continue;
@@ -265,8 +266,14 @@ export function buildModel(doc: TimelineDocument): TimelineModel | undefined {
           track.clipsNode = cn;
           if (cn !== NONE && tree.kind[cn] === NodeKind.Array) {
             const cf = tree.childStart[cn];
-            for (let j = 0; j < tree.childCount[cn]; j++) track.clips.push(readClip(tree, tree.children[cf + j], track, j));
-            clipCount += track.clips.length;
+            const n = tree.childCount[cn];
+            if ((clipCount + n) * CLIP_KEYS > keyNodes.length) {
+              const grown = new Int32Array(Math.max(keyNodes.length * 2, (clipCount + n) * CLIP_KEYS));
+              grown.set(keyNodes.subarray(0, clipCount * CLIP_KEYS));
+              keyNodes = grown;
+            }
+            for (let j = 0; j < n; j++) track.clips.push(readClip(tree, tree.children[cf + j], track, j, clipCount + j, keyNodes));
+            clipCount += n;
           }
         }
         tracks.push(track);
@@ -274,6 +281,6 @@ export function buildModel(doc: TimelineDocument): TimelineModel | undefined {
       }
     }
     const target: EditTarget = { tree, embedded: tree !== doc.tree };
-    return { tree, timeline, target, tracks, byKind, arrays, clipCount };
+    return { tree, timeline, target, tracks, byKind, arrays, clipCount, keyNodes: keyNodes.subarray(0, clipCount * CLIP_KEYS) };
   });
 }

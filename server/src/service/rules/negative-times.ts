@@ -1,6 +1,6 @@
 // Negative times: the service may clamp them, so this is a warning, not an error.
 import { NONE } from '../json/parser';
-import { readNumber, type TimeNodes } from '../model';
+import { ClipKey, clipNode, readNumber } from '../model';
 import type { Rule } from './rule';
 
 const TIME_KEYS = ['In', 'Out', 'TimelineIn', 'TimelineOut', 'Duration', 'MaxOut'];
@@ -19,18 +19,15 @@ export const negativeTimesRule: Rule = {
         ctx.supersede(tree.start[n], tree.end[n], 'schema/range');
       }
     };
-    // The model found each clip's and effect's time keys in its own pass.
-    const check = (x: TimeNodes) => {
-      one(x.inNode, 'In');
-      one(x.outNode, 'Out');
-      one(x.timelineInNode, 'TimelineIn');
-      one(x.timelineOutNode, 'TimelineOut');
-      one(x.durationNode, 'Duration');
-      one(x.maxOutNode, 'MaxOut');
-    };
     for (const track of m.tracks) {
       for (const clip of track.clips) {
-        check(clip);
+        // The model found the clip's time keys in its own pass.
+        one(clipNode(m, clip, ClipKey.In), 'In');
+        one(clipNode(m, clip, ClipKey.Out), 'Out');
+        one(clipNode(m, clip, ClipKey.TimelineIn), 'TimelineIn');
+        one(clipNode(m, clip, ClipKey.TimelineOut), 'TimelineOut');
+        one(clipNode(m, clip, ClipKey.Duration), 'Duration');
+        one(clipNode(m, clip, ClipKey.MaxOut), 'MaxOut');
         // Effects are small objects: the keys of one that has times are looked up by name.
         for (const e of clip.effects) if (e.timed) for (const key of TIME_KEYS) one(tree.get(e.node, key), key);
       }

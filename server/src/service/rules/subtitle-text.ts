@@ -1,6 +1,7 @@
 // Subtitle clips carry their words in "Content"; "Text" is a common slip (it is the Type value).
 import { NONE } from '../json/parser';
 import { replaceKey } from '../edits';
+import { ClipKey, clipNode } from '../model';
 import type { Rule } from './rule';
 
 export const subtitleTextRule: Rule = {
@@ -19,7 +20,7 @@ export const subtitleTextRule: Rule = {
         fixes: hasContent ? undefined : [{ title: ctx.t('fix.renameKey', { from: 'Text', to: 'Content' }), edits: [replaceKey(m.target, text, 'Content')], preferred: true, safe: true }],
       });
     };
-    for (const track of m.byKind.subtitle) for (const clip of track.clips) check(clip.textNode, clip.contentNode !== NONE);
+    for (const track of m.byKind.subtitle) for (const clip of track.clips) check(clipNode(m, clip, ClipKey.Text), clipNode(m, clip, ClipKey.Content) !== NONE);
     for (const track of m.tracks) for (const clip of track.clips) for (const e of clip.effects) if (e.type === 'Text') check(tree.get(e.node, 'Text'), tree.get(e.node, 'Content') !== NONE);
   },
 };

@@ -2,7 +2,7 @@
 // invisible. Which reading the service takes is not documented (docs/serializations.md §5.3.3), so
 // this is a warning with a fix that removes the field. X and Y 0 are real positions: not reported.
 import { NONE } from '../json/parser';
-import { readNumber } from '../model';
+import { ClipKey, clipNode, readNumber } from '../model';
 import { unsetFix } from '../unset';
 import type { Rule } from './rule';
 
@@ -19,8 +19,8 @@ export const zeroSizeRule: Rule = {
     for (const track of m.tracks) {
       if (track.kind !== 'video' && track.kind !== 'image') continue;
       for (const clip of track.clips) {
-        check('Width', clip.widthNode);
-        check('Height', clip.heightNode);
+        check('Width', clipNode(m, clip, ClipKey.Width));
+        check('Height', clipNode(m, clip, ClipKey.Height));
       }
     }
   },

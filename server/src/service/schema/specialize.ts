@@ -101,27 +101,29 @@ export function specialize(schema: CompiledRoot, options: SpecializeOptions = {}
     const batch = reachable(roots, new Set(ids.keys()));
     const first = fns.length;
     batch.forEach((cs, i) => ids.set(cs, first + i));
-    const data: unknown[] = [];
-    const constant = (v: unknown): string => {
-      data.push(v);
-      return `D[${data.length - 1}]`;
-    };
-    const inBatch = new Set(batch);
-    const call = (cs: CompiledSchema, node: string) => (inBatch.has(cs) ? `${fnName(cs, ids.get(cs)!)}(c, ${node}, wo)` : `F[${ids.get(cs)!}](c, ${node}, wo)`);
     const site = (category: string, where: string): string => {
       if (!options.instrument) return '';
       sites.push(`${category}: ${where}`);
       counts.push(0);
       return `COV[${sites.length - 1}]++; `;
     };
-    const parts: string[] = [];
-    for (const cs of batch) parts.push(emitFunction(cs, ids.get(cs)!, { constant, call, site }));
-    const source = `"use strict";\n${parts.join('\n')}\nreturn [${batch.map((cs) => fnName(cs, ids.get(cs)!)).join(', ')}];`;
-    generatedChars += source.length;
-    // Generated from the schema only (no document text reaches the source).
-    const factory = new Function('H', 'D', 'F', 'COV', source) as (h: typeof checks, d: unknown[], f: CheckFn[], cov: number[]) => CheckFn[];
-    const made = factory(checks, data, fns, counts);
-    for (const fn of made) fns.push(fn);
+    // One compilation per function: one for the whole schema made V8's parser hold ~10 MB at once
+    // (resident afterwards). Functions call each other through the table, and the compiler inlines
+    // those calls from their feedback as it would direct ones.
+    const call = (cs: CompiledSchema, node: string) => `F[${ids.get(cs)!}](c, ${node}, wo)`;
+    for (const cs of batch) {
+      const data: unknown[] = [];
+      const constant = (v: unknown): string => {
+        data.push(v);
+        return `D[${data.length - 1}]`;
+      };
+      const id = ids.get(cs)!;
+      const source = `"use strict";\n${emitFunction(cs, id, { constant, call, site })}\nreturn ${fnName(cs, id)};`;
+      generatedChars += source.length;
+      // Generated from the schema only (no document text reaches the source).
+      const factory = new Function('H', 'D', 'F', 'COV', source) as (h: typeof checks, d: unknown[], f: CheckFn[], cov: number[]) => CheckFn;
+      fns[id] = factory(checks, data, fns, counts);
+    }
   };
 
   // What a document can reach: the root, and the definitions JSON string parameters are checked
@@ -174,9 +176,11 @@ function num(v: number): string {
 function emitFunction(cs: CompiledSchema, id: number, e: Emit): string {
   const S = e.constant(cs);
   const place = placeOf(cs);
-  // Kinds with the same code share a case.
+  // A case per kind the schema takes (kinds with the same code share one); the kinds it refuses are
+  // the default's type error.
   const blocks = new Map<string, string[]>();
   for (const [kind, word] of KINDS) {
+    if (refuses(cs, kind)) continue;
     const body = emitKind(cs, kind, S, e, place, word);
     const list = blocks.get(body) ?? [];
     list.push(String(kind));
@@ -184,16 +188,34 @@ function emitFunction(cs: CompiledSchema, id: number, e: Emit): string {
   }
   const cases: string[] = [];
   for (const [body, kinds] of blocks) cases.push(`    ${kinds.map((k) => `case ${k}:`).join(' ')} {\n${body}\n      return;\n    }`);
+  const refused = KINDS.filter(([kind]) => refuses(cs, kind));
+  const dflt = refused.length === 0
+    ? ['    default: return; // invalid or missing: the syntax error says it all']
+    : [
+      '    default:',
+      `      if (k === ${NodeKind.Invalid} || k === ${NodeKind.Missing}) return; // the syntax error says it all`,
+      refuses(cs, NodeKind.String) ? `      if (k === ${NodeKind.String} && c.embeds !== null && H.embedded(c, n, wo)) return;` : '',
+      `      ${e.site('type', place)}H.typeError(c, n, ${S}, wo);`,
+    ];
   return [
     `// ${comment(cs.ptr || '(root)')}`,
     `function ${fnName(cs, id)}(c, n, wo) {`,
     cs.warningOnly ? '  wo = true;' : '',
-    '  switch (c.K[n]) {',
+    '  const k = c.K[n];',
+    '  switch (k) {',
     ...cases,
-    '    default: return; // invalid or missing: the syntax error says it all',
+    ...dflt.filter(Boolean),
     '  }',
     '}',
   ].filter(Boolean).join('\n');
+}
+
+/** The schema's type refuses a value of this kind outright (a number may still fail as a non-integer). */
+function refuses(cs: CompiledSchema, kind: NodeKind): boolean {
+  if (cs.types === 0) return false;
+  if (kind === NodeKind.String && cs.numericString) return false;
+  if (kind === NodeKind.Number) return (cs.types & (TypeBit.Number | TypeBit.Integer)) === 0;
+  return (cs.types & KIND_BIT[kind]) === 0;
 }
 
 /** The checks validateNode made for a value of this kind, in its order. */
@@ -207,9 +229,6 @@ function emitKind(cs: CompiledSchema, kind: NodeKind, S: string, e: Emit, place:
       numericString = true;
     } else if (kind === NodeKind.Number && (cs.types & TypeBit.Number) === 0 && (cs.types & TypeBit.Integer) !== 0) {
       L.push(`if (!Number.isInteger(c.N[n])) { ${e.site('type', `${place} (${word})`)}H.typeError(c, n, ${S}, wo); return; }`);
-    } else if ((cs.types & KIND_BIT[kind]) === 0) {
-      L.push(`${e.site('type', `${place} (${word})`)}H.typeError(c, n, ${S}, wo);`);
-      return indent(L);
     }
   }
   if (cs.anyOf) L.push(`${e.site('anyOf', `${place} (${word})`)}H.anyOf(c, n, ${S}, wo);`);
