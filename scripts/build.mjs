@@ -16,6 +16,8 @@ const entries = [
   { in: 'cli/src/main.ts', out: 'cli' },
   // The Alibaba Cloud SDK, loaded on first use by the other bundles (client/src/vod/sdk.ts).
   { in: 'client/src/vod/sdk-bundle.ts', out: 'alicloud' },
+  // The OSS client (ali-oss), loaded on the first upload (client/src/vod/upload/oss.ts).
+  { in: 'client/src/vod/upload/oss-bundle.ts', out: 'oss' },
   // vscode-languageclient, loaded when the extension starts the server (client/src/languageClient.ts).
   { in: 'client/src/languageclient-bundle.ts', out: 'languageclient' },
 ];
@@ -42,7 +44,17 @@ const options = {
 // The preview's webview code runs in the browser: its own IIFE bundle (dist/preview/).
 const previewOptions = previewBuildOptions(root, { minify: args.has('--minify') });
 
+/**
+ * hls.js for the preview's player, as its published browser build (the light one: no EME, no
+ * subtitles), next to preview.js: the webview loads it only when an HLS stream plays.
+ */
+function copyHls() {
+  fs.mkdirSync(path.join(root, 'dist', 'preview'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'node_modules', 'hls.js', 'dist', 'hls.light.min.js'), path.join(root, 'dist', 'preview', 'hls.js'));
+}
+
 if (args.has('--watch')) {
+  copyHls();
   // One line per rebuild, so an editor task (.vscode/tasks.json) knows when dist/ is ready again.
   const announce = (name) => ({
     name: 'announce',
@@ -59,6 +71,7 @@ if (args.has('--watch')) {
 } else {
   const t0 = performance.now();
   const [result, preview] = await Promise.all([esbuild.build(options), esbuild.build(previewOptions)]);
+  copyHls();
   const outputs = [...Object.entries(result.metafile.outputs), ...Object.entries(preview.metafile.outputs)].filter(([f]) => f.endsWith('.js') || f.endsWith('.css'));
   for (const [file, meta] of outputs) console.log(`build: ${file} ${(meta.bytes / 1024).toFixed(0)} KB`);
   console.log(`build: ${entries.length + 1} bundles in ${(performance.now() - t0).toFixed(0)} ms`);

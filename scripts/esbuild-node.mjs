@@ -7,7 +7,9 @@ export const nodeBundleOptions = {
   mainFields: ['module', 'main'],
   format: 'cjs',
   target: 'node20',
-  external: ['vscode'],
+  // urllib (under ali-oss, the upload's OSS client) requires the optional proxy-agent only when its own
+  // proxy switch is on, which the upload never turns on (docs/upload.md §4).
+  external: ['vscode', 'proxy-agent'],
   // ESM dependencies (fdir via tinyglobby) read import.meta.url, which a CJS bundle must provide.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },

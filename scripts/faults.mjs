@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run faults`: the fault matrix. Every VOD operation the product uses (ProduceEditingProjectVideo,
 // GetVideoInfo, GetMezzanineInfo, GetEditingProject, SearchEditingProject, UpdateEditingProject,
-// SearchMedia, and the media side's GetPlayInfo, GetMezzanineInfo and GetImageInfo) × every fault (latency past the timeout, connection reset before and after the request
-// is read, HTTP 500 and 503, throttling, malformed and empty bodies, wrong signature, expired STS token,
-// unknown region) against the real emulator, through the editor's code paths and the built CLI
+// SearchMedia, the media side's GetPlayInfo, GetMezzanineInfo and GetImageInfo, and the upload's
+// CreateUploadVideo, CreateUploadImage, UploadPart on the OSS endpoint, RefreshUploadVideo when resuming
+// and DeleteVideo when removing what an upload left) × every fault (latency past the timeout, connection
+// reset before and after the request is read, HTTP 500 and 503, throttling, malformed and empty bodies,
+// wrong signature, expired STS token, unknown region, a multipart part cut halfway) against the real emulator, through the editor's code paths and the built CLI
 // (scripts/robustness/faults.ts). Prints, per fault and operation: what the user sees in VS Code and in
 // the CLI, what the submission history records (Produce), how many requests the emulator received and
 // carried out; then the duplicate-Produce count and the checks.

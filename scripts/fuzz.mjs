@@ -15,11 +15,13 @@
 //    RSS, and the workers' heap after GC along the run, show whether memory stays flat.
 // 2. LSP (scripts/fuzz/lsp.mjs): the built server (dist/server.js --stdio) gets malformed messages
 //    (bad headers, invalid JSON, wrong param types, huge messages, unknown documents) and mutated
-//    documents; after each malformed message a probe request must be answered.
+//    documents; after each malformed message a well-formed probe request must be answered (the
+//    server resynchronises on the next Content-Length header). Every wait there is bounded.
 // Crashing or hanging documents are written to --findings (default artifacts/fuzz/) with what failed;
 // reduce one and add it to test/fixtures/fuzz/ as a regression fixture.
-// The last line: `fuzz: N documents, C crashes, H hangs, peak RSS M MB`. Exit code 1 when C, H or the
-// LSP figures are not clean.
+// The last line: `fuzz: clean: N documents, …; exit 0`, or `fuzz: FAILED (what failed): …; exit 1`;
+// it counts every phase (crashes, contained rule exceptions, hangs, out-of-range results, unanswered
+// probes and requests, slow requests, a dead server), so a failing run never closes on clean figures.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -107,6 +109,9 @@ function saveFinding(kind, index, detail) {
 // gets it in proportion to its size.
 const MAX_DOC_CHARS = 2_600_000;
 const limitFor = (chars) => timeoutMs * Math.max(1, chars / MAX_DOC_CHARS);
+// Every feature on one document, in proportion beyond the largest; and a fresh worker's warm-up.
+const DOCUMENT_LIMIT_MS = 120_000;
+const WARMUP_LIMIT_MS = 120_000;
 
 /**
  * Runs the documents `indices` on `workerCount` workers. Results go to `onResult`; a call over the
@@ -135,12 +140,13 @@ function runPool(indices, workerCount, { onResult, onHang, onCrash }) {
       return;
     }
     state.current = indices[next++];
+    state.dispatchedAt = Date.now();
     state.w.postMessage({ type: 'doc', index: state.current });
   };
   function start(slot) {
     const heartbeat = new SharedArrayBuffer(8 * 4);
     const w = new Worker(new URL('./fuzz/worker.mjs', import.meta.url), { workerData: { servicePath, seed: o.seed, heartbeat }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
-    const state = { w, beat: new Float64Array(heartbeat), current: undefined, gone: false, slot, heapAfterGc: undefined };
+    const state = { w, beat: new Float64Array(heartbeat), current: undefined, gone: false, slot, heapAfterGc: undefined, startedAt: Date.now(), ready: false, dispatchedAt: 0 };
     const lost = (message) => {
       // An exception that escaped the worker's own handling, or the worker died.
       if (state.gone) return;
@@ -149,7 +155,7 @@ function runPool(indices, workerCount, { onResult, onHang, onCrash }) {
       retire(state);
     };
     w.on('message', (m) => {
-      if (m.type === 'ready') return dispatch(state);
+      if (m.type === 'ready') { state.ready = true; return dispatch(state); }
       if (m.type === 'harness-error') {
         console.error(`fuzz: the fuzzer itself failed on document ${m.index}: ${m.message}`);
         process.exit(2);
@@ -174,6 +180,19 @@ function runPool(indices, workerCount, { onResult, onHang, onCrash }) {
         void state.w.terminate();
         onHang(state.current, { feature: FEATURES[state.beat[1]] ?? '?', runningMs: now - since, limitMs: limitFor(state.beat[3]) });
         retire(state);
+      } else if (now - state.dispatchedAt > DOCUMENT_LIMIT_MS * Math.max(1, state.beat[3] / MAX_DOC_CHARS)) {
+        // Stuck outside any call (building the document, between calls): a hang all the same, so
+        // that no document can hold the run up for ever.
+        state.gone = true;
+        void state.w.terminate();
+        onHang(state.current, { feature: 'the whole document', runningMs: now - state.dispatchedAt, limitMs: DOCUMENT_LIMIT_MS });
+        retire(state);
+      }
+    }
+    for (const state of workers) {
+      if (!state.gone && !state.ready && now - state.startedAt > WARMUP_LIMIT_MS) {
+        console.error(`fuzz: a worker did not warm up in ${WARMUP_LIMIT_MS / 1000} s`);
+        process.exit(2);
       }
     }
   }, Math.min(100, Math.max(10, timeoutMs / 10)));
@@ -259,18 +278,29 @@ for (const f of stats.findings.slice(0, 10)) {
 }
 
 // ---- the LSP server ------------------------------------------------------------------------------------
-let lspClean = true;
+let lsp;
 if (!o['no-lsp']) {
-  const lsp = await runLspFuzz({
-    seed: o.seed,
-    messages: Math.floor(o['lsp-messages'] ?? Math.min(2000, Math.max(60, count / 50))),
-    docs: Math.floor(o['lsp-docs'] ?? Math.min(1000, Math.max(20, count / 100))),
-    timeoutMs: Math.max(timeoutMs, 1000),
-    findings: o.findings,
-  });
-  lspClean = lsp.clean;
+  try {
+    lsp = await runLspFuzz({
+      seed: o.seed,
+      messages: Math.floor(o['lsp-messages'] ?? Math.min(2000, Math.max(60, count / 50))),
+      docs: Math.floor(o['lsp-docs'] ?? Math.min(1000, Math.max(20, count / 100))),
+      timeoutMs: Math.max(timeoutMs, 1000),
+      findings: o.findings,
+    });
+  } catch (e) {
+    console.log(`lsp: the phase itself failed: ${e?.stack ?? e}`);
+    lsp = { clean: false, failures: ['the LSP phase itself failed'], summary: 'LSP phase failed' };
+  }
 }
 
 cleanup();
-console.log(`fuzz: ${fmt(stats.done)} documents, ${stats.crashes} crashes, ${stats.hangs} hangs, peak RSS ${peakRss.toFixed(0)} MB`);
-process.exitCode = stats.crashes || stats.hangs || !lspClean ? 1 : 0;
+// The closing line counts every phase: whatever fails the run is named in it, before the figures.
+const plural = (n, one, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
+const failures = [];
+if (stats.crashes) failures.push(`${plural(stats.crashes, 'crash', 'crashes')}${stats.ruleFailures ? ` (${plural(stats.ruleFailures, 'contained rule exception')})` : ''}`);
+if (stats.hangs) failures.push(plural(stats.hangs, 'hang'));
+if (stats.badResults) failures.push(plural(stats.badResults, 'document with out-of-range results', 'documents with out-of-range results'));
+if (lsp && !lsp.clean) failures.push(...lsp.failures);
+process.exitCode = failures.length ? 1 : 0;
+console.log(`fuzz: ${failures.length ? `FAILED (${failures.join(', ')})` : 'clean'}: ${fmt(stats.done)} documents, ${plural(stats.crashes, 'crash', 'crashes')} (${plural(stats.ruleFailures, 'contained rule exception')}), ${plural(stats.hangs, 'hang')}, ${stats.badResults} out-of-range; ${lsp ? lsp.summary : 'LSP not run'}; peak RSS ${peakRss.toFixed(0)} MB; exit ${process.exitCode}`);

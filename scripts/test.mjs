@@ -59,6 +59,9 @@ const stages = [
   })),
 ];
 
+// The package a user installs, installed into code-server, plays a sample (last: it builds dist/ minified).
+stages.push({ name: 'vsix', kind: 'counted', cmd: [node, 'scripts/test/vsix-smoke.mjs'], plan: planFrom([node, 'scripts/test/vsix-smoke.mjs', '--plan'], /plan: (\d+) tests/) });
+
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
 if (only) {

@@ -9,6 +9,7 @@ import { cliText } from './messages';
 import { validateCommand } from './validate';
 import { inspectCommand } from './inspect';
 import { produceCommand, statusCommand, terminalConfirm } from './produce';
+import { uploadCommand } from './upload';
 import { VERSION } from './version';
 import { renderRulePage } from './rulePages';
 
@@ -20,6 +21,22 @@ const commands: Record<string, Command> = {
   rules: rulesCommand,
   produce: (argv, io) => produceCommand(argv, io, { confirm: io === defaultIo ? terminalConfirm() : undefined }),
   status: statusCommand,
+  upload: async (argv, io) => {
+    // Ctrl-C stops the upload cleanly (the journal says where it got to); a second one exits at once.
+    const stop = new AbortController();
+    const onSigint = () => {
+      if (stop.signal.aborted) process.exit(130);
+      io.stderr('stopping the upload… (Ctrl-C again to quit at once)\n');
+      stop.abort();
+    };
+    const own = io === defaultIo;
+    if (own) process.on('SIGINT', onSigint);
+    try {
+      return await uploadCommand(argv, io, { signal: stop.signal });
+    } finally {
+      if (own) process.off('SIGINT', onSigint);
+    }
+  },
   lsp: async (argv) => {
     if (!argv.includes('--stdio')) throw new UsageError('only --stdio is supported');
     const { startStdioServer } = await import('../../server/src/server');

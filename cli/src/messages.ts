@@ -17,6 +17,9 @@ commands:
                          the key's secret comes from VOD_EMULATOR_ACCESS_KEY_SECRET or the file F
   produce FILE [--region R] [--endpoint URL] [--profile P] [--yes] [--wait] [--format json]
   status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]
+  upload FILE... [--title T] [--cate-id N] [--storage-location HOST] [--wait] [--format json]
+                         upload video, audio and image files to VOD and print each MediaId;
+                         an interrupted upload of the same file resumes where it stopped
   inspect FILE [--format text|json]   where every clip lands on the output
   help, --help, --version`,
   noFiles: 'no files given (pass files, globs, or - for stdin)',
@@ -56,6 +59,9 @@ const zhCn: Record<CliMessage, string> = {
                          密钥的 Secret 取自环境变量 VOD_EMULATOR_ACCESS_KEY_SECRET 或文件 F
   produce FILE [--region R] [--endpoint URL] [--profile P] [--yes] [--wait] [--format json]
   status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]
+  upload FILE... [--title T] [--cate-id N] [--storage-location HOST] [--wait] [--format json]
+                         将视频、音频和图片文件上传到视频点播并输出各自的 MediaId；
+                         同一文件中断的上传会从中断处继续
   inspect FILE [--format text|json]   查看每个片段在成片中的位置
   help、--help、--version`,
   noFiles: '没有指定文件（请传入文件、通配符，或用 - 表示标准输入）',

@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import { TimelineService, RULE_FAILED, type RuleFailure, type RuleSet } from '../../server/src/service';
 import { findConfig, loadConfig } from '../../server/src/config';
 import { VodClient, VodError, resolveCredentials, resolveEndpoint, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
-import { produceStatus, type ProduceStatus } from '../../client/src/vod/produceStatus';
+import { produceStatus, settleNotFound, type ProduceStatus } from '../../client/src/vod/status';
+import { submitProduction } from '../../client/src/vod/submit';
+import { openCliHistory } from './history';
 import { clipCount, trackCount, type L10n } from '../../client/src/vod/counts';
 import { formatDuration } from '../../server/src/service';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
@@ -34,9 +36,10 @@ const COMMON = {
   format: { type: 'string', default: 'text' },
   'signature-algorithm': { type: 'string' },
   'ecs-metadata': { type: 'boolean', default: false },
+  history: { type: 'string' },
 } as const;
 
-function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
+export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
   return {
     httpProxy: env.HTTP_PROXY || env.http_proxy || undefined,
     httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
@@ -159,7 +162,23 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
         return EXIT_PROBLEMS;
       }
     }
-    const res = await client.produceEditingProjectVideo({ ...plan.params });
+    // Recorded before it is sent (submitProduction), as the editor does: `vod-timeline status` then
+    // knows a MediaId VOD does not list yet is this submission on its way.
+    const history = await openCliHistory(io, values.history);
+    const outcome = await submitProduction({
+      client,
+      history,
+      params: plan.params,
+      record: {
+        title: plan.title ?? path.basename(file), fileName: path.basename(file), documentUri: `file://${file}`, region: client.endpoint.regionId,
+        endpoint: client.endpoint.host, appId: plan.params.AppId, mode: plan.mode, tracks: Object.values(summary.tracks).reduce((a, b) => a + b, 0), clips: summary.clips,
+      },
+      onHistoryError: (e) => io.stderr(`history: not recorded (${e instanceof Error ? e.message : String(e)})\n`),
+    });
+    await history?.flush();
+    history?.dispose();
+    if (outcome.kind !== 'produced') throw outcome.error;
+    const res = { MediaId: outcome.mediaId, ProjectId: outcome.projectId, RequestId: outcome.requestId };
     const out = { MediaId: res.MediaId, ProjectId: res.ProjectId, RequestId: res.RequestId };
     let final: ProduceStatus | undefined;
     if (values.wait) {
@@ -190,10 +209,11 @@ async function waitForProduction(client: VodClient, mediaId: string, timeoutMs: 
   for (;;) {
     let status: ProduceStatus | undefined;
     try {
-      status = await produceStatus(client, mediaId);
+      // Just submitted: a video VOD does not list yet is on its way (settleNotFound).
+      status = settleNotFound(await produceStatus(client, mediaId), Date.now(), Date.now());
     } catch (e) {
-      // A produced video can take a moment to appear at all; keep asking until the deadline.
-      if (!(e instanceof VodError) || !(e.retrySafe || /NotExist|NotFound/i.test(e.code))) throw e;
+      // Keep asking until the deadline through what can be asked again.
+      if (!(e instanceof VodError) || !e.retrySafe) throw e;
     }
     if (status && status.state !== 'producing') return status;
     if (Date.now() + delay > deadline) {
@@ -212,10 +232,20 @@ export async function statusCommand(argv: string[], io: Io): Promise<number> {
   const locale = systemLocale(io.env);
   try {
     const { client } = await makeClient(values, io);
-    const s = await produceStatus(client, positionals[0].trim());
-    if (values.format === 'json') io.stdout(JSON.stringify({ MediaId: s.mediaId, Status: s.status, Source: s.source }, null, 2) + '\n');
+    const mediaId = positionals[0].trim();
+    let s = await produceStatus(client, mediaId);
+    if (s.state === 'notFound') {
+      // Not listed: this machine's recent submission on its way, or a MediaId VOD does not know.
+      const history = await openCliHistory(io, values.history);
+      const entry = history?.list().find((e) => e.mediaId === mediaId);
+      history?.dispose();
+      s = settleNotFound(s, entry ? Date.parse(entry.createdAt) : undefined, Date.now());
+      if (s.state === 'producing') io.stderr(`VOD does not list ${mediaId} yet; it was submitted from here at ${entry!.createdAt}: still producing\n`);
+      else io.stderr(`${mediaId}: not found (neither GetVideoInfo nor GetMezzanineInfo knows it in ${client.endpoint.regionId}, and no recent submission from here has it)\n`);
+    }
+    if (values.format === 'json') io.stdout(JSON.stringify({ MediaId: s.mediaId, Status: s.status, State: s.state, Source: s.source }, null, 2) + '\n');
     else io.stdout(`${s.mediaId} ${s.status} (${s.state}, from ${s.source})\n`);
-    return s.state === 'failed' ? EXIT_PROBLEMS : EXIT_OK;
+    return s.state === 'failed' || s.state === 'notFound' ? EXIT_PROBLEMS : EXIT_OK;
   } catch (e) {
     const code = reportFailure(e, io, locale);
     if (code !== undefined) return code;

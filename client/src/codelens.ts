@@ -6,6 +6,7 @@ import { layoutSource, type LayoutApi, type LayoutSource } from './preview/layou
 import type { LayoutResult } from './preview/protocol';
 import { clipCount, secondsUnit } from './vod/counts';
 import { formatDuration, formatTimeRange } from '../../server/src/service/duration';
+import { setting } from './settings';
 
 // The shared duration format, the unit in the host's language.
 const fmt = (t: number | null) => formatDuration(t, secondsUnit(vscode.l10n));
@@ -59,7 +60,7 @@ class TimelineCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    if (!vscode.workspace.getConfiguration('vodTimeline.codeLens', document.uri).get<boolean>('enabled', true)) return [];
+    if (!setting('codeLens.enabled', document.uri)) return [];
     try {
       const layout = await this.layouts.layout(document);
       if (!layout || token.isCancellationRequested) return [];

@@ -1,19 +1,23 @@
-// Extension entry: thin wiring of the language client, commands, status bar and settings.
-// Activation stays cheap: the language server starts only once there is a timeline to serve (one is
-// open, or the workspace has *.timeline.json files), not for every JSON file that activates us.
+// Extension entry: thin wiring. The Ctx owns the language client; each feature registers its views and
+// returns its commands; the command table registers them all. Activation stays cheap: the language
+// server starts only once there is a timeline to serve (one is open, or the workspace has
+// *.timeline.json files), not for every JSON file that activates us.
 import vscode = require('vscode');
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './languageClient';
+import { Ctx } from './ctx';
+import { initSettings } from './settings';
+import { registerCommands } from './commands';
 import { registerSchemaAssociation } from './schemaAssociation';
 import { TimelineStatusBar } from './statusBar';
 import { newTimelineCommand } from './newTimeline';
 import { registerPreview } from './preview';
 import { registerCodeLens } from './codelens';
-import { CredentialsManager } from './produce/credentials';
 import { produceCommand } from './produce/produceCommand';
 import { registerHistory, type SubmissionHistory } from './history';
 import { createVodTarget } from './produce/vodFactory';
 import { registerCloud } from './cloud';
+import { PlaybackResolver } from './vod/playback';
+import { registerUpload } from './upload';
 
 export interface ExtensionApi {
   /** The language client once started (tests, other extensions). */
@@ -22,30 +26,23 @@ export interface ExtensionApi {
   history: SubmissionHistory;
 }
 
-let client: LanguageClient | undefined;
+let ctx: Ctx | undefined;
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const output = vscode.window.createOutputChannel('VOD Timeline', { log: true });
-  context.subscriptions.push(output);
+  initSettings(context.extension.packageJSON);
+  const c = (ctx = new Ctx(context));
+  context.subscriptions.push(c);
+  const startQuietly = () => void c.languageClient().catch(() => undefined);
 
-  let started: Promise<LanguageClient> | undefined;
-  const start = (): Promise<LanguageClient> => {
-    if (started) return started;
-    started = (async () => {
-      const c = createLanguageClient(context, output);
-      client = c;
-      try {
-        await c.start();
-      } catch (e) {
-        output.error(`language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
-        throw e;
-      }
-      context.subscriptions.push(new TimelineStatusBar(c));
-      return c;
-    })();
-    return started;
-  };
-  const startQuietly = () => void start().catch(() => undefined);
+  // A status bar item per client: a restarted client gets a new one.
+  let statusBar: TimelineStatusBar | undefined;
+  context.subscriptions.push(
+    c.onDidStartClient((client) => {
+      statusBar?.dispose();
+      statusBar = new TimelineStatusBar(client);
+    }),
+    { dispose: () => statusBar?.dispose() },
+  );
 
   const isTimeline = (d: vscode.TextDocument) => d.languageId === 'vod-timeline';
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => { if (isTimeline(d)) startQuietly(); }));
@@ -53,32 +50,43 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   else void vscode.workspace.findFiles('**/*.timeline.json', '**/node_modules/**', 1).then((found) => { if (found.length) startQuietly(); });
 
   registerSchemaAssociation(context);
-  registerPreview(context, { languageClient: start });
-  registerCodeLens(context, { languageClient: start });
-  const credentials = new CredentialsManager(context.secrets);
-  const history = registerHistory(context, {
+  registerCodeLens(context, { languageClient: c.languageClient });
+  const { credentials, output } = c;
+  const { history, commands: history$ } = registerHistory(context, {
     vodClientFactory: async () => (await createVodTarget(credentials)).client,
     output,
     onDidChangeCredentials: credentials.onDidChange,
   });
-  registerCloud(context, { credentials, history: () => history, languageClient: start, output });
-  context.subscriptions.push(
-    vscode.commands.registerCommand('vodTimeline.newTimeline', newTimelineCommand(context)),
-    vscode.commands.registerCommand('vodTimeline.produce', produceCommand({ languageClient: start, credentials, history: () => history, output })),
-    vscode.commands.registerCommand('vodTimeline.setAccessKey', () => credentials.setAccessKey()),
-    vscode.commands.registerCommand('vodTimeline.clearAccessKey', () => credentials.clearAccessKey()),
-    vscode.commands.registerCommand('vodTimeline.selectProfile', () => credentials.selectProfile()),
-    vscode.commands.registerCommand('vodTimeline.showCredentials', () => credentials.showSource()),
-    vscode.commands.registerCommand('vodTimeline.restartServer', async () => {
-      if (client) await client.restart();
-      else await start();
-    }),
-    vscode.commands.registerCommand('vodTimeline.showOutput', () => output.show()),
-  );
-  return { languageClient: start, history };
+  const { service: cloud, commands: cloud$ } = registerCloud(context, { credentials, history: () => history, languageClient: c.languageClient, output });
+  // A new upload, or one whose status changed, is looked up again at once (completion, hover, checks).
+  const { commands: upload$ } = registerUpload(context, { credentials, output, onMediaChanged: () => cloud.refresh() });
+  // The player's media: looked up through the VOD client with the same settings and credentials as Produce.
+  const playback = new PlaybackResolver();
+  context.subscriptions.push(credentials.onDidChange(() => playback.clear()));
+  const preview$ = registerPreview(context, { languageClient: c.languageClient }, {
+    languageClient: c.languageClient,
+    vodClient: async () => (await createVodTarget(credentials)).client,
+    resolver: playback,
+  });
+
+  registerCommands(context, {
+    'vodTimeline.newTimeline': newTimelineCommand(context),
+    'vodTimeline.produce': produceCommand({ languageClient: c.languageClient, credentials, history: () => history, output }),
+    'vodTimeline.setAccessKey': () => credentials.setAccessKey(),
+    'vodTimeline.clearAccessKey': () => credentials.clearAccessKey(),
+    'vodTimeline.selectProfile': () => credentials.selectProfile(),
+    'vodTimeline.showCredentials': () => credentials.showSource(),
+    'vodTimeline.restartServer': () => c.restart(),
+    'vodTimeline.showOutput': () => output.show(),
+    ...history$,
+    ...cloud$,
+    ...preview$,
+    ...upload$,
+  });
+  return { languageClient: c.languageClient, history };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await ctx?.stop();
+  ctx = undefined;
 }

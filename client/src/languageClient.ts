@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import vscode = require('vscode');
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { SECTION, serverSettings } from './config';
+import { SECTION, serverSettings } from './settings';
 
 export const DOCUMENT_SELECTOR = [
   { language: 'vod-timeline', scheme: 'file' },

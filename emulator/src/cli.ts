@@ -24,7 +24,8 @@ export const EMULATOR_USAGE = `Usage: vod-timeline emulator [options]
 Runs a local ApsaraVideo VOD (2017-03-21) emulator on 127.0.0.1 for trying out produce/status calls
 without an Alibaba Cloud account. It checks both request signatures against its test keys, and serves
 the media files a --media FILE names (GetPlayInfo, GetMezzanineInfo, GetImageInfo) under signed,
-expiring URLs on its own port.
+expiring URLs on its own port. Uploads (CreateUploadVideo, CreateUploadImage, RefreshUploadVideo) go to
+an OSS-compatible endpoint on a second loopback port that checks the upload credential's signature.
 
 Options:
   --port N                   listen on port N (default: a free port)
@@ -35,6 +36,8 @@ Options:
                              "File" and "Streams" with paths relative to FILE); repeatable
   --no-cors                  serve media files without CORS headers (like a VOD domain without them)
   --produce-seconds S        seconds a production takes (default 5)
+  --upload-seconds S         seconds an uploaded video stays Transcoding before Normal (default 3)
+  --upload-dir DIR           keep uploaded files in DIR (default: a temporary folder removed on exit)
   --region R                 region the emulator serves (default cn-shanghai)
   -h, --help                 show this help
 `;
@@ -79,6 +82,14 @@ export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = proce
         break;
       }
       case '--region': options.region = value(); break;
+      case '--upload-seconds': {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isFinite(n) || n < 0) throw new UsageError(`--upload-seconds: "${v}" is not a number of seconds.`);
+        options.uploadSeconds = n;
+        break;
+      }
+      case '--upload-dir': options.uploadDir = value(); break;
       default: throw new UsageError(`Unknown option "${arg}".`);
     }
   }
@@ -132,6 +143,7 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
     // A secret the caller handed in is not echoed; a generated one is, or nobody could use it.
     `  AccessKey secret: ${options.accessKeySecret ? `(the one given in ${secretSource(argv)})` : emulator.accessKeySecret}`,
     `  (test keys: they are accepted only by this emulator)`,
+    `  Uploads: OSS endpoint ${emulator.ossUrl} (checks the upload credential's OSS signature)`,
     `  ${emulator.media.size} media loaded (${[...emulator.media.values()].filter((m) => m.files).length} with files, served under ${emulator.url}/media/, CORS ${emulator.cors ? 'on' : 'off'}). Press Ctrl-C to stop.`,
     '',
   ].join('\n'));

@@ -13,6 +13,7 @@ import seed from '../media.seed.json';
 import { isProblem, readAuth, verifyV2, verifyV3, type AuthProblem, type IncomingSigned, type SignatureKind } from './signature';
 import { ApiError, EmulatorState, iso, newRequestId, type MediaRecord, type MediaSeedEntry, type Params, type ProjectRecord } from './state';
 import { MediaLibrary, type MediaRequestLog, type MediaStreamEntry } from './media';
+import { UploadService, type OssFault, type OssRequestLog, type UploadKey } from './upload';
 
 export const EMULATOR_HOST = '127.0.0.1';
 export const API_VERSION = '2017-03-21';
@@ -31,7 +32,9 @@ export type Fault =
   /** Process, then answer 200 with a truncated JSON body. */
   | { kind: 'malformedJson' }
   /** Process, then answer 200 with an empty body. */
-  | { kind: 'emptyBody' };
+  | { kind: 'emptyBody' }
+  /** OSS endpoint only: close the connection halfway through the request body (an interrupted part). */
+  | { kind: 'resetMidBody' };
 
 export interface StsCredential {
   accessKeyId: string;
@@ -63,8 +66,19 @@ export interface EmulatorOptions {
   maxClockSkewSeconds?: number;
   /** Largest accepted body. Default 16 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Told about a request the emulator could not handle (a bug in the emulator, not a refusal): the
+   * action and the stack. Default: written to stderr. The client still gets a 500 InternalError.
+   */
+  onInternalError?: (what: string, error: unknown) => void;
   /** CORS headers on the media files it serves (default true; false: none, like a VOD domain without them). */
   cors?: boolean;
+  /** Seconds an uploaded video stays Transcoding once its file is complete. Default 3. */
+  uploadSeconds?: number;
+  /** Validity of the upload credentials handed out. Default 3000 s (docs/upload.md §3). */
+  uploadCredentialSeconds?: number;
+  /** Where uploaded files are kept. Default a temporary folder removed on close. */
+  uploadDir?: string;
 }
 
 /** One received request, as the emulator saw it. Holds no secret: no key secret, token or signature. */
@@ -100,6 +114,13 @@ export interface Emulator {
   requests: EmulatorRequestLog[];
   /** Requests for media files (/media/…), apart from the API requests. */
   mediaRequests: MediaRequestLog[];
+  /** The OSS-compatible endpoint for uploads (a second loopback port), and what it received (no secrets). */
+  ossUrl: string;
+  ossRequests: OssRequestLog[];
+  /** Makes the upload credentials of a media (or all) expire now. */
+  expireUploadCredentials(mediaId?: string): void;
+  /** The upload keys handed out, secrets included: for tests that look for leaks. */
+  issuedUploadKeys(): UploadKey[];
   /** Whether media responses carry CORS headers. */
   cors: boolean;
   /** A signed URL for one of a media's files (`source.mp4`, `FD.mp4`, `FD/seg000.m4s`, …), as GetPlayInfo makes them. */
@@ -112,7 +133,12 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-const ACTIONS: Record<string, (s: EmulatorState, p: Params) => Record<string, unknown>> = {
+const ACTIONS: Record<string, (s: EmulatorState, p: Params, u: UploadService) => Record<string, unknown>> = {
+  CreateUploadVideo: (_s, p, u) => u.createUploadVideo(p),
+  RefreshUploadVideo: (_s, p, u) => u.refreshUploadVideo(p),
+  CreateUploadImage: (_s, p, u) => u.createUploadImage(p),
+  DeleteVideo: (_s, p, u) => u.deleteVideo(p),
+  DeleteImage: (_s, p, u) => u.deleteImage(p),
   ProduceEditingProjectVideo: (s, p) => s.produceEditingProjectVideo(p),
   GetVideoInfo: (s, p) => s.getVideoInfo(p),
   GetMezzanineInfo: (s, p) => s.getMezzanineInfo(p),
@@ -223,6 +249,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const stsCredentials: StsCredential[] = [...(options.sts ?? [])];
   const requests: EmulatorRequestLog[] = [];
   const faults: Array<{ action: string; fault: Fault; remaining: number }> = [];
+  const uploads = new UploadService({
+    state, region, now, uploadSeconds: options.uploadSeconds ?? 3, credentialSeconds: options.uploadCredentialSeconds ?? 3000,
+    dir: options.uploadDir, maxSkewMs,
+    // The OSS operations share the fault list: setFault('UploadPart', …) breaks a part.
+    takeFault: (op: string): OssFault | undefined => {
+      const i = faults.findIndex((f) => f.remaining > 0 && f.action === op);
+      if (i < 0) return undefined;
+      const f = faults[i];
+      if (--f.remaining <= 0) faults.splice(i, 1);
+      const k = f.fault;
+      if (k.kind === 'latency') return { kind: 'latency', ms: k.ms };
+      if (k.kind === 'http') return { kind: 'http', status: k.status, code: k.code };
+      if (k.kind === 'throttle') return { kind: 'http', status: k.status ?? 503, code: k.code ?? 'ServiceUnavailable' };
+      if (k.kind === 'resetBeforeRead' || k.kind === 'resetAfterProcess') return { kind: 'resetBeforeRead' };
+      if (k.kind === 'resetMidBody') return { kind: 'resetMidBody' };
+      return undefined;
+    },
+  });
+  state.uploads = uploads;
   const nonces = new Map<string, number>();
   const sockets = new Set<Socket>();
 
@@ -361,7 +406,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     for (const [k, v] of Object.entries(all)) if (!RPC_SYSTEM_PARAMS.has(k)) params[k] = v;
     let result: Record<string, unknown>;
     try {
-      result = op(state, params);
+      result = op(state, params, uploads);
     } catch (e) {
       if (e instanceof ApiError) return fail(e);
       throw e;
@@ -396,7 +441,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       res.end('The emulator failed to serve the file.\n');
       return;
     }
-    handle(req, res).catch(() => {
+    handle(req, res).catch((error: unknown) => {
+      const what = `${req.method ?? 'GET'} ${String(req.headers['x-acs-action'] ?? (req.url ?? '').split('?')[0])}`;
+      try {
+        (options.onInternalError ?? ((w, e) => process.stderr.write(`emulator: internal error on ${w}: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`)))(what, error);
+      } catch { /* a logger must not take the server down */ }
       if (!res.headersSent) {
         const id = newRequestId();
         sendError(res, String(req.headers.host ?? EMULATOR_HOST), id, { status: 500, code: 'InternalError', message: 'The emulator failed to process the request.' });
@@ -418,6 +467,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const port = (server.address() as AddressInfo).port;
   library.setBaseUrl(`http://${EMULATOR_HOST}:${port}`);
+  let ossUrl: string;
+  try {
+    ossUrl = await uploads.listen();
+  } catch (e) {
+    server.close();
+    throw e;
+  }
 
   return {
     url: `http://${EMULATOR_HOST}:${port}`,
@@ -429,6 +485,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stsCredentials,
     requests,
     mediaRequests: library.requests,
+    ossUrl,
+    ossRequests: uploads.requests,
+    expireUploadCredentials: (mediaId) => uploads.expireKeys(mediaId),
+    issuedUploadKeys: () => [...uploads.keys.values()],
     cors: library.cors,
     mediaUrl: (mediaId, name, authTimeoutSeconds = 3600) => library.url(mediaId, name, authTimeoutSeconds),
     media: state.media,
@@ -439,11 +499,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearFaults() {
       faults.length = 0;
     },
-    close() {
-      return new Promise<void>((resolve) => {
+    async close() {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
       });
+      await uploads.close();
     },
   };
 }

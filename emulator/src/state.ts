@@ -40,6 +40,8 @@ export interface MediaRecord extends MediaSeedEntry {
   production?: { readyAt: number; fails: boolean; projectId: string };
   /** The local files behind File and Streams, as read from the disk. */
   files?: MediaFileFacts;
+  /** Present for media created by CreateUploadVideo / CreateUploadImage (emulator/src/upload.ts). */
+  upload?: { bucket: string; object: string; fileName?: string; file?: string; completedAt?: number; failed: boolean };
 }
 
 export interface ProjectRecord {
@@ -193,6 +195,8 @@ interface TimelineFacts {
 export class EmulatorState {
   readonly media = new Map<string, MediaRecord>();
   readonly projects = new Map<string, ProjectRecord>();
+  /** Set by server.ts: the statuses of uploaded media follow their upload. */
+  uploads?: { status(m: MediaRecord): string };
 
   constructor(readonly options: StateOptions) {}
 
@@ -235,12 +239,15 @@ export class EmulatorState {
   }
 
   private mediaStatus(m: MediaRecord): string {
+    if (m.upload && this.uploads) return this.uploads.status(m);
     if (!m.production) return m.Status;
     if (this.options.now() < m.production.readyAt) return 'Uploading';
     return m.production.fails ? 'ProduceFail' : 'Normal';
   }
 
   private mezzanineStatus(m: MediaRecord): string {
+    // An uploaded source file exists once OSS has all of it, whatever its transcoding says.
+    if (m.upload) return m.upload.completedAt === undefined ? 'Uploading' : 'Normal';
     const s = this.mediaStatus(m);
     if (!m.production) return s === 'Uploading' ? 'Uploading' : 'Normal';
     return s === 'Uploading' ? 'Uploading' : s === 'ProduceFail' ? 'UploadFail' : 'Normal';
@@ -531,7 +538,7 @@ export class EmulatorState {
     const url = this.mediaUrl(m, src?.name ?? 'source.png', timeout);
     return {
       ImageInfo: {
-        ImageId: m.MediaId, Title: m.Title, Description: '', Status: m.Status, ImageType: 'default', CreationTime: m.CreationTime,
+        ImageId: m.MediaId, Title: m.Title, Description: '', Status: this.mediaStatus(m), ImageType: 'default', CreationTime: m.CreationTime,
         StorageLocation: m.StorageLocation, AppId: m.AppId, CateId: 0, CateName: '', Tags: '', RegionId: this.options.region, URL: url,
         Mezzanine: { FileURL: url, Width: m.Width, Height: m.Height, FileSize: String(src?.size ?? m.Size), OriginalFileName: src?.fileName ?? `${m.MediaId}.png` },
       },

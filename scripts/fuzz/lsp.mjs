@@ -1,8 +1,12 @@
 // Fuzzes the built LSP server (dist/server.js --stdio) at the byte level: a raw client writes framed
 // (and mis-framed) messages itself, answers the server's own requests, and after every malformed
-// message sends a probe (hover on a known document) that must be answered within the limit. Then
-// mutated documents are opened and changed, and every request an editor sends is made on them at
-// random positions, each with a deadline. The server must stay up and keep answering throughout.
+// message sends a well-formed probe (hover on a known document) that must be answered: the server's
+// stdio reader resynchronises on the next Content-Length header (server/src/framing.ts), so a probe
+// with no answer is a failure. Then mutated documents are opened and changed, and every request an
+// editor sends is made on them at random positions. Every wait here is bounded: a probe or request
+// with no answer within its deadline is counted and the phase goes on, writes wait for the server to
+// read them for a bounded time, the phase stops after a run of unanswered probes or past its time
+// budget, and closing the server ends in SIGKILL.
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +15,12 @@ import { ROOT, tempDir } from '../robustness/bundle.mjs';
 import { loadCorpus, makeDocument, schemaDictionary } from './mutate.mjs';
 
 const SERVER = path.join(ROOT, 'dist', 'server.js');
+/** A probe, or a request on a mutated document, unanswered after this long counts as unanswered. */
+const ANSWER_MS = 5000;
+/** The server not reading its input for this long (a write not drained) is a stall. */
+const DRAIN_MS = 10_000;
+/** After this many unanswered probes in a row the server is taken to be gone, and the phase ends. */
+const GIVE_UP_AFTER = 5;
 
 /** Builds dist/ when the server bundle is missing or older than its sources. */
 function ensureServerBuilt() {
@@ -23,7 +33,7 @@ function ensureServerBuilt() {
     return t;
   };
   const built = fs.existsSync(SERVER) ? fs.statSync(SERVER).mtimeMs : 0;
-  if (built < newest(path.join(ROOT, 'server', 'src'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  if (built < newest(path.join(ROOT, 'server', 'src'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'ignore', timeout: 300_000 });
 }
 
 function frame(body, headers) {
@@ -36,16 +46,26 @@ class RawClient {
   constructor(folder) {
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } });
     this.exited = undefined;
-    this.proc.on('exit', (code, signal) => { this.exited = { code, signal }; for (const w of this.waiters.values()) w(undefined); });
+    this.waiters = new Map();
+    this.proc.on('exit', (code, signal) => {
+      this.exited = { code, signal };
+      for (const w of [...this.waiters.values()]) w(undefined);
+    });
+    this.proc.on('error', (e) => { this.spawnError = String(e); });
     this.proc.stdin.on('error', () => undefined);
     this.stderr = '';
     this.proc.stderr.on('data', (d) => { if (this.stderr.length < 100_000) this.stderr += d; });
     this.buffer = Buffer.alloc(0);
-    this.waiters = new Map();
     this.responses = new Map();
     this.logErrors = [];
+    this.outputProblems = [];
     this.nextId = 1;
     this.peakRssKiB = 0;
+    this.stalls = 0;
+    // While a message is written in pieces, answers to the server's requests wait: written in
+    // between, they would land inside that message.
+    this.holding = false;
+    this.held = [];
     this.proc.stdout.on('data', (d) => this.onData(d));
   }
 
@@ -65,7 +85,12 @@ class RawClient {
       if (end < 0) return;
       const header = this.buffer.subarray(0, end).toString('latin1');
       const m = /Content-Length: *(\d+)/i.exec(header);
-      if (!m) throw new Error(`server sent a frame without Content-Length: ${header}`);
+      if (!m) {
+        // The server's output is broken: noted (a failure), and skipped past.
+        if (this.outputProblems.length < 20) this.outputProblems.push(`a frame without Content-Length: ${JSON.stringify(header.slice(0, 200))}`);
+        this.buffer = this.buffer.subarray(end + 4);
+        continue;
+      }
       const length = Number(m[1]);
       if (this.buffer.length < end + 4 + length) {
         this.need = end + 4 + length - this.buffer.length;
@@ -73,7 +98,14 @@ class RawClient {
       }
       const body = this.buffer.subarray(end + 4, end + 4 + length).toString('utf8');
       this.buffer = this.buffer.subarray(end + 4 + length);
-      this.onMessage(JSON.parse(body));
+      let msg;
+      try {
+        msg = JSON.parse(body);
+      } catch (e) {
+        if (this.outputProblems.length < 20) this.outputProblems.push(`a body that is not JSON (${e.message}): ${JSON.stringify(body.slice(0, 200))}`);
+        continue;
+      }
+      this.onMessage(msg);
     }
   }
 
@@ -82,11 +114,14 @@ class RawClient {
       // The server's requests: configuration, capability registration, MediaIds, cloud lookups.
       const result = msg.method === 'workspace/configuration' ? (msg.params?.items ?? []).map(() => ({}))
         : msg.method === 'vodTimeline/mediaIds' ? { items: [] } : null;
-      this.write(frame({ jsonrpc: '2.0', id: msg.id, result }));
+      const answer = frame({ jsonrpc: '2.0', id: msg.id, result });
+      if (this.holding) this.held.push(answer);
+      else void this.send(answer);
       return;
     }
     if (msg.method === 'window/logMessage' && msg.params?.type === 1) {
-      if (this.logErrors.length < 200) this.logErrors.push(String(msg.params.message).split('\n')[0].slice(0, 300));
+      this.logErrors.push({ phase: this.phase, message: String(msg.params.message).split('\n')[0].slice(0, 300) });
+      if (this.logErrors.length > 1000) this.logErrors.splice(500, 1);
       return;
     }
     if (msg.method) return;
@@ -94,9 +129,41 @@ class RawClient {
     this.waiters.get(msg.id)?.(msg);
   }
 
-  write(bytes) {
-    if (this.exited) return;
-    this.proc.stdin.write(bytes);
+  /**
+   * Writes `bytes`; resolves true once the server has taken them (or they are buffered below the
+   * stream's high-water mark), false when it has exited or has not read them within DRAIN_MS.
+   */
+  send(bytes) {
+    if (this.exited) return Promise.resolve(false);
+    if (this.proc.stdin.write(bytes)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok) => {
+        clearTimeout(timer);
+        this.proc.stdin.off('drain', onDrain);
+        this.proc.off('exit', onExit);
+        if (!ok && !this.exited) this.stalls++;
+        resolve(ok);
+      };
+      const onDrain = () => done(true);
+      const onExit = () => done(false);
+      const timer = setTimeout(() => done(false), DRAIN_MS);
+      this.proc.stdin.once('drain', onDrain);
+      this.proc.once('exit', onExit);
+    });
+  }
+
+  /** Writes `bytes` a byte at a time (yielding now and then), with nothing else in between. */
+  async trickle(bytes, rnd) {
+    this.holding = true;
+    try {
+      for (const b of bytes) {
+        if (!(await this.send(Buffer.from([b])))) return;
+        if (rnd.chance(0.02)) await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      this.holding = false;
+      for (const answer of this.held.splice(0)) void this.send(answer);
+    }
   }
 
   sampleRss() {
@@ -112,28 +179,28 @@ class RawClient {
   /** Sends a well-formed request; resolves with the response, or undefined after `timeoutMs`. */
   request(method, params, timeoutMs) {
     const id = this.nextId++;
-    return this.requestWithId(id, { jsonrpc: '2.0', id, method, params }, timeoutMs);
-  }
-
-  requestWithId(id, message, timeoutMs, bytes) {
     return new Promise((resolve) => {
       if (this.exited) return resolve(undefined);
       const timer = setTimeout(() => { this.waiters.delete(id); resolve(undefined); }, timeoutMs);
       this.waiters.set(id, (msg) => { clearTimeout(timer); this.waiters.delete(id); resolve(msg); });
-      this.write(bytes ?? frame(message));
+      void this.send(frame({ jsonrpc: '2.0', id, method, params }));
     });
   }
 
   notify(method, params) {
-    this.write(frame({ jsonrpc: '2.0', method, params }));
+    return this.send(frame({ jsonrpc: '2.0', method, params }));
   }
 
+  /** shutdown + exit, each bounded; SIGKILL when the server is still there after that. */
   async close() {
-    if (!this.exited) {
-      await this.request('shutdown', null, 2000);
-      this.notify('exit');
-      await new Promise((r) => { const t = setTimeout(() => { this.proc.kill('SIGKILL'); r(); }, 2000); this.proc.once('exit', () => { clearTimeout(t); r(); }); });
-    }
+    if (this.exited) return;
+    await this.request('shutdown', null, 2000);
+    void this.notify('exit');
+    await new Promise((resolve) => {
+      if (this.exited) return resolve();
+      const timer = setTimeout(() => { this.proc.kill('SIGKILL'); resolve(); }, 2000);
+      this.proc.once('exit', () => { clearTimeout(timer); resolve(); });
+    });
   }
 }
 
@@ -171,7 +238,7 @@ function malformedMessage(rnd, i, big) {
     { capabilities: rnd.pick([null, 5, {}]), processId: 'x', rootUri: 5, workspaceFolders: 'x' },
     { command: rnd.pick([null, 5, 'vodTimeline.fixAll']), arguments: 'x' },
   ]);
-  const kind = rnd.int(0, 25);
+  const kind = rnd.int(0, 26);
   switch (kind) {
     case 0: return { framing: true, what: 'header without Content-Length', bytes: Buffer.from(`Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n${body({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: { textDocument: { uri: KNOWN }, position: { line: 0, character: 1 } } })}`) };
     case 1: return { framing: true, what: 'Content-Length not a number', bytes: frame('{}', `Content-Length: ${rnd.pick(['abc', '', '0x10', 'NaN', '1e3', ' '])}\r\n\r\n`) };
@@ -216,15 +283,24 @@ function malformedMessage(rnd, i, big) {
         : { what: `huge invalid body (${(text.length / 1e6).toFixed(1)} MB)`, bytes: frame(`{"jsonrpc":"2.0","method":"x","params":"${text}`) };
     }
     case 24: return { what: 'a message split into 1-byte writes', id, bytes: frame({ jsonrpc: '2.0', id, method: 'textDocument/documentSymbol', params: { textDocument: { uri: KNOWN } } }), trickle: true };
+    case 25: {
+      // A run of broken frames in one write: headers promising more than follows, negative lengths, junk.
+      const parts = Array.from({ length: rnd.int(5, 100) }, () => rnd.pick([
+        `Content-Length: ${rnd.int(50, 100_000)}\r\n\r\n{"jsonrpc":"2.0","id":`, 'Content-Length: -5\r\n\r\n{}', 'Content-Length: \r\n', 'Content-Length: 3\r\nX', '\r\n\r\n', 'Content-Len',
+      ]));
+      return { framing: true, what: `a run of ${parts.length} broken frames`, bytes: Buffer.from(parts.join(''), 'latin1') };
+    }
     default: return { framing: true, what: 'random bytes', bytes: Buffer.from(Array.from({ length: rnd.int(1, 2000) }, () => rnd.int(0, 255))) };
   }
 }
 
 /**
- * Runs the LSP fuzz; prints one `lsp:` line and returns { clean }.
- * messages: malformed messages to send; docs: mutated documents to open and query.
+ * Runs the LSP fuzz; prints its `lsp:` lines and returns { clean, figures, failures, summary }:
+ * `failures` names what makes the run fail, `summary` is the phase's part of the closing line.
+ * messages: malformed messages to send; docs: mutated documents to open and query; timeoutMs: a
+ * request slower than this twice is slow; budgetMs: the phase stops there (a failure).
  */
-export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings }) {
+export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, budgetMs = 8 * 60_000 }) {
   ensureServerBuilt();
   const rnd = createRandom(`${seed}:lsp`);
   const { dir: folder, cleanup } = tempDir('fuzz-lsp');
@@ -236,131 +312,217 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings }) 
   const big = corpus.reduce((a, c) => (c.text.length > a.length ? c.text : a), '').repeat(20);
 
   const client = new RawClient(folder);
+  client.phase = 'start';
   const started = Date.now();
-  const figures = { malformed: 0, probes: 0, probesAnswered: 0, resyncs: 0, unresponsive: 0, answered: 0, expected: 0, docs: 0, requests: 0, late: 0, slowOnce: 0, slowestMs: 0, slowest: '' };
-  const problems = [];
-  const folderUri = `file://${folder}`;
-  const init = await client.request('initialize', {
-    processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 'fuzz' }], locale: 'en',
-    capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } }, initializationOptions: { mediaIds: true, cloud: false },
-  }, 10_000);
-  if (!init?.result) throw new Error(`the server did not initialize: ${JSON.stringify(init)} ${client.stderr}`);
-  client.notify('initialized', {});
-  client.notify('textDocument/didOpen', { textDocument: { uri: KNOWN, languageId: 'vod-timeline', version: 1, text: KNOWN_TEXT } });
-
-  const probe = async () => {
-    figures.probes++;
-    const answer = client.request('textDocument/hover', { textDocument: { uri: KNOWN }, position: { line: 1, character: 6 } }, timeoutMs);
-    // After a framing error vscode-jsonrpc stops reading what it has buffered until more bytes
-    // arrive (an editor always sends more): a harmless `$/` notification behind the probe does that.
-    setTimeout(() => client.notify('$/fuzz/kick', {}), 20);
-    const r = await answer;
-    if (r) figures.probesAnswered++;
-    return r;
+  const figures = {
+    malformed: 0, probes: 0, probesAnswered: 0, unansweredProbes: 0, slowProbes: 0, slowestProbeMs: 0, answered: 0, expected: 0, slowMessages: 0, slowMessagesLost: 0,
+    docs: 0, requests: 0, slow: 0, slowOnce: 0, unansweredRequests: 0, errorResponses: 0, slowestMs: 0, slowest: '',
+    ruleExceptions: 0, uncaught: 0, handlerErrors: 0, malformedHandlerErrors: 0, stalls: 0, cutShort: '', alive: false,
   };
+  const problems = [];
+  let savedMessages = 0;
+  const saveMessage = (i, m) => {
+    if (savedMessages++ >= 5) return '';
+    const file = path.join(findings, `lsp-unanswered-seed${seed}-msg${i}.bin`);
+    fs.writeFileSync(file, m.bytes);
+    return ` (${path.relative(ROOT, file)})`;
+  };
+  const saveDoc = (kind, i, text) => {
+    const file = path.join(findings, `lsp-${kind}-seed${seed}-doc${i}.timeline.json`);
+    fs.writeFileSync(file, text);
+    return path.relative(ROOT, file);
+  };
+  const overBudget = () => Date.now() - started > budgetMs;
 
-  for (let i = 0; i < messages && !client.exited; i++) {
-    const m = malformedMessage(rnd, i, big);
-    figures.malformed++;
-    if (m.trickle) {
-      for (const b of m.bytes) { client.write(Buffer.from([b])); if (rnd.chance(0.02)) await new Promise((r) => setImmediate(r)); }
+  try {
+    const folderUri = `file://${folder}`;
+    const init = await client.request('initialize', {
+      processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 'fuzz' }], locale: 'en',
+      capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } }, initializationOptions: { mediaIds: true, cloud: false },
+    }, 10_000);
+    if (!init?.result) {
+      problems.push(`the server did not initialize: ${JSON.stringify(init)?.slice(0, 300)} ${client.spawnError ?? ''} ${client.stderr.slice(-1000)}`);
+      figures.cutShort = 'the server did not initialize';
     } else {
-      client.write(m.bytes);
+      await client.notify('initialized', {});
+      await client.notify('textDocument/didOpen', { textDocument: { uri: KNOWN, languageId: 'vod-timeline', version: 1, text: KNOWN_TEXT } });
     }
-    // The server keeps answering: a probe right after, resent (behind a separator that completes a
-    // body a Content-Length promised and ends any header block) until one is answered. After a
-    // broken frame the separator goes first: the frame after a broken one is lost with it.
-    const separator = Buffer.from(' '.repeat(400) + '\r\n\r\n');
-    if (m.framing) client.write(separator);
-    let ok = await probe();
-    let tries = 1;
-    while (!ok && !client.exited && tries < 6) {
-      tries++;
-      client.write(separator);
-      ok = await probe();
-    }
-    if (tries > 1 && ok) { figures.resyncs++; if (process.env.FUZZ_DEBUG) console.log(`resync after ${m.what}: ${tries} probes`); }
-    if (!ok) {
-      figures.unresponsive++;
-      problems.push(`no answer after "${m.what}" (message ${i})${client.exited ? `: the server exited (${JSON.stringify(client.exited)})` : ''}`);
-      if (client.exited) break;
-    }
-    if (m.id !== undefined) {
-      figures.expected++;
-      if (client.responses.has(m.id)) figures.answered++;
-    }
-    if (i % 50 === 0) client.sampleRss();
-    if (messages >= 500 && (i + 1) % Math.floor(messages / 5) === 0) console.log(`  lsp: ${i + 1} malformed messages, ${figures.unresponsive} unanswered (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  }
 
-  // Mutated documents through every request an editor makes, each with a deadline.
-  const requests = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/selectionRange',
-    'textDocument/formatting', 'textDocument/rangeFormatting', 'textDocument/codeAction', 'textDocument/definition', 'textDocument/references',
-    'textDocument/prepareRename', 'textDocument/rename', 'textDocument/diagnostic', 'vodTimeline/summary', 'vodTimeline/produceRequest', 'vodTimeline/layout'];
-  for (let i = 0; i < docs && !client.exited; i++) {
-    const d = makeDocument(`${seed}:lsp-doc`, i, corpus, dict);
-    if (d.text.length > 3_000_000) continue;
-    figures.docs++;
-    const uri = `file:///fuzz/doc-${i % 7}.timeline.json`;
-    const version = i + 2;
-    if (i % 7 === i % 3) client.notify('textDocument/didClose', { textDocument: { uri } });
-    if (rnd.chance(0.5)) client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vod-timeline', version, text: d.text } });
-    else client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: d.text }] });
-    const lines = d.text.split('\n');
-    const position = () => {
-      const line = d.rnd.int(0, lines.length - 1);
-      return { line, character: d.rnd.int(0, lines[line].length) };
-    };
-    for (let k = 0; k < 4; k++) {
-      const method = d.rnd.pick(requests);
-      const a = position();
-      const params = {
-        textDocument: { uri }, position: a, range: { start: a, end: position() }, positions: [a, position()],
-        context: { diagnostics: [], includeDeclaration: true }, options: { tabSize: 2, insertSpaces: true }, newName: 'renamed', uri,
-      };
-      figures.requests++;
+    const probe = async (after) => {
+      figures.probes++;
       const t0 = Date.now();
-      const r = await client.request(method, params, Math.max(timeoutMs, 5000));
-      const ms = Date.now() - t0;
-      if (ms > figures.slowestMs) { figures.slowestMs = ms; figures.slowest = `${method} on document ${i} (${d.text.length} chars)`; }
-      if (ms > timeoutMs && r) {
-        // Asked again at once (same document, same version): a second slow answer is the server's,
-        // a fast one means the machine was busy (a loaded CI runner, a GC pause).
-        const t1 = Date.now();
-        await client.request(method, params, Math.max(timeoutMs, 5000));
-        const again = Date.now() - t1;
-        if (again > timeoutMs) {
-          figures.late++;
-          const file = path.join(findings, `lsp-slow-seed${seed}-doc${i}.timeline.json`);
-          fs.writeFileSync(file, d.text);
-          problems.push(`${method} took ${ms} ms, then ${again} ms, on document ${i} (${path.relative(ROOT, file)})`);
-        } else {
-          figures.slowOnce++;
+      const r = await client.request('textDocument/hover', { textDocument: { uri: KNOWN }, position: { line: 1, character: 6 } }, ANSWER_MS);
+      if (process.env.FUZZ_DEBUG && (Date.now() - t0 > 1000 || process.env.FUZZ_DEBUG === 'all')) console.log(`  slow probe: ${Date.now() - t0} ms after ${after}`);
+      if (r) {
+        figures.probesAnswered++;
+        if (Date.now() - t0 > timeoutMs) figures.slowProbes++;
+        if (Date.now() - t0 > figures.slowestProbeMs) {
+          figures.slowestProbeMs = Date.now() - t0;
+          figures.slowestProbeAfter = after;
         }
-      } else if (!r) {
-        figures.late++;
-        problems.push(`${method} got no answer within ${Math.max(timeoutMs, 5000)} ms on document ${i}`);
       }
-      if (!r) break;
-    }
-    if (i % 20 === 0) client.sampleRss();
-    if (docs >= 250 && (i + 1) % Math.floor(docs / 5) === 0) console.log(`  lsp: ${i + 1} documents, ${figures.requests} requests, ${figures.late} late (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  }
+      return r;
+    };
 
-  const finalProbe = await probe();
-  client.sampleRss();
-  const alive = !client.exited && Boolean(finalProbe);
+    // A well-formed 2 MB didOpen written in two halves 1.5 s apart: slow is not broken, so the
+    // document must be there afterwards (nothing is sent in between: it would break the message).
+    const slowMessage = async (i) => {
+      figures.slowMessages++;
+      const uri = `file:///fuzz/slow-${i}.timeline.json`;
+      const bytes = frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'vod-timeline', version: 1, text: big.slice(0, 2_000_000) } } });
+      client.holding = true;
+      try {
+        await client.send(bytes.subarray(0, bytes.length >> 1));
+        await new Promise((r) => setTimeout(r, 1500));
+        await client.send(bytes.subarray(bytes.length >> 1));
+      } finally {
+        client.holding = false;
+        for (const answer of client.held.splice(0)) void client.send(answer);
+      }
+      const r = await client.request('textDocument/documentSymbol', { textDocument: { uri } }, ANSWER_MS);
+      if (!Array.isArray(r?.result)) {
+        figures.slowMessagesLost++;
+        problems.push(`a 2 MB didOpen written in two halves 1.5 s apart was lost (documentSymbol: ${JSON.stringify(r)?.slice(0, 200)})`);
+      }
+      await client.notify('textDocument/didClose', { textDocument: { uri } });
+    };
+
+    // 1. Malformed messages, each followed by a well-formed probe that must be answered.
+    client.phase = 'malformed';
+    let unansweredRun = 0;
+    for (let i = 0; i < messages && !client.exited && !figures.cutShort; i++) {
+      if (overBudget()) { figures.cutShort = `over the ${budgetMs / 1000} s budget after ${i} malformed messages`; break; }
+      const m = malformedMessage(rnd, i, big);
+      figures.malformed++;
+      if (m.trickle) await client.trickle(m.bytes, rnd);
+      else await client.send(m.bytes);
+      const ok = await probe(`${m.what} (message ${i})`);
+      if (!ok) {
+        figures.unansweredProbes++;
+        problems.push(`no answer to a well-formed probe within ${ANSWER_MS} ms after "${m.what}" (message ${i})${saveMessage(i, m)}${client.exited ? `: the server exited (${JSON.stringify(client.exited)})` : ''}`);
+        if (++unansweredRun >= GIVE_UP_AFTER) figures.cutShort = `${GIVE_UP_AFTER} probes in a row unanswered after message ${i}`;
+      } else {
+        unansweredRun = 0;
+      }
+      if (m.id !== undefined) {
+        figures.expected++;
+        if (client.responses.has(m.id)) figures.answered++;
+      }
+      if (i % 100 === 99) await slowMessage(i);
+      if (i % 50 === 0) client.sampleRss();
+      if (messages >= 500 && (i + 1) % Math.floor(messages / 5) === 0) console.log(`  lsp: ${i + 1} malformed messages, ${figures.unansweredProbes} probes unanswered (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+
+    // 2. Mutated documents through every request an editor makes, each with a deadline.
+    client.phase = 'documents';
+    const requests = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/selectionRange',
+      'textDocument/formatting', 'textDocument/rangeFormatting', 'textDocument/codeAction', 'textDocument/definition', 'textDocument/references',
+      'textDocument/prepareRename', 'textDocument/rename', 'textDocument/diagnostic', 'vodTimeline/summary', 'vodTimeline/produceRequest', 'vodTimeline/layout'];
+    unansweredRun = 0;
+    for (let i = 0; i < docs && !client.exited && !figures.cutShort; i++) {
+      if (overBudget()) { figures.cutShort = `over the ${budgetMs / 1000} s budget after ${i} documents`; break; }
+      const d = makeDocument(`${seed}:lsp-doc`, i, corpus, dict);
+      if (d.text.length > 3_000_000) continue;
+      figures.docs++;
+      const uri = `file:///fuzz/doc-${i % 7}.timeline.json`;
+      const version = i + 2;
+      if (i % 7 === i % 3) await client.notify('textDocument/didClose', { textDocument: { uri } });
+      if (rnd.chance(0.5)) await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vod-timeline', version, text: d.text } });
+      else await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: d.text }] });
+      const lines = d.text.split('\n');
+      const position = () => {
+        const line = d.rnd.int(0, lines.length - 1);
+        return { line, character: d.rnd.int(0, lines[line].length) };
+      };
+      for (let k = 0; k < 4; k++) {
+        const method = d.rnd.pick(requests);
+        const a = position();
+        const params = {
+          textDocument: { uri }, position: a, range: { start: a, end: position() }, positions: [a, position()],
+          context: { diagnostics: [], includeDeclaration: true }, options: { tabSize: 2, insertSpaces: true }, newName: 'renamed', uri,
+        };
+        figures.requests++;
+        const t0 = Date.now();
+        const r = await client.request(method, params, ANSWER_MS);
+        const ms = Date.now() - t0;
+        if (!r) {
+          figures.unansweredRequests++;
+          problems.push(`${method} got no answer within ${ANSWER_MS} ms on document ${i} (${saveDoc('unanswered', i, d.text)})${client.exited ? `: the server exited (${JSON.stringify(client.exited)})` : ''}`);
+          if (++unansweredRun >= GIVE_UP_AFTER) figures.cutShort = `${GIVE_UP_AFTER} requests in a row unanswered at document ${i}`;
+          break;
+        }
+        unansweredRun = 0;
+        if (r.error) {
+          figures.errorResponses++;
+          problems.push(`${method} answered with an error on document ${i}: ${JSON.stringify(r.error).slice(0, 300)} (${saveDoc('error', i, d.text)})`);
+        }
+        if (ms > figures.slowestMs) { figures.slowestMs = ms; figures.slowest = `${method} on document ${i} (${d.text.length} chars)`; }
+        if (ms > timeoutMs) {
+          // Asked again at once (same document, same version): a second slow answer is the server's,
+          // a fast one means the machine was busy (a loaded CI runner, a GC pause).
+          const t1 = Date.now();
+          const again = await client.request(method, params, ANSWER_MS);
+          const againMs = Date.now() - t1;
+          if (!again || againMs > timeoutMs) {
+            figures.slow++;
+            problems.push(`${method} took ${ms} ms, then ${again ? `${againMs} ms` : `no answer within ${ANSWER_MS} ms`}, on document ${i} (${saveDoc('slow', i, d.text)})`);
+          } else {
+            figures.slowOnce++;
+          }
+        }
+      }
+      if (i % 20 === 0) client.sampleRss();
+      if (docs >= 250 && (i + 1) % Math.floor(docs / 5) === 0) console.log(`  lsp: ${i + 1} documents, ${figures.requests} requests, ${figures.slow} slow, ${figures.unansweredRequests} unanswered (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+
+    client.phase = 'end';
+    figures.alive = !client.exited && Boolean(await probe('the documents'));
+    client.sampleRss();
+  } finally {
+    await client.close();
+    cleanup();
+  }
   const seconds = (Date.now() - started) / 1000;
-  const handlerErrors = client.logErrors.length;
-  await client.close();
-  cleanup();
-  if (!alive) problems.push(`the server is not answering at the end${client.exited ? ` (exited: ${JSON.stringify(client.exited)})` : ''}; stderr: ${client.stderr.slice(-2000)}`);
+  figures.stalls = client.stalls;
+  if (process.env.FUZZ_DEBUG) for (const e of client.logErrors) console.log(`  server error (${e.phase}): ${e.message}`);
+
+  // What the server logged as errors: rule exceptions and escaped exceptions fail the run wherever
+  // they happen; a guarded handler's failure is expected for malformed parameters, not for the
+  // well-formed requests on mutated documents.
+  for (const e of client.logErrors) {
+    if (/^rule \S+ failed/.test(e.message)) figures.ruleExceptions++;
+    else if (/^(uncaught|unhandled rejection):/.test(e.message)) figures.uncaught++;
+    else if (e.phase === 'malformed') figures.malformedHandlerErrors++;
+    else figures.handlerErrors++;
+  }
+  const serious = client.logErrors.filter((e) => !(e.phase === 'malformed' && !/^(rule \S+ failed|uncaught|unhandled rejection)/.test(e.message)));
+  for (const e of serious.slice(0, 5)) problems.push(`the server logged an error (${e.phase}): ${e.message}`);
+  for (const p of client.outputProblems.slice(0, 5)) problems.push(`the server's output: ${p}`);
+  if (!figures.alive) problems.push(`the server is not answering at the end${client.exited ? ` (exited: ${JSON.stringify(client.exited)})` : ''}; stderr: ${client.stderr.slice(-2000)}`);
+  if (figures.cutShort) problems.push(`the phase stopped early: ${figures.cutShort}`);
+
   // The first problems, and the last: whether the server was still there at the end.
   for (const p of problems.length > 11 ? [...problems.slice(0, 10), problems.at(-1)] : problems) console.log(`  lsp problem: ${p}`);
-  if (handlerErrors) {
-    const kinds = [...new Set(client.logErrors.map((e) => e.replace(/:.*/, '')))];
-    console.log(`  lsp: ${handlerErrors} request(s) failed inside a guarded handler and were answered with the fallback (${kinds.slice(0, 8).join('; ')})`);
+  if (figures.malformedHandlerErrors) {
+    const kinds = [...new Set(client.logErrors.filter((e) => e.phase === 'malformed').map((e) => e.message.replace(/:.*/, '')))];
+    console.log(`  lsp: ${figures.malformedHandlerErrors} malformed request(s) failed inside a guarded handler and were answered with the fallback (${kinds.slice(0, 8).join('; ')})`);
   }
-  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (${figures.resyncs} after a resync), ${figures.unresponsive} unanswered, ${figures.answered}/${figures.expected} malformed requests answered; ${figures.docs} documents, ${figures.requests} requests, ${figures.late} over ${timeoutMs} ms (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}); server ${alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
-  return { clean: alive && figures.unresponsive === 0 && figures.late === 0, figures, problems };
+  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (${figures.slowProbes} over ${timeoutMs} ms; slowest ${figures.slowestProbeMs} ms, after ${figures.slowestProbeAfter ?? '-'}), ${figures.unansweredProbes} unanswered well-formed probes after a resync, ${figures.answered}/${figures.expected} malformed requests answered, ${figures.slowMessages - figures.slowMessagesLost}/${figures.slowMessages} slow messages read whole; ${figures.docs} documents, ${figures.requests} requests, ${figures.slow} over ${timeoutMs} ms twice (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}), ${figures.unansweredRequests} unanswered, ${figures.errorResponses} error responses; server ${figures.alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
+
+  const failures = [];
+  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  if (figures.unansweredProbes) failures.push(count(figures.unansweredProbes, 'unanswered probe after a resync', 'unanswered probes after a resync'));
+  if (figures.slowMessagesLost) failures.push(count(figures.slowMessagesLost, 'slow message lost', 'slow messages lost'));
+  if (figures.slow) failures.push(count(figures.slow, 'slow LSP request', 'slow LSP requests'));
+  if (figures.unansweredRequests) failures.push(count(figures.unansweredRequests, 'unanswered LSP request', 'unanswered LSP requests'));
+  if (figures.errorResponses) failures.push(count(figures.errorResponses, 'LSP error response', 'LSP error responses'));
+  if (figures.ruleExceptions) failures.push(count(figures.ruleExceptions, 'rule exception in the server', 'rule exceptions in the server'));
+  if (figures.uncaught) failures.push(count(figures.uncaught, 'uncaught exception in the server', 'uncaught exceptions in the server'));
+  if (figures.handlerErrors) failures.push(count(figures.handlerErrors, 'failed well-formed request', 'failed well-formed requests'));
+  if (client.outputProblems.length) failures.push('broken server output');
+  if (figures.stalls) failures.push(count(figures.stalls, 'write the server did not read', 'writes the server did not read'));
+  if (figures.cutShort) failures.push(`LSP phase cut short (${figures.cutShort})`);
+  if (!figures.alive) failures.push('server DEAD');
+  const summary = `LSP ${figures.unansweredProbes} unanswered probes after a resync, ${figures.slow} slow requests, ${figures.unansweredRequests} unanswered requests, ${figures.ruleExceptions} rule exceptions, server ${figures.alive ? 'alive' : 'DEAD'}`;
+  return { clean: failures.length === 0, figures, failures, problems, summary };
 }

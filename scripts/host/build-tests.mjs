@@ -26,7 +26,7 @@ export async function buildHostTests({ quiet = false } = {}) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    external: ['vscode', 'proxy-agent'], // proxy-agent: see scripts/esbuild-node.mjs
     // For a debugger attached to the extension host; the host's own stack traces stay on the bundle.
     sourcemap: 'inline',
     logLevel: 'warning',

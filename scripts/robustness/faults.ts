@@ -19,7 +19,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import l10nBundle from '../../l10n/bundle.l10n.json';
 import { startEmulator, type Emulator, type EmulatorRequestLog, type Fault } from '../../emulator/src';
-import { resolveCredentials, resolveMediaSource, VodClient, VodError, type MediaSource } from '../../client/src/vod';
+import {
+  removeUploadedMedia, resolveCredentials, resolveMediaSource, UploadError, UploadJournal, uploadFile, VodClient, VodError, type MediaSource,
+} from '../../client/src/vod';
 import { submitProduction } from '../../client/src/vod/submit';
 import { FileHistoryStore } from '../../client/src/vod/history/store';
 import { vodStatusChecker } from '../../client/src/vod/history/poller';
@@ -29,6 +31,7 @@ import type { SubmissionEntry } from '../../client/src/vod/history/model';
 export const OPERATIONS = [
   'ProduceEditingProjectVideo', 'GetVideoInfo', 'GetMezzanineInfo', 'GetEditingProject', 'SearchEditingProject', 'UpdateEditingProject', 'SearchMedia',
   'GetPlayInfo', 'GetMezzanineInfo (source file)', 'GetImageInfo',
+  'CreateUploadVideo', 'CreateUploadImage', 'UploadPart (OSS)', 'RefreshUploadVideo (resume)', 'DeleteVideo (Remove from VOD)',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -60,6 +63,8 @@ export interface FaultCase {
   setup: Setup;
   /** Slow: the CLI waits its whole 60 s timeout. */
   slow?: boolean;
+  /** Applies to the OSS endpoint only: the API operations' rows run without a fault. */
+  ossOnly?: boolean;
 }
 
 export const FAULTS: FaultCase[] = [
@@ -74,7 +79,45 @@ export const FAULTS: FaultCase[] = [
   { name: 'wrong signature', setup: { kind: 'wrong-signature' } },
   { name: 'expired STS token', setup: { kind: 'expired-sts' } },
   { name: 'unknown region (cn_shanghai)', setup: { kind: 'unknown-region' } },
+  // OSS only (an API operation ignores it): the connection breaks halfway through a part's body.
+  { name: 'interrupted multipart upload (a part cut halfway)', setup: { kind: 'emulator', fault: () => ({ kind: 'resetMidBody' }), count: 1 }, ossOnly: true },
 ];
+
+const UPLOAD_OPS: ReadonlySet<Operation> = new Set<Operation>(['CreateUploadVideo', 'CreateUploadImage', 'UploadPart (OSS)', 'RefreshUploadVideo (resume)', 'DeleteVideo (Remove from VOD)']);
+/** The file an upload row sends: a sample clip, the logo (beside samples.json), or 9 MiB of bytes (multipart: three parts). */
+function uploadSource(op: Operation, dir: string, samplesJson: string): string {
+  const sampleDir = path.join(path.dirname(samplesJson), 'samples');
+  if (op === 'CreateUploadImage') return path.join(sampleDir, 'L-logo-64x64.png');
+  if (op === 'CreateUploadVideo' || op === 'DeleteVideo (Remove from VOD)') return path.join(sampleDir, 'G-outro-160x90.mp4');
+  const file = path.join(dir, 'big-faults.mp4');
+  if (!fs.existsSync(file)) {
+    // Deterministic bytes: the same file in both sides of a row.
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 31 + 7) & 0xff;
+    fs.writeFileSync(file, Buffer.concat(Array.from({ length: 9 }, () => chunk)));
+  }
+  return file;
+}
+
+/** The journal folder of a row's side; an interrupted upload is put there for the resume rows. */
+async function prepareUpload(w: World, op: Operation, dir: string, samplesJson: string): Promise<{ file: string; journal: UploadJournal }> {
+  const journal = new UploadJournal(path.join(dir, 'uploads'));
+  const file = uploadSource(op, dir, samplesJson);
+  const { credential } = await resolveCredentials({ explicit: { accessKeyId: w.emu.accessKeyId, accessKeySecret: w.emu.accessKeySecret } });
+  const client = new VodClient({ credential, endpoint: w.emu.url, retry: false });
+  if (op === 'RefreshUploadVideo (resume)') {
+    // An upload stopped after its first part, as a closed window leaves it.
+    const stop = new AbortController();
+    await uploadFile({ client, file, journal, parallel: 1, signal: stop.signal, onProgress: (p) => { if (p.partsDone >= 1) stop.abort(); } }).catch(() => undefined);
+  }
+  if (op === 'DeleteVideo (Remove from VOD)') {
+    // A cancelled upload: the record waits without its file.
+    const res = await client.createUploadVideo({ Title: 'faults', FileName: 'faults.mp4' });
+    w.mediaId = res.VideoId;
+  }
+  w.from = w.emu.requests.length;
+  return { file, journal };
+}
 
 const BAD_REGION = 'cn_shanghai';
 const EXPIRED_STS = { accessKeyId: 'STS.faultsExpiredKey0001', accessKeySecret: 'faults-expired-sts-secret-0001', securityToken: 'faults-expired-sts-token-0001', expiration: '2020-01-01T00:00:00Z' };
@@ -205,7 +248,12 @@ async function settle(w: World, setup: Setup, timeoutMs: number): Promise<Emulat
   return w.emu.requests.slice(w.from);
 }
 
-function sideFrom(op: Operation, requests: EmulatorRequestLog[], message: string): Side {
+function sideFrom(op: Operation, requests: EmulatorRequestLog[], message: string, w?: World): Side {
+  if (op === 'UploadPart (OSS)' && w) {
+    // The OSS endpoint's own log: UploadPart requests, and those it stored.
+    const parts = w.emu.ossRequests.filter((r) => r.op === 'UploadPart');
+    return { message, requests, sent: parts.length, processed: parts.filter((r) => r.status === 200).length, duplicates: duplicateProduces(requests) };
+  }
   const mine = requests.filter((r) => r.action === actionOf(op));
   return { message, requests, sent: mine.length, processed: mine.filter((r) => r.processed).length, duplicates: duplicateProduces(requests) };
 }
@@ -236,6 +284,7 @@ function judgeHistory(e: SubmissionEntry | undefined, requests: EmulatorRequestL
 async function editorSide(op: Operation, fc: FaultCase, dir: string, samples: string): Promise<Side> {
   const w = await world(op, dir, samples);
   try {
+    const upload = UPLOAD_OPS.has(op) ? await prepareUpload(w, op, dir, samples) : undefined;
     applyFault(w, op, fc.setup, EDITOR_TIMEOUT_MS);
     const creds = credentialsFor(w, fc.setup);
     const region = fc.setup.kind === 'unknown-region' ? BAD_REGION : 'cn-shanghai';
@@ -316,6 +365,33 @@ async function editorSide(op: Operation, fc: FaultCase, dir: string, samples: st
           }
           break;
         }
+        case 'CreateUploadVideo':
+        case 'CreateUploadImage':
+        case 'UploadPart (OSS)':
+        case 'RefreshUploadVideo (resume)': {
+          // Upload to VOD (client/src/upload): the notification it ends with.
+          const { file, journal } = upload!;
+          const name = path.basename(file);
+          const resume = op === 'RefreshUploadVideo (resume)' ? journal.list().find((e) => journal.canResume(e)) : undefined;
+          try {
+            const r = await uploadFile({ client: await target(), file, journal, resume, sleep: async () => undefined });
+            message = t('Uploaded {0}: MediaId {1}', name, r.mediaId) + (r.resumed ? ` (resumed: ${r.partsSkipped} part(s) not sent again)` : '') + (r.networkRetries ? ` (${r.networkRetries} part(s) sent again after a broken connection)` : '');
+          } catch (e) {
+            if (e instanceof UploadError && e.leftInVod === 'record') message = e.code === 'Cancelled' ? t('Upload of {0} cancelled. VOD keeps the media record {1} without its file.', name, e.mediaId ?? '') : t('Upload of {0} failed ({1}). VOD keeps the media record {2} without its file.', name, e.code, e.mediaId ?? '') + ` ${e.message}`;
+            else if (e instanceof UploadError && e.leftInVod === 'unknown') message = t('Upload of {0} failed: {1} VOD may have created a media record for it; check Media Files in the VOD console.', name, e.message);
+            else message = t('Upload of {0} failed: {1}', name, e instanceof Error ? e.message : String(e));
+          }
+          break;
+        }
+        case 'DeleteVideo (Remove from VOD)': {
+          try {
+            const r = await removeUploadedMedia(await target(), w.mediaId, 'video');
+            message = r === 'removed' ? t('Removed {0} from VOD.', w.mediaId) : t('{0} was no longer in VOD.', w.mediaId);
+          } catch (e) {
+            message = t('Could not remove {0} from VOD: {1}', w.mediaId, e instanceof VodError ? e.message : String(e));
+          }
+          break;
+        }
         case 'SearchMedia': {
           // MediaId completion lists the newest media (no retry: completion cannot wait); on failure the
           // status bar says why and the cached list is used.
@@ -335,7 +411,7 @@ async function editorSide(op: Operation, fc: FaultCase, dir: string, samples: st
       store.dispose();
     }
     const requests = await settle(w, fc.setup, EDITOR_TIMEOUT_MS);
-    const side = sideFrom(op, requests, message!);
+    const side = sideFrom(op, requests, message!, w);
     if (op === 'ProduceEditingProjectVideo') {
       side.history = historyText(history);
       side.truthful = judgeHistory(history, requests, fc.setup);
@@ -363,6 +439,10 @@ const CLI_COMMAND: Partial<Record<Operation, string>> = {
   GetVideoInfo: 'status MEDIAID',
   GetMezzanineInfo: 'status MEDIAID',
   SearchMedia: 'validate --cloud FILE',
+  CreateUploadVideo: 'upload UPLOAD --state-dir JOURNAL',
+  CreateUploadImage: 'upload UPLOAD --state-dir JOURNAL',
+  'UploadPart (OSS)': 'upload UPLOAD --state-dir JOURNAL',
+  'RefreshUploadVideo (resume)': 'upload UPLOAD --state-dir JOURNAL',
 };
 
 async function cliSide(op: Operation, fc: FaultCase, dir: string, cliJs: string, samples: string): Promise<Side | undefined> {
@@ -370,6 +450,7 @@ async function cliSide(op: Operation, fc: FaultCase, dir: string, cliJs: string,
   if (!command) return undefined;
   const w = await world(op, dir, samples);
   try {
+    const upload = UPLOAD_OPS.has(op) ? await prepareUpload(w, op, dir, samples) : undefined;
     applyFault(w, op, fc.setup, CLI_TIMEOUT_MS);
     const creds = credentialsFor(w, fc.setup);
     const file = path.join(dir, 'faults.timeline.json');
@@ -382,12 +463,12 @@ async function cliSide(op: Operation, fc: FaultCase, dir: string, cliJs: string,
       ...(creds.securityToken ? { ALIBABA_CLOUD_SECURITY_TOKEN: creds.securityToken } : {}),
     };
     const where = fc.setup.kind === 'unknown-region' ? ['--region', BAD_REGION] : ['--endpoint', w.emu.url];
-    const args = command.split(' ').map((a) => (a === 'FILE' ? file : a === 'MEDIAID' ? w.mediaId : a)).concat(where);
+    const args = command.split(' ').map((a) => (a === 'FILE' ? file : a === 'MEDIAID' ? w.mediaId : a === 'UPLOAD' ? upload!.file : a === 'JOURNAL' ? upload!.journal.dir : a)).concat(where);
     const { code, out } = await runCli(cliJs, args, env, dir);
     const requests = await settle(w, fc.setup, CLI_TIMEOUT_MS);
     // The credentials line names the key source and a key hint; the rest is what the command says.
     const message = out.split('\n').filter((l) => l.trim() && !l.startsWith('credentials:')).join(' / ');
-    return { ...sideFrom(op, requests, `$ vod-timeline ${command.split(' ')[0]} → exit ${code}: ${message}`), exitCode: code };
+    return { ...sideFrom(op, requests, `$ vod-timeline ${command.split(' ')[0]} → exit ${code}: ${message}`, w), exitCode: code };
   } finally {
     await w.emu.close();
   }

@@ -3,6 +3,7 @@
 // handler is guarded so that one bad request cannot take the server down.
 
 import * as path from 'node:path';
+import { format } from 'node:util';
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TimelineService, type Diagnostic, type RuleFailure, type RuleSet, type ServiceSettings, type TimelineDocument, type CompletionItem } from './service';
@@ -14,6 +15,9 @@ import { ownsDocument } from './ownership';
 import { uriToPath } from './uri';
 import { layoutResult } from './layoutResult';
 import { CloudState } from './cloud';
+import { ResyncingMessageReader } from './framing';
+import { checkedSync } from './textSync';
+import { clientSettings } from './clientSettings';
 import {
   CLOUD_SOURCE, CloudMediaRequest, CloudRefreshNotification, CompositionRequest, LayoutRequest, MediaIdsRequest, ProduceRequestRequest, SummaryRequest,
   type ClientSettings, type InitializationOptions, type RequestType,
@@ -68,7 +72,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     service,
     onChange: () => {
       if (pullDiagnostics) connection.languages.diagnostics.refresh();
-      else for (const d of documents.all()) validateSoon(d, 0);
+      else revalidateOpen();
     },
     logError,
   });
@@ -171,7 +175,11 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     logError,
   });
 
-  connection.onInitialize((params): lsp.InitializeResult => {
+  let initialized = false;
+  connection.onInitialize((params): lsp.InitializeResult | lsp.ResponseError<lsp.InitializeError> => {
+    // Once per session, as the protocol says: a second one (any client bug) would switch the locale,
+    // the diagnostics mode and the folders under the documents already open.
+    if (initialized) return new lsp.ResponseError(lsp.ErrorCodes.InvalidRequest, 'initialize was already received', { retry: false });
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     locale = options.locale ?? params.locale ?? 'en';
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
@@ -179,8 +187,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     clientProvidesMediaIds = !!options.mediaIds;
     rulePages = options.rulePages ?? defaultRulePagesBase();
     cloud.offered = !!options.cloud;
-    const initial = options.settings;
-    if (initial) settings = initial;
+    if (options.settings) settings = clientSettings(options.settings);
     // The client says whether checks are on before its settings arrive (workspace/configuration).
     cloud.checksEnabled = cloudChecksEnabled() && options.cloudChecks !== false;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
@@ -200,6 +207,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
       renameProvider: { prepareProvider: true },
     };
     if (pullDiagnostics) capabilities.diagnosticProvider = { identifier: 'vod-timeline', interFileDependencies: false, workspaceDiagnostics: false };
+    initialized = true;
     return { capabilities, serverInfo: { name: 'vod-timeline', version: VERSION } };
   });
 
@@ -214,7 +222,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     if (!configurationRequests) return;
     try {
       const [s] = await connection.workspace.getConfiguration([{ section: 'vodTimeline' }]);
-      if (s && typeof s === 'object') settings = s as ClientSettings;
+      if (s && typeof s === 'object') settings = clientSettings(s);
       cloud.checksEnabled = cloudChecksEnabled();
     } catch (e) {
       logError('reading settings failed', e);
@@ -222,8 +230,8 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
   }
 
   connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, async (params: lsp.DidChangeConfigurationParams) => {
-    const pushed = (params.settings as { vodTimeline?: ClientSettings } | undefined)?.vodTimeline;
-    if (pushed) settings = pushed;
+    const pushed = (params.settings as { vodTimeline?: unknown } | null | undefined)?.vodTimeline;
+    if (pushed) settings = clientSettings(pushed);
     else await refreshSettings();
     cloud.checksEnabled = cloudChecksEnabled();
     revalidateAll();
@@ -241,9 +249,26 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     }
   });
 
+  // Every open document again (settings, the config, cloud facts changed), one per turn of the event
+  // loop: requests are answered in between (60 large documents in one go held them up for 3-4 s).
+  const revalidating = new Set<string>();
+  function revalidateOpen(): void {
+    const idle = revalidating.size === 0;
+    for (const d of documents.all()) revalidating.add(d.uri);
+    if (idle && revalidating.size) setImmediate(nextRevalidation);
+  }
+  function nextRevalidation(): void {
+    const [uri] = revalidating;
+    if (uri === undefined) return;
+    revalidating.delete(uri);
+    const d = documents.get(uri);
+    if (d) validateSoon(d, 0);
+    if (revalidating.size) setImmediate(nextRevalidation);
+  }
+
   function revalidateAll(): void {
     configs.clear();
-    for (const d of documents.all()) if (!pullDiagnostics) validateSoon(d, 0);
+    if (!pullDiagnostics) revalidateOpen();
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     workspace.revalidate();
   }
@@ -443,7 +468,8 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     return composition ? { version: doc.version, ...composition } : null;
   });
 
-  documents.listen(connection);
+  // Malformed sync notifications are dropped before they reach the documents (textSync.ts).
+  documents.listen(checkedSync(connection, (method, why) => connection.console.warn(`${method} dropped: ${why}`)));
   return { connection };
 }
 
@@ -470,16 +496,41 @@ export function ruleFailureText(f: RuleFailure): string {
 
 /** Node IPC / stdio / socket, chosen from the command line as vscode-languageclient passes it. */
 export function startServer(): void {
-  const connection = lsp.createConnection(lsp.ProposedFeatures.all);
+  const connection = process.argv.includes('--stdio') ? createStdioConnection() : lsp.createConnection(lsp.ProposedFeatures.all);
   installProcessGuards(connection);
   createServer(connection);
   connection.listen();
 }
 
+/** `vod-timeline lsp --stdio`. */
 export function startStdioServer(): void {
-  traceInput(process.stdin);
-  const connection = lsp.createConnection(lsp.ProposedFeatures.all, process.stdin, process.stdout);
+  const connection = createStdioConnection();
   installProcessGuards(connection);
   createServer(connection);
   connection.listen();
+}
+
+/**
+ * A connection over stdin/stdout whose reader resynchronises after broken framing (framing.ts).
+ * Given a reader rather than the streams, vscode-languageserver no longer does two things it does for
+ * `--stdio`, so they are done here: exit when stdin ends (0 after a shutdown request, as it does), and
+ * keep console output off stdout, where it would corrupt the protocol.
+ */
+function createStdioConnection(): lsp.Connection {
+  // Before the reader's own listener: with VOD_TIMELINE_TRACE=1, notes when each large message's last byte arrived.
+  traceInput(process.stdin);
+  const reader = new ResyncingMessageReader(process.stdin);
+  const connection = lsp.createConnection(lsp.ProposedFeatures.all, reader, new lsp.StreamMessageWriter(process.stdout));
+  let shutdown = false;
+  // createServer registers no shutdown handler; this one only notes the request.
+  connection.onShutdown(() => { shutdown = true; });
+  const exit = () => process.exit(shutdown ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  // One line per broken frame in the log: enough to see what a client sends wrong.
+  reader.onError((e) => connection.console.warn(`stdin: ${e.message}`));
+  for (const level of ['log', 'info', 'debug'] as const) console[level] = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  return connection;
 }

@@ -235,3 +235,24 @@ suite('emulator operations', () => {
     }
   });
 });
+
+suite('emulator: its own failures', () => {
+  test('a request the emulator cannot handle is a 500 InternalError, and the stack is reported, not swallowed', async () => {
+    let broken = false;
+    const reported: string[] = [];
+    const emu = await startEmulator({
+      now: () => { if (broken) throw new Error('clock broke (test)'); return Date.now(); },
+      onInternalError: (what, e) => reported.push(`${what}: ${e instanceof Error ? e.stack : String(e)}`),
+    });
+    try {
+      const c = await clientFor(emu);
+      broken = true;
+      await assert.rejects(c.getVideoInfo({ VideoId: SEED.keynote }), rejectsWith('InternalError', 500));
+      assert.equal(reported.length, 1, reported.join('\n'));
+      assert.match(reported[0], /^POST .*GetVideoInfo.*: Error: clock broke \(test\)\n\s+at /);
+    } finally {
+      broken = false;
+      await emu.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { NOT_LISTED_GRACE_MS } from '../../client/src/vod/status';
 import { HistoryPoller, StatusCheckError, vodStatusChecker, type PollerClock, type StatusChecker } from '../../client/src/vod/history/poller';
 import type { NewSubmission, SubmissionEntry, SubmissionStatus } from '../../client/src/vod/history/model';
 import { FileHistoryStore, type HistoryProblem } from '../../client/src/vod/history/store';
@@ -98,7 +99,7 @@ suite('history poller (fake clock, real emulator)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const startPoller = (check: StatusChecker = vodStatusChecker(() => client), over: Partial<ConstructorParameters<typeof HistoryPoller>[0]> = {}) => {
+  const startPoller = (check: StatusChecker = vodStatusChecker(() => client, () => clock.now()), over: Partial<ConstructorParameters<typeof HistoryPoller>[0]> = {}) => {
     poller = new HistoryPoller({
       store, check, clock,
       onTransition: (e, from) => transitions.push({ id: e.id, from, to: e.status }),
@@ -156,7 +157,7 @@ suite('history poller (fake clock, real emulator)', () => {
 
   test('backoff per entry: 5 s doubling to 5 min, from the last check', async () => {
     const checks: number[] = [];
-    const inner = vodStatusChecker(() => client);
+    const inner = vodStatusChecker(() => client, () => clock.now());
     const e = await produced();
     emu.media.get(e.mediaId!)!.production!.readyAt = Number.MAX_SAFE_INTEGER; // never finishes
     const t0 = clock.now();
@@ -269,12 +270,21 @@ suite('history poller (fake clock, real emulator)', () => {
     assert.deepEqual(clock.pending(), [10 * S]);
   });
 
+  test('a submission VOD still does not know hours later: failed (NotFound), no longer polled', async () => {
+    const e = await store.add({ title: 'x', fileName: 'x', region: 'cn-shanghai', endpoint: client.endpoint.host, mode: 'timeline', status: 'producing', mediaId: '0'.repeat(32) });
+    await clock.advance(NOT_LISTED_GRACE_MS + S, async () => undefined);
+    startPoller();
+    await advance(5 * S);
+    assert.equal(store.get(e.id)?.status, 'failed');
+    assert.equal(store.get(e.id)?.vodStatus, 'NotFound');
+  });
+
   test('two windows polling one history: the finish is written and notified once', async () => {
     const e = await produced();
     const otherStore = await FileHistoryStore.open({ file: store.file, watch: false, now: () => clock.now() });
     const otherTransitions: string[] = [];
     const checks = { mine: 0, theirs: 0 };
-    const inner = vodStatusChecker(() => client);
+    const inner = vodStatusChecker(() => client, () => clock.now());
     const other = new HistoryPoller({ store: otherStore, check: (x) => (checks.theirs++, inner(x)), clock, onTransition: (x) => otherTransitions.push(x.status) });
     startPoller((x) => (checks.mine++, inner(x)));
     other.start();

@@ -19,9 +19,11 @@ class Client {
   readonly published = new Map<string, { version?: number; diagnostics: Diag[] }[]>();
   private waiters: (() => void)[] = [];
   stderr = '';
+  /** What the server logged as errors (window/logMessage type 1). */
+  readonly errors: string[] = [];
 
-  constructor() {
-    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } });
+  constructor(args: string[] = [serverJs, '--stdio']) {
+    this.proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } });
     this.proc.stderr!.on('data', (d) => { this.stderr += d; });
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diag[] }) => {
@@ -30,7 +32,7 @@ class Client {
       this.published.set(p.uri, list);
       for (const w of this.waiters.splice(0)) w();
     });
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => { if (p.type === 1) this.errors.push(p.message); });
     this.conn.onRequest('workspace/configuration', () => [{}]);
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('workspace/diagnostic/refresh', () => null);
@@ -73,10 +75,14 @@ class Client {
   }
 
   async close() {
+    // Bounded: a server that stopped answering must fail its test, not hang the run.
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await this.conn.sendRequest('shutdown');
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((resolve) => { timer = setTimeout(resolve, 2000); })]);
       await this.conn.sendNotification('exit');
-    } catch { /* already gone */ }
+    } catch { /* already gone */ } finally {
+      clearTimeout(timer);
+    }
     this.conn.dispose();
     this.proc.kill();
   }
@@ -252,5 +258,129 @@ suite('LSP server over stdio', function () {
     const report = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diag[] };
     assert.ok(report.items.some((d) => d.code === 'syntax/invalid-json'));
     assert.equal(client.proc.exitCode, null);
+  });
+
+  // vscode-jsonrpc's own stream reader waited for ever after a header promising more than followed,
+  // and a negative Content-Length corrupted its buffer; the stdio reader now resynchronises on the
+  // next Content-Length header (server/src/framing.ts).
+  for (const [entry, args] of [['dist/server.js --stdio', [serverJs, '--stdio']], ['vod-timeline lsp --stdio', [path.join(root, 'bin', 'vod-timeline.js'), 'lsp', '--stdio']]] as const) {
+    test(`${entry}: after a run of broken frames, the next well-formed request is answered`, async () => {
+      client = new Client([...args]);
+      await client.initialize({ pull: true });
+      const uri = 'file:///tmp/lsp-test/framing.timeline.json';
+      await client.open(uri, BROKEN);
+      const broken = [
+        'Content-Length: 5000\r\n\r\n{"jsonrpc":"2.0","id":900,"method":"textDocument/hover","params":{',
+        'Content-Length: -5\r\n\r\n{"jsonrpc":"2.0"}',
+        'Content-Length: abc\r\n\r\n{}',
+        'Content-Length: 2\n\n{}',
+        'Content-Length 17\r\nGarbage\r\n\r\n{"jsonrpc":"2.0","method":"foo"}',
+        '\u0000\u0001 random \r\n\r\n bytes',
+        'Content-Length: 99\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{"jsonrpc":',
+      ];
+      for (let i = 0; i < 120; i++) client.proc.stdin!.write(Buffer.from(broken[i % broken.length], 'latin1'));
+      const within = <T>(p: Promise<T>, what: string) => {
+        let timer: NodeJS.Timeout | undefined;
+        return Promise.race([p, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer in 5 s; stderr ${client.stderr}`)), 5000); })]).finally(() => clearTimeout(timer));
+      };
+      const report = await within(client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ items: Diag[] }>, 'diagnostic');
+      assert.ok(report.items.some((d) => d.code === 'schema/required'));
+      // And the server keeps reading: broken once more, then a hover.
+      client.proc.stdin!.write('Content-Length: 77\r\n\r\n{');
+      const hover = await within(client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 60 } }) as Promise<{ contents: { value: string } }>, 'hover');
+      assert.match(hover.contents.value, /In/);
+      assert.equal(client.proc.exitCode, null);
+    });
+  }
+
+  test('a didOpen or didChange with malformed parameters is dropped: the document keeps its last good text', async () => {
+    client = new Client();
+    await client.initialize({ pull: true });
+    const uri = 'file:///tmp/lsp-test/poisoned.timeline.json';
+    await client.open(uri, BROKEN);
+    const c = client.conn;
+    await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 5 }] });
+    await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 'x' }, end: { line: 0, character: 1 } }, text: '{' }] });
+    await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: 'x' }, contentChanges: [{ text: '{}' }] });
+    await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'vod-timeline', version: 4, text: null } });
+    // Every request on it still works on the text opened first.
+    const report = await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diag[] };
+    assert.ok(report.items.some((d) => d.code === 'schema/required'), JSON.stringify(report));
+    const hover = await c.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 60 } }) as { contents: { value: string } };
+    assert.match(hover.contents.value, /In/);
+    const symbols = await c.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as unknown[];
+    assert.ok(symbols.length > 0);
+    // A text that is not a string never became a document.
+    const other = 'file:///tmp/lsp-test/never.timeline.json';
+    await c.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'vod-timeline', version: 1, text: 5 } });
+    assert.equal(await c.sendRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 0, character: 0 } }), null);
+    assert.deepEqual(client.errors, [], 'no request failed inside the server');
+  });
+
+  test('settings of the wrong types from the client are ignored field by field, not handed to the rules', async () => {
+    client = new Client();
+    await client.initialize({ pull: true });
+    const uri = 'file:///tmp/lsp-test/settings.timeline.json';
+    await client.open(uri, '{ "Timeline": { "VideoTracks": [{ "VideoTrackClips": [{ "MediaId": "4b15846bcb3ea8c958fe1e7f3da85ae2" }] }] } }\n');
+    const codes = async () => ((await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] }).items.map((d) => d.code);
+    // Found by the LSP fuzz (seed 42): a region that is a number reached request/no-project-or-timeline
+    // ("region?.trim is not a function"), and the rule's diagnostics were lost.
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { vodTimeline: { region: 5, validation: { delay: 'x', workspace: 7, maxFiles: 'x' }, cloud: 'x' } } });
+    assert.ok(!(await codes()).includes('request/storage-location'));
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { vodTimeline: { region: 'ap-southeast-1', validation: { delay: -1e9 } } } });
+    assert.ok((await codes()).includes('request/storage-location'), 'a region that is a string still applies');
+    assert.deepEqual(client.errors, [], 'no rule or handler failed inside the server');
+  });
+
+  test('a second initialize is refused and changes nothing (locale, pull mode)', async () => {
+    client = new Client();
+    await client.initialize({ pull: true, locale: 'en' });
+    // Found by the LSP fuzz (seed 11): a repeated initialize with `capabilities: {}` switched the server
+    // to push mode mid-session.
+    await assert.rejects(client.conn.sendRequest('initialize', { processId: null, rootUri: null, locale: 'zh-cn', capabilities: {} }), /initialize/);
+    const uri = 'file:///tmp/lsp-test/reinit.timeline.json';
+    await client.open(uri, BROKEN);
+    const report = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diag[] };
+    const d = report.items.find((x) => x.code === 'timing/in-not-before-out')!;
+    assert.doesNotMatch(d.message, /入点/, 'still English');
+    // Still in pull mode: a cloud refresh asks the client to pull again instead of pushing.
+    let refreshed = 0;
+    client.conn.onRequest('workspace/diagnostic/refresh', () => { refreshed++; return null; });
+    await client.conn.sendNotification('vodTimeline/cloudRefresh', {});
+    await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(refreshed, 1);
+    assert.equal(client.published.get(uri), undefined, 'nothing pushed');
+  });
+
+  test('push mode: revalidating every open document lets a request in between them', async () => {
+    client = new Client();
+    await client.initialize();
+    const uris = Array.from({ length: 12 }, (_, i) => `file:///tmp/lsp-test/many-${i}.timeline.json`);
+    for (const uri of uris) await client.open(uri, BROKEN);
+    for (const uri of uris) await client.waitForPublish(uri, () => true);
+    // Found by the LSP fuzz (seed 11): a settings change or a cloud refresh validated every open
+    // document in one go; with 60 large ones open, requests waited 3-4 s.
+    const order: string[] = [];
+    const published = new Promise<void>((resolve) => {
+      client.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+        order.push(`publish ${p.uri}`);
+        if (uris.every((u) => order.includes(`publish ${u}`))) resolve();
+      });
+    });
+    await client.conn.sendNotification('vodTimeline/cloudRefresh', {});
+    const hover = client.conn.sendRequest('textDocument/hover', { textDocument: { uri: uris[0] }, position: { line: 5, character: 60 } }).then(() => order.push('hover'));
+    await Promise.all([hover, published]);
+    assert.ok(order.indexOf('hover') < order.length - 1, `the hover waited for every document: ${order.join(', ')}`);
+  });
+
+  test('stdin closing ends the server: exit code 0 after shutdown, as vscode-languageserver does it', async () => {
+    client = new Client();
+    await client.initialize();
+    await client.conn.sendRequest('shutdown');
+    const exited = new Promise<number | null>((resolve) => client.proc.once('exit', (code) => resolve(code)));
+    client.proc.stdin!.end();
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([exited, new Promise<string>((resolve) => { timer = setTimeout(() => resolve('still running after 5 s'), 5000); })]).finally(() => clearTimeout(timer));
+    assert.equal(code, 0);
   });
 });

@@ -1,4 +1,4 @@
-// `npm run faults` for ProduceEditingProjectVideo (the full matrix of 10 operations × 11 faults runs by
+// `npm run faults` for ProduceEditingProjectVideo (the full matrix of 15 operations × 12 faults runs by
 // hand), and the two CLI messages the matrix showed to be wrong:
 // - `produce --region cn_shanghai` (not a region id) said "Producing in cn_shanghai needs
 //   ProduceConfig.StorageLocation" instead of naming the bad region;
@@ -27,7 +27,7 @@ suite('robustness: fault matrix', function () {
       });
     });
     const last = stdout.trim().split('\n').pop() ?? '';
-    assert.match(last, /^faults: 11 cases \(11 faults × 1 operations\) in \d+ s; 11\/11 with a clear message; history truthful in 11\/11 Produce cases; 0 duplicate Produce requests \(\d+ Produce requests sent\)$/, `${stdout}\n${stderr}`);
+    assert.match(last, /^faults: 12 cases \(12 faults × 1 operations\) in \d+ s; 12\/12 with a clear message; history truthful in 12\/12 Produce cases; 0 duplicate Produce requests \(\d+ Produce requests sent\)$/, `${stdout}\n${stderr}`);
     assert.doesNotMatch(stdout, /PROBLEM/);
     assert.equal(code, 0, `${stdout}\n${stderr}`);
   });

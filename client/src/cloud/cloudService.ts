@@ -20,6 +20,7 @@ import type { HistoryStore } from '../vod/history/model';
 import type { CredentialsManager } from '../produce/credentials';
 import { createVodTarget, type VodTarget } from '../produce/vodFactory';
 import { isUnreachable, MediaCatalog } from '../vod/catalog/catalog';
+import { setting } from '../settings';
 
 export const LIBRARY_CACHE_KEY = 'vodTimeline.cloud.library';
 /** Completion answers within this, from the cache if the media library is slower. */
@@ -127,7 +128,7 @@ export class CloudService implements vscode.Disposable {
   }
 
   enabled(): boolean {
-    return vscode.workspace.isTrusted && vscode.workspace.getConfiguration('vodTimeline').get<boolean>('cloud.enabled', true);
+    return vscode.workspace.isTrusted && setting('cloud.enabled');
   }
 
   /** Forgets every cached answer (the offline cache on disk stays) and tells the server to ask again. */

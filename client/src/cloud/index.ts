@@ -9,7 +9,9 @@ import { contributeToLanguageClient } from '../languageClient';
 import type { HistoryStore } from '../vod/history/model';
 import type { CredentialsManager } from '../produce/credentials';
 import { CloudService } from './cloudService';
+import type { CloudCommandId, Commands } from '../commandIds';
 import { openCloudProjectCommand, saveCloudProjectCommand } from './projects';
+import { setting } from '../settings';
 
 export interface CloudRegistration {
   credentials: CredentialsManager;
@@ -18,23 +20,27 @@ export interface CloudRegistration {
   output: vscode.LogOutputChannel;
 }
 
-export function registerCloud(context: vscode.ExtensionContext, deps: CloudRegistration): CloudService {
+export function registerCloud(context: vscode.ExtensionContext, deps: CloudRegistration): { service: CloudService; commands: Commands<CloudCommandId> } {
   const service = new CloudService(context, deps);
   context.subscriptions.push(
     service,
     // The server asks for MediaIds (completion) and media facts (checks, hover) only when offered.
     contributeToLanguageClient({
       get initializationOptions() {
-        return { mediaIds: true, cloud: true, cloudChecks: vscode.workspace.getConfiguration('vodTimeline').get<boolean>('cloud.checks', true) };
+        return { mediaIds: true, cloud: true, cloudChecks: setting('cloud.checks') };
       },
       attach: (client) => service.attach(client),
     }),
-    vscode.commands.registerCommand('vodTimeline.refreshCloud', () => {
-      service.refresh();
-      vscode.window.setStatusBarMessage(`$(sync) ${vscode.l10n.t('VOD Timeline: cloud checks refreshed')}`, 4000);
-    }),
-    vscode.commands.registerCommand('vodTimeline.openCloudProject', openCloudProjectCommand(deps)),
-    vscode.commands.registerCommand('vodTimeline.saveCloudProject', saveCloudProjectCommand(deps)),
   );
-  return service;
+  return {
+    service,
+    commands: {
+      'vodTimeline.refreshCloud': () => {
+        service.refresh();
+        vscode.window.setStatusBarMessage(`$(sync) ${vscode.l10n.t('VOD Timeline: cloud checks refreshed')}`, 4000);
+      },
+      'vodTimeline.openCloudProject': openCloudProjectCommand(deps),
+      'vodTimeline.saveCloudProject': saveCloudProjectCommand(deps),
+    },
+  };
 }

@@ -10,6 +10,7 @@ import type { CredentialsManager } from '../produce/credentials';
 import { createVodTarget, type VodTarget } from '../produce/vodFactory';
 import { ProduceRequestRequest } from '../../../server/src/protocol';
 import { sendRequest } from '../protocolClient';
+import { setting } from '../settings';
 
 export interface ProjectDeps {
   credentials: CredentialsManager;
@@ -145,7 +146,7 @@ export function saveCloudProjectCommand(deps: ProjectDeps) {
     try {
       const projectId = params.ProjectId ?? await pickProject(vod, vscode.l10n.t('Save to Cloud Project'));
       if (!projectId) return { outcome: 'cancelled' };
-      const confirm = vscode.workspace.getConfiguration('vodTimeline').get<boolean>('cloud.confirmSave', true);
+      const confirm = setting('cloud.confirmSave');
       if (confirm) {
         const save = vscode.l10n.t('Save');
         const detail = [

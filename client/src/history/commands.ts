@@ -1,6 +1,7 @@
 // The Submissions view's commands. Each takes the tree node it was invoked on, an entry id (from other
 // features, e.g. Produce's "Reveal in History"), or nothing (command palette: a quick pick of entries).
 import vscode = require('vscode');
+import type { Commands, HistoryCommandId } from '../commandIds';
 import { consoleUrl, produceDocumentText, SUBMISSION_SCHEME, submissionPath } from '../vod/history/format';
 import type { SubmissionEntry, SubmissionStatus } from '../vod/history/model';
 import { StatusCheckError, type HistoryPoller, type RefreshOutcome } from '../vod/history/poller';
@@ -112,9 +113,9 @@ export async function revealEntry(ctx: CommandContext, id: string): Promise<bool
   }
 }
 
-export function registerHistoryCommands(ctx: CommandContext): vscode.Disposable[] {
+/** The Submissions view's commands (registered with the others by client/src/commands.ts). */
+export function historyCommands(ctx: CommandContext): Commands<HistoryCommandId> {
   const { store, poller } = ctx;
-  const register = (id: string, fn: (...args: any[]) => unknown) => vscode.commands.registerCommand(`vodTimeline.history.${id}`, fn);
 
   const copy = async (value: string | undefined, what: string) => {
     if (!value) return;
@@ -135,8 +136,8 @@ export function registerHistoryCommands(ctx: CommandContext): vscode.Disposable[
     applyFilter(ctx, picked.length === 0 || picked.length === ALL_STATUSES.length ? undefined : picked.map((p) => p.status));
   };
 
-  return [
-    register('refresh', async (arg?: EntryArg) => {
+  return {
+    'vodTimeline.history.refresh': async (arg?: EntryArg) => {
       if (arg === undefined) {
         await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, async () => {
           const results = await poller.refresh();
@@ -155,23 +156,23 @@ export function registerHistoryCommands(ctx: CommandContext): vscode.Disposable[
         const [r] = await poller.refresh([e.id]);
         if (r) explainRefresh(e, r);
       });
-    }),
+    },
 
-    register('copyMediaId', async (arg?: EntryArg) => {
+    'vodTimeline.history.copyMediaId': async (arg?: EntryArg) => {
       const e = await resolveEntry(ctx, arg, vocabulary.copyMediaId(), (x) => Boolean(x.mediaId));
       await copy(e?.mediaId, 'MediaId');
-    }),
+    },
 
-    register('copyProjectId', async (arg?: EntryArg) => {
+    'vodTimeline.history.copyProjectId': async (arg?: EntryArg) => {
       const e = await resolveEntry(ctx, arg, vocabulary.copyProjectId(), (x) => Boolean(x.projectId));
       await copy(e?.projectId, 'ProjectId');
-    }),
+    },
 
-    register('copyValue', async (arg?: SubmissionNode) => {
+    'vodTimeline.history.copyValue': async (arg?: SubmissionNode) => {
       if (arg?.kind === 'detail') await copy(arg.value, arg.label);
-    }),
+    },
 
-    register('openTimeline', async (arg?: EntryArg) => {
+    'vodTimeline.history.openTimeline': async (arg?: EntryArg) => {
       const e = await resolveEntry(ctx, arg, vocabulary.openTimeline());
       if (!e) return undefined;
       const request = await store.readRequest(e.id);
@@ -191,9 +192,9 @@ export function registerHistoryCommands(ctx: CommandContext): vscode.Disposable[
         void vscode.window.showWarningMessage(vscode.l10n.t('Only the beginning of this timeline was kept (the history stores at most 1 MB per request).'));
       }
       return doc.uri.toString();
-    }),
+    },
 
-    register('produceAgain', async (arg?: EntryArg) => {
+    'vodTimeline.history.produceAgain': async (arg?: EntryArg) => {
       const e = await resolveEntry(ctx, arg, vocabulary.produceAgain());
       if (!e) return;
       const request = await store.readRequest(e.id);
@@ -210,9 +211,9 @@ export function registerHistoryCommands(ctx: CommandContext): vscode.Disposable[
       const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Produce "{0}" again?', entryTitle(e)), { modal: true, detail }, go);
       if (answer !== go) return;
       await vscode.commands.executeCommand('vodTimeline.produce', argument);
-    }),
+    },
 
-    register('openInConsole', async (arg?: EntryArg) => {
+    'vodTimeline.history.openInConsole': async (arg?: EntryArg) => {
       const e = await resolveEntry(ctx, arg, vocabulary.openInConsole());
       if (!e) return;
       const url = consoleUrl(e);
@@ -221,14 +222,14 @@ export function registerHistoryCommands(ctx: CommandContext): vscode.Disposable[
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(url, true));
-    }),
+    },
 
-    register('remove', async (arg?: EntryArg) => {
+    'vodTimeline.history.remove': async (arg?: EntryArg) => {
       const e = await resolveEntry(ctx, arg, vocabulary.remove());
       if (e) await store.remove(e.id);
-    }),
+    },
 
-    register('clear', async () => {
+    'vodTimeline.history.clear': async () => {
       const n = store.list().length;
       if (!n) return;
       const clear = vscode.l10n.t('Clear History');
@@ -238,13 +239,13 @@ export function registerHistoryCommands(ctx: CommandContext): vscode.Disposable[
         clear,
       );
       if (answer === clear) await store.clear();
-    }),
+    },
 
-    register('filter', filter),
-    register('filterActive', filter),
-    register('clearFilter', () => applyFilter(ctx, undefined)),
-    register('reveal', (id?: string) => (typeof id === 'string' ? revealEntry(ctx, id) : vscode.commands.executeCommand(`${VIEW_ID}.focus`))),
-  ];
+    'vodTimeline.history.filter': filter,
+    'vodTimeline.history.filterActive': filter,
+    'vodTimeline.history.clearFilter': () => applyFilter(ctx, undefined),
+    'vodTimeline.history.reveal': (id?: string) => (typeof id === 'string' ? revealEntry(ctx, id) : vscode.commands.executeCommand(`${VIEW_ID}.focus`)),
+  };
 }
 
 // Quick-pick titles: the commands' own names.

@@ -10,13 +10,15 @@
 import * as path from 'node:path';
 import vscode = require('vscode');
 import type { VodClient } from '../vod/client';
-import { applyFilter, FILTER_STATE_KEY, registerHistoryCommands, revealEntry, type CommandContext } from './commands';
+import { applyFilter, FILTER_STATE_KEY, historyCommands, revealEntry, type CommandContext } from './commands';
+import type { Commands, HistoryCommandId } from '../commandIds';
 import { consoleUrl, entryIdFromSubmissionPath, SUBMISSION_SCHEME } from '../vod/history/format';
 import type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus, UpdateOptions } from '../vod/history/model';
 import { HistoryPoller, isPollable, vodStatusChecker, type RefreshOutcome, type StatusCheckError } from '../vod/history/poller';
-import { DEFAULT_MAX_ENTRIES, FileHistoryStore, type HistoryProblem } from '../vod/history/store';
+import { FileHistoryStore, type HistoryProblem } from '../vod/history/store';
 import { ALL_STATUSES, entryTitle, SubmissionsProvider, VIEW_ID, type SubmissionNode } from './view';
 import type { ProduceParams } from '../../../server/src/service';
+import { affects, setting } from '../settings';
 
 export type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus } from '../vod/history/model';
 export { FileHistoryStore } from '../vod/history/store';
@@ -43,8 +45,6 @@ export interface SubmissionHistory extends HistoryStore {
   /** Checks the status now (all unfinished entries without ids). */
   refreshStatus(ids?: string[]): Promise<RefreshOutcome[]>;
 }
-
-const SETTINGS = 'vodTimeline.history';
 
 function describeProblem(p: HistoryProblem): string | undefined {
   switch (p.kind) {
@@ -79,14 +79,13 @@ function pauseText(err: StatusCheckError): string {
   return vscode.l10n.t('Status checks are paused ({0}). See the VOD Timeline output for details.', err.code);
 }
 
-export function registerHistory(context: vscode.ExtensionContext, deps: HistoryDeps): SubmissionHistory {
+export function registerHistory(context: vscode.ExtensionContext, deps: HistoryDeps): { history: SubmissionHistory; commands: Commands<HistoryCommandId> } {
   const output = deps.output;
-  const config = () => vscode.workspace.getConfiguration(SETTINGS);
   const file = deps.file ?? path.join(context.globalStorageUri.fsPath, 'history', 'history.json');
 
   const store = new FileHistoryStore({
     file,
-    maxEntries: () => config().get<number>('maxEntries', DEFAULT_MAX_ENTRIES),
+    maxEntries: () => setting('history.maxEntries'),
     onProblem: (p) => {
       output?.warn(`history: ${p.kind}: ${JSON.stringify(p)}`);
       const message = describeProblem(p);
@@ -110,7 +109,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
   const poller = new HistoryPoller({
     store,
     check,
-    enabled: config().get<boolean>('pollStatus', true),
+    enabled: setting('history.pollStatus'),
     onTransition: (e, previous) => notify(e, previous),
     onError: (e, err) => output?.warn(`history: status check of ${e.mediaId ?? e.id} failed: ${err instanceof Error ? err.message : String(err)}`),
     onPause: (err: StatusCheckError | undefined) => {
@@ -160,7 +159,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
   );
 
   notify = (e, previous) => {
-    if (!config().get<boolean>('notifyOnFinish', true)) return;
+    if (!setting('history.notifyOnFinish')) return;
     if (e.status !== 'normal' && e.status !== 'failed') return;
     const show = vscode.l10n.t('Show in History');
     const openConsole = vscode.l10n.t('Open in Console');
@@ -200,15 +199,13 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     provider,
     changedDocs,
     vscode.workspace.registerTextDocumentContentProvider(SUBMISSION_SCHEME, contentProvider),
-    ...registerHistoryCommands(ctx),
     store.onDidChange(updateChrome),
     treeView.onDidChangeVisibility(tick),
     vscode.window.onDidChangeWindowState((s) => { if (s.focused) void store.reload(); }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${SETTINGS}.maxEntries`)) void store.prune();
-      if (e.affectsConfiguration(`${SETTINGS}.pollStatus`)) poller.setEnabled(config().get<boolean>('pollStatus', true));
-      if (e.affectsConfiguration('vodTimeline.region') || e.affectsConfiguration('vodTimeline.endpoint') || e.affectsConfiguration('vodTimeline.profile')
-        || e.affectsConfiguration('http.proxy')) poller.resume();
+      if (affects(e, 'history.maxEntries')) void store.prune();
+      if (affects(e, 'history.pollStatus')) poller.setEnabled(setting('history.pollStatus'));
+      if (affects(e, 'region', 'endpoint', 'profile') || e.affectsConfiguration('http.proxy')) poller.resume();
     }),
     ...(deps.onDidChangeCredentials ? [deps.onDidChangeCredentials(() => poller.resume())] : []),
     { dispose: () => { clearInterval(relativeTimer); poller.dispose(); store.dispose(); } },
@@ -227,5 +224,5 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     reveal: (id) => revealEntry(ctx, id),
     refreshStatus: (ids) => poller.refresh(ids),
   };
-  return history;
+  return { history, commands: historyCommands(ctx) };
 }

@@ -1,6 +1,7 @@
 // The preview's HTML: a strict Content Security Policy (no default source, scripts only with this
-// load's nonce, styles and images only from the extension's dist folder, nothing remote), the
-// localized strings as inert JSON, and the static chrome the script fills in.
+// load's nonce, styles only from the extension's dist folder; media, images and connections only to the
+// media hosts the VOD answers named, plus blob: for hls.js's MediaSource and worker), the localized
+// strings as inert JSON, and the static chrome the script fills in.
 import vscode = require('vscode');
 import { randomBytes } from 'node:crypto';
 import type { PreviewStrings } from './protocol';
@@ -10,14 +11,23 @@ export function nonce(): string {
   return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
 }
 
-export function contentSecurityPolicy(cspSource: string, scriptNonce: string): string {
+/**
+ * `mediaOrigins`: the origins of the URLs VOD gave for this document's media (GetPlayInfo,
+ * GetMezzanineInfo, GetImageInfo; the loopback emulator's under `npm start`). Nothing else is loaded:
+ * URLs written in the document are never fetched.
+ */
+export function contentSecurityPolicy(cspSource: string, scriptNonce: string, mediaOrigins: readonly string[] = []): string {
+  const hosts = mediaOrigins.filter((o) => /^https?:\/\/[^\s;,'"]+$/.test(o)).join(' ');
   return [
     "default-src 'none'",
     `style-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
+    `img-src ${cspSource} data:${hosts ? ` ${hosts}` : ''}`,
+    `media-src blob:${hosts ? ` ${hosts}` : ''}`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${scriptNonce}'`,
-    "connect-src 'none'",
+    // hls.js fetches playlists and segments, and transmuxes in a blob: worker.
+    `connect-src ${hosts || "'none'"}`,
+    'worker-src blob:',
     "frame-src 'none'",
     "form-action 'none'",
     "base-uri 'none'",
@@ -50,21 +60,53 @@ export function previewStrings(): PreviewStrings {
     transition: vscode.l10n.t('Transition: {0} into the next clip', '{0}'),
     noTimeline: vscode.l10n.t('Nothing to draw yet: no tracks, or the JSON is not valid.'),
     timelineLabel: vscode.l10n.t('Timeline of {0}: {1}, {2}', '{0}', '{1}', '{2}'),
+    // The player.
+    'player.play': vscode.l10n.t('Play (K)'),
+    'player.pause': vscode.l10n.t('Pause (K)'),
+    'player.time': vscode.l10n.t('{0} / {1}', '{0}', '{1}'),
+    'player.fpsAssumed': vscode.l10n.t('{0} fps (assumed)', '{0}'),
+    'player.fps': vscode.l10n.t('{0} fps', '{0}'),
+    'player.sizeAssumed': vscode.l10n.t('{0}×{1} (assumed)', '{0}', '{1}'),
+    'player.size': vscode.l10n.t('{0}×{1}', '{0}', '{1}'),
+    'player.notes': vscode.l10n.t('Not rendered or approximate ({0})', '{0}'),
+    'player.notesNone': vscode.l10n.t('Everything shown is rendered'),
+    'player.notesTitle': vscode.l10n.t('What this approximate preview does not render, clip by clip'),
+    'player.noteTimeline': vscode.l10n.t('Whole timeline'),
+    'player.slate': vscode.l10n.t('Slate: {0}', '{0}'),
+    'player.slateTrack': vscode.l10n.t('{0} {1} · clip {2}', '{0}', '{1}', '{2}'),
+    'player.slateTime': vscode.l10n.t('source {0} s', '{0}'),
+    'player.holding': vscode.l10n.t('(last frame held)'),
+    'player.loading': vscode.l10n.t('loading…'),
+    'player.failed': vscode.l10n.t('could not be played ({0})', '{0}'),
+    'player.noSource': vscode.l10n.t('no media resolved yet'),
+    'player.noMediaId': vscode.l10n.t('no MediaId'),
+    'player.mediaOff': vscode.l10n.t('media playback is off'),
+    'player.overBudget': vscode.l10n.t('Not decoded: more than {0} media play at once here; shown as a slate.', '{0}'),
+    'player.overBudgetShort': vscode.l10n.t('not decoded (decoder budget)'),
+    'player.gainCapped': vscode.l10n.t('Gain above 1 is not applied: the media host sends no CORS headers, so the sound is not routed through Web Audio.'),
+    'player.noAac': vscode.l10n.t('Sound not played: this editor has no AAC decoder (VS Code desktop), the picture plays silent.'),
+    'player.noHls': vscode.l10n.t('HLS cannot be played here (no MediaSource)'),
+    'player.audioBlocked': vscode.l10n.t('The browser blocked sound until you interact: press Play (or K) again.'),
+    'player.fontMissing': vscode.l10n.t('Font "{0}" is not on this machine: a fallback font is drawn.', '{0}'),
+    'player.loopOn': vscode.l10n.t('Looping {0}', '{0}'),
     // Counted nouns and the seconds unit under their English text, for client/src/counts.ts there.
     ...countMessages(vscode.l10n),
   };
 }
 
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, mediaOrigins: readonly string[] = []): string {
   const scriptNonce = nonce();
   const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'preview', file)).toString();
   const strings = JSON.stringify(previewStrings()).replace(/</g, '\\u003c');
   const help = vscode.l10n.t('Arrow keys move between clips (left and right along a track, up and down across tracks), Home and End go to the first and last clip, Enter or Space selects the clip in the editor, plus and minus zoom, 0 fits the whole timeline.');
+  const playerHelp = vscode.l10n.t('Player: K plays or pauses, comma and period step one frame back or forward, [ and ] jump to the previous or next clip boundary, L loops the selected clip; click or drag on the ruler to move the playhead. Selecting a clip moves the playhead to its start.');
+  const hlsUri = media('hls.js');
+  const button = (id: string, label: string, path: string, extra = '') => `<button id="${id}" type="button" title="${escapeHtml(label)}" aria-label="${escapeHtml(label)}"${extra}><svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="${path}"/></svg></button>`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, scriptNonce)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, scriptNonce, mediaOrigins)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${media('preview.css')}">
 <title>${escapeHtml(title)}</title>
@@ -83,6 +125,26 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, t
     <button id="zoomIn" type="button" title="${escapeHtml(vscode.l10n.t('Zoom In (+)'))}" aria-label="${escapeHtml(vscode.l10n.t('Zoom In (+)'))}"><svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 7.3h4.3V3h1.4v4.3H13v1.4H8.7V13H7.3V8.7H3z"/></svg></button>
   </span>
 </div>
+<div class="player" id="player" role="region" aria-label="${escapeHtml(vscode.l10n.t('Player'))}" aria-describedby="playerHelp">
+  <div class="stage" id="stage">
+    <canvas id="frame" role="img" aria-label="${escapeHtml(vscode.l10n.t('Output frame'))}"></canvas>
+    <div class="approx" id="approx">${escapeHtml(vscode.l10n.t('Approximate preview: what VOD produces may differ.'))}</div>
+  </div>
+  <div class="transport" role="toolbar" aria-label="${escapeHtml(vscode.l10n.t('Player controls'))}">
+    ${button('prevBoundary', vscode.l10n.t('Previous Clip Boundary ([)'), 'M2 3h1.5v10H2zM13 3v10L5 8z')}
+    ${button('stepBack', vscode.l10n.t('One Frame Back (,)'), 'M12 3v10L6 8zM4 3h1.5v10H4z')}
+    ${button('playPause', vscode.l10n.t('Play (K)'), 'M4 2.5v11l9-5.5z')}
+    ${button('stepForward', vscode.l10n.t('One Frame Forward (.)'), 'M4 3v10l6-5zM10.5 3H12v10h-1.5z')}
+    ${button('nextBoundary', vscode.l10n.t('Next Clip Boundary (])'), 'M3 3v10l8-5zM12.5 3H14v10h-1.5z')}
+    ${button('loop', vscode.l10n.t('Loop the Selected Clip (L)'), 'M4 5h7.5L10 3.5l1-1L14.5 6 11 9.5l-1-1L11.5 7H4.5v2H3V6.5C3 5.7 3.5 5 4 5zm8 6H4.5L6 12.5l-1 1L1.5 10 5 6.5l1 1L4.5 9h7V7H13v2.5c0 .8-.5 1.5-1 1.5z', ' aria-pressed="false"')}
+    <span class="time" id="time" aria-live="off"></span>
+    <span class="muted" id="format"></span>
+    <span class="grow"></span>
+    <span class="status" id="playerStatus" role="status"></span>
+    <button id="notesToggle" type="button" class="link" aria-expanded="false" aria-controls="notes"></button>
+  </div>
+  <div class="notes" id="notes" hidden></div>
+</div>
 <div class="viewport" id="viewport">
   <canvas id="canvas" aria-hidden="true"></canvas>
   <div class="scroller" id="scroller" tabindex="0" role="application" aria-roledescription="${escapeHtml(vscode.l10n.t('timeline'))}" aria-describedby="help"><div class="spacer" id="spacer"></div></div>
@@ -90,7 +152,9 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, t
   <div class="empty" id="empty" hidden></div>
 </div>
 <div class="sr-only" id="live" aria-live="polite"></div>
-<div class="sr-only" id="help">${escapeHtml(help)}</div>
+<div class="sr-only" id="help">${escapeHtml(help)} ${escapeHtml(playerHelp)}</div>
+<div class="sr-only" id="playerHelp">${escapeHtml(playerHelp)}</div>
+<script type="text/plain" id="vod-hls-url">${escapeHtml(hlsUri)}</script>
 <script type="application/json" id="vod-strings" nonce="${scriptNonce}">${strings}</script>
 <script nonce="${scriptNonce}" src="${media('preview.js')}"></script>
 </body>

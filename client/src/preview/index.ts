@@ -3,6 +3,8 @@
 // tests use instead of hunting pixels (`vodTimeline.preview._testState`, `_testClick`, `_testKey`).
 import vscode = require('vscode');
 import { layoutSource } from './layoutSource';
+import type { PlayerDeps } from './playerFeed';
+import type { Commands, PreviewCommandId } from '../commandIds';
 import { TimelinePreview, VIEW_TYPE, type PreviewApi, type PreviewTestState } from './panel';
 
 export type { PreviewApi } from './panel';
@@ -11,7 +13,7 @@ const LANGUAGE_ID = 'vod-timeline';
 
 interface TestTarget { uri?: string }
 
-export function registerPreview(context: vscode.ExtensionContext, api: PreviewApi): void {
+export function registerPreview(context: vscode.ExtensionContext, api: PreviewApi, player: PlayerDeps): Commands<PreviewCommandId> {
   const layouts = layoutSource(api, context);
   const previews = new Map<string, TimelinePreview>();
   let lastActive: TimelinePreview | undefined;
@@ -54,20 +56,12 @@ export function registerPreview(context: vscode.ExtensionContext, api: PreviewAp
       enableCommandUris: false,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'preview')],
     });
-    track(new TimelinePreview(panel, document, layouts, context.extensionUri));
+    track(new TimelinePreview(panel, document, layouts, context.extensionUri, player));
   };
 
   const find = (t: TestTarget | undefined): TimelinePreview | undefined => (t?.uri ? previews.get(t.uri) : lastActive);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('vodTimeline.openPreview', (uri?: unknown) => open(uri, false)),
-    vscode.commands.registerCommand('vodTimeline.openPreviewToSide', (uri?: unknown) => open(uri, true)),
-    vscode.commands.registerCommand('vodTimeline.showPreviewSource', async () => {
-      const preview = [...previews.values()].find((p) => p.panel.active) ?? lastActive;
-      if (!preview) return;
-      const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === preview.uri.toString());
-      await vscode.window.showTextDocument(preview.uri, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside });
-    }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: { uri?: string } | undefined) {
         if (!state?.uri) {
@@ -76,16 +70,28 @@ export function registerPreview(context: vscode.ExtensionContext, api: PreviewAp
         }
         try {
           const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri));
-          track(new TimelinePreview(panel, document, layouts, context.extensionUri));
+          track(new TimelinePreview(panel, document, layouts, context.extensionUri, player));
         } catch {
           panel.dispose();
         }
       },
     }),
 
+    { dispose: () => { for (const p of [...previews.values()]) p.dispose(); } },
+  );
+
+  return {
+    'vodTimeline.openPreview': (uri?: unknown) => open(uri, false),
+    'vodTimeline.openPreviewToSide': (uri?: unknown) => open(uri, true),
+    'vodTimeline.showPreviewSource': async () => {
+      const preview = [...previews.values()].find((p) => p.panel.active) ?? lastActive;
+      if (!preview) return;
+      const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === preview.uri.toString());
+      await vscode.window.showTextDocument(preview.uri, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside });
+    },
     // Test hooks (not in the command palette).
     // Resolves once the preview has drawn `waitForVersion` (and marks at least `waitForErrors` bars with an error).
-    vscode.commands.registerCommand('vodTimeline.preview._testState', async (t?: TestTarget & { waitForVersion?: number; waitForErrors?: number; timeoutMs?: number }): Promise<PreviewTestState | undefined> => {
+    'vodTimeline.preview._testState': async (t?: TestTarget & { waitForVersion?: number; waitForErrors?: number; timeoutMs?: number }): Promise<PreviewTestState | undefined> => {
       const preview = find(t);
       if (!preview) return undefined;
       const done = () => {
@@ -104,16 +110,16 @@ export function registerPreview(context: vscode.ExtensionContext, api: PreviewAp
         });
       }
       return preview.testState();
-    }),
-    vscode.commands.registerCommand('vodTimeline.preview._testClick', (t: TestTarget & { kind: string; track: number; clip: number; double?: boolean }): boolean => {
+    },
+    'vodTimeline.preview._testClick': (t: TestTarget & { kind: string; track: number; clip: number; double?: boolean }): boolean => {
       const preview = find(t);
       const bar = preview?.barOf(t.kind, t.track, t.clip);
       if (!preview || !bar) return false;
       preview.postToWebview({ type: 'testClick', bar, detail: t.double ? 2 : 1 });
       return true;
-    }),
+    },
     // Resolves once the webview has acted on the key (it reports the new current bar or a selection).
-    vscode.commands.registerCommand('vodTimeline.preview._testKey', (t: TestTarget & { key: string }): Promise<boolean> => {
+    'vodTimeline.preview._testKey': (t: TestTarget & { key: string }): Promise<boolean> => {
       const preview = find(t);
       if (!preview) return Promise.resolve(false);
       return new Promise<boolean>((resolve) => {
@@ -126,7 +132,6 @@ export function registerPreview(context: vscode.ExtensionContext, api: PreviewAp
         const sub = preview.onDidReceiveMessage((m) => { if (m.type === 'current' || m.type === 'select') finish(true); });
         preview.postToWebview({ type: 'testKey', key: t.key });
       });
-    }),
-    { dispose: () => { for (const p of [...previews.values()]) p.dispose(); } },
-  );
+    },
+  };
 }

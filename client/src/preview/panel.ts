@@ -5,9 +5,11 @@
 import * as path from 'node:path';
 import vscode = require('vscode');
 import { previewHtml } from './html';
+import { playerFeed, type PlayerDeps, type PlayerFeedResult } from './playerFeed';
 import type { LayoutSource } from './layoutSource';
 import { buildPreviewModel, ClipIndex, emptyModel, encodeModel, problemsOf, type SimpleDiagnostic } from './model';
 import type { BarRef, FromWebview, LayoutResult, PreviewModel, Severity, ToWebview } from './protocol';
+import { setting } from '../settings';
 
 export const VIEW_TYPE = 'vodTimeline.preview';
 
@@ -45,7 +47,13 @@ export interface PreviewTestState {
   current: { kind: string; track: number; clip: number } | null;
   pxPerSecond: number;
   lastError: string | null;
+  /** The player, as the webview last reported it. */
+  player: PlayerReport | null;
+  /** What the extension last gave the player. */
+  playerFeed: { mediaIds: number; playable: number; notice?: string; origins: string[] } | null;
 }
+
+export type PlayerReport = Extract<FromWebview, { type: 'playerState' }>;
 
 const SEVERITY: Record<vscode.DiagnosticSeverity, Severity> = {
   [vscode.DiagnosticSeverity.Error]: 3,
@@ -55,8 +63,7 @@ const SEVERITY: Record<vscode.DiagnosticSeverity, Severity> = {
 };
 
 function updateDelay(): number {
-  const v = vscode.workspace.getConfiguration('vodTimeline.preview').get<number>('updateDelay', 150);
-  return typeof v === 'number' && v >= 0 ? v : 150;
+  return setting('preview.updateDelay');
 }
 
 export class TimelinePreview implements vscode.Disposable {
@@ -84,6 +91,13 @@ export class TimelinePreview implements vscode.Disposable {
   private lastError: string | null = null;
   private marked = { version: -1, errors: 0, warnings: 0 };
   private readyAt: number | null = null;
+  private feed: PlayerFeedResult | undefined;
+  private feedPending: NodeJS.Timeout | undefined;
+  private feedGeneration = 0;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private playerHeight = 360;
+  private origins: string[] = [];
+  private playerReport: PlayerReport | null = null;
   readonly onDidRender = this.rendered.event;
   /** Every message from the webview, after it was handled. */
   readonly onDidReceiveMessage = this.received.event;
@@ -93,13 +107,15 @@ export class TimelinePreview implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly document: vscode.TextDocument,
     private readonly layouts: LayoutSource,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
+    private readonly player: PlayerDeps,
   ) {
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'preview')] };
+    this.origins = [];
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'images', 'timeline-file.svg');
     this.onDidDispose = panel.onDidDispose;
     this.setTitle();
-    panel.webview.html = previewHtml(panel.webview, extensionUri, panel.title);
+    panel.webview.html = previewHtml(panel.webview, extensionUri, panel.title, this.origins);
     this.disposables.push(
       this.rendered,
       this.received,
@@ -118,6 +134,15 @@ export class TimelinePreview implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document === this.document) this.followCursor(e.textEditor);
       }),
+      // Media URLs are asked for while the panel shows; a panel shown again catches up.
+      panel.onDidChangeViewState((e) => { if (e.webviewPanel.visible && this.feedStale) this.scheduleFeed(0); }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('vodTimeline.preview.playMedia') || e.affectsConfiguration('vodTimeline.endpoint') || e.affectsConfiguration('vodTimeline.region')) {
+          this.player.resolver.clear();
+          this.scheduleFeed(0);
+        }
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleFeed(0)),
     );
     this.schedule(0);
   }
@@ -165,6 +190,55 @@ export class TimelinePreview implements vscode.Disposable {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
     if (editor) this.current = this.index.barAt(editor.selection.active) ?? null;
     this.remodel(true);
+    this.scheduleFeed(this.feed ? 100 : 0);
+  }
+
+  private feedStale = false;
+
+  /** Asks for the player's composition and media after an edit (or when URLs are about to expire). */
+  private scheduleFeed(delay: number): void {
+    if (this.feedPending) clearTimeout(this.feedPending);
+    this.feedPending = setTimeout(() => { this.feedPending = undefined; void this.updateFeed(); }, delay);
+  }
+
+  private async updateFeed(): Promise<void> {
+    if (this.disposed || !this.layout) return;
+    if (!this.panel.visible) {
+      this.feedStale = true;
+      return;
+    }
+    this.feedStale = false;
+    const generation = ++this.feedGeneration;
+    const layout = this.layout;
+    let feed: PlayerFeedResult;
+    try {
+      feed = await playerFeed(this.player, this.document, layout, this.playerHeight);
+    } catch (e) {
+      this.lastError = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    if (generation !== this.feedGeneration || this.disposed) return;
+    this.feed = feed;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (feed.refreshAt !== undefined) {
+      // Timers longer than ~24 days overflow; URLs last an hour.
+      const wait = Math.min(2 ** 31 - 1, Math.max(1000, feed.refreshAt - Date.now()));
+      this.refreshTimer = setTimeout(() => this.scheduleFeed(0), wait);
+    }
+    // The Content Security Policy names the media hosts: a host it does not name yet reloads the page.
+    if (feed.origins.some((o) => !this.origins.includes(o))) {
+      this.origins = [...new Set([...this.origins, ...feed.origins])].sort();
+      this.ready = false;
+      this.panel.webview.html = previewHtml(this.panel.webview, this.extensionUri, this.panel.title, this.origins);
+      return; // 'ready' sends the model and the player again
+    }
+    this.postPlayer();
+  }
+
+  private postPlayer(): void {
+    if (!this.feed) return;
+    const f = this.feed;
+    this.post({ type: 'player', composition: f.composition, sources: f.sources, mediaEnabled: f.mediaEnabled, notice: f.notice });
   }
 
   /** Rebuilds the model from the last layout and the current diagnostics; sends it. */
@@ -228,7 +302,19 @@ export class TimelinePreview implements vscode.Disposable {
         this.ready = true;
         this.readyAt ??= Date.now() - this.openedAt;
         if (this.model) this.post({ type: 'model', uri: this.document.uri.toString(), model: this.modelJson, current: this.current, sent: Date.now() });
+        this.postPlayer();
         break;
+      case 'playerSize':
+        // A taller player may want a higher definition: asked again when it grew.
+        if (m.height > this.playerHeight * 1.2) {
+          this.playerHeight = m.height;
+          this.scheduleFeed(300);
+        } else this.playerHeight = Math.max(this.playerHeight, m.height);
+        break;
+      case 'playerState':
+        this.playerReport = m;
+        this.received.fire(m);
+        return;
       case 'select':
         void this.selectClip(m.bar, m.focusEditor);
         break;
@@ -292,6 +378,13 @@ export class TimelinePreview implements vscode.Disposable {
       current: cur,
       pxPerSecond: this.stats.pxPerSecond,
       lastError: this.lastError,
+      player: this.playerReport,
+      playerFeed: this.feed ? {
+        mediaIds: Object.keys(this.feed.sources).length,
+        playable: Object.values(this.feed.sources).filter((s) => s.kind !== 'slate').length,
+        notice: this.feed.notice,
+        origins: this.origins,
+      } : null,
     };
   }
 
@@ -307,6 +400,8 @@ export class TimelinePreview implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.pending) clearTimeout(this.pending);
+    if (this.feedPending) clearTimeout(this.feedPending);
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }

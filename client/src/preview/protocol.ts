@@ -1,9 +1,9 @@
 // What the extension and the preview webview say to each other (postMessage). The layout the language
 // server sends is server/src/protocol.ts's LayoutResult. Types only: imported by both sides.
 
-import type { LayoutResult, Position, Range, TrackKind } from '../../../server/src/protocol';
+import type { CompositionResult, LayoutResult, Position, Range, TrackKind } from '../../../server/src/protocol';
 
-export type { LayoutResult, Position, Range, TrackKind };
+export type { CompositionResult, LayoutResult, Position, Range, TrackKind };
 
 /**
  * Where the player takes a MediaId's picture and sound from (resolved by the extension through the VOD
@@ -11,7 +11,7 @@ export type { LayoutResult, Position, Range, TrackKind };
  */
 export type PlayerSource =
   /** Video or audio, played by a media element: a transcoded MP4, an HLS stream (hls.js), or the source file (range requests). */
-  | { kind: 'media'; url: string; format: 'mp4' | 'hls' | 'file'; definition?: string; width?: number; height?: number; expiresAt?: number }
+  | { kind: 'media'; url: string; format: 'mp4' | 'hls' | 'mp3' | 'file'; definition?: string; width?: number; height?: number; expiresAt?: number }
   | { kind: 'image'; url: string; expiresAt?: number }
   | { kind: 'slate'; reason: string };
 
@@ -125,6 +125,8 @@ export type ToWebview =
   | { type: 'current'; bar: BarRef | null; reveal: boolean }
   | { type: 'testClick'; bar: BarRef; detail: number }
   | { type: 'testKey'; key: string }
+  /** The player's input: the composition, where each MediaId plays from, and why not when it does not. */
+  | { type: 'player'; composition: CompositionResult | null; sources: Record<string, PlayerSource>; mediaEnabled: boolean; notice?: string }
   | { type: 'zoom'; action: 'in' | 'out' | 'fit' };
 
 export type FromWebview =
@@ -134,4 +136,36 @@ export type FromWebview =
   | { type: 'rendered'; version: number; bars: number; lanes: number; drawn: number; paintMs: number; sent: number; receivedAt: number; pxPerSecond: number; width: number; height: number }
   /** After a model or problems update: how many bars the webview marks with an error or a warning. */
   | { type: 'marked'; version: number; errors: number; warnings: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The player's picture height in device pixels (the extension picks the stream definition by it). */
+  | { type: 'playerSize'; height: number }
+  /** The player's state after each change (and twice a second while playing), for tests and benches. */
+  | {
+    type: 'playerState';
+    time: number;
+    playing: boolean;
+    duration: number;
+    fps: number;
+    fpsAssumed: boolean;
+    size: { width: number; height: number; source: 'config' | 'media' | 'assumed' } | null;
+    /** The output frame's rectangle in the webview (CSS pixels): where a screenshot finds the picture. */
+    frame: { x: number; y: number; w: number; h: number } | null;
+    audio: string;
+    decoders: number;
+    /** Frames drawn, video frames presented and presented late (requestVideoFrameCallback). */
+    frames: number;
+    presented: number;
+    late: number;
+    /** Video frames the browser dropped (getVideoPlaybackQuality). */
+    dropped: number;
+    /** The loudest frequency of the mix now (Hz), when sound is routed through Web Audio. */
+    peakHz: number | null;
+    /** Items active now: "video 0/1 MEDIAID @12.34". */
+    active: string[];
+    loop: { start: number; end: number } | null;
+    /** Runtime notes (slates, budget, sound), and the status line. */
+    notes: number;
+    status?: string;
+    /** JS heap in use (MB), where the browser tells. */
+    heapMb?: number;
+  };

@@ -5,6 +5,7 @@
 // the key ID, never a secret.
 import vscode = require('vscode');
 import { listProfiles, resolveCredentials, type ExplicitCredentials, type ResolvedCredentials, type CredentialDescription } from '../vod';
+import { setting, updateSetting } from '../settings';
 
 const SECRET_KEY = 'vodTimeline.accessKey';
 
@@ -29,9 +30,8 @@ export class CredentialsManager {
 
   async resolve(): Promise<ResolvedCredentials> {
     const explicit = await this.saved();
-    const c = vscode.workspace.getConfiguration('vodTimeline');
-    const profile = c.get<string>('profile') || undefined;
-    const allowEcsMetadata = c.get<boolean>('credentials.allowEcsMetadata', false);
+    const profile = setting('profile') || undefined;
+    const allowEcsMetadata = setting('credentials.allowEcsMetadata');
     return resolveCredentials({ explicit, profile: explicit ? undefined : profile, allowEcsMetadata });
   }
 
@@ -69,14 +69,14 @@ export class CredentialsManager {
   async selectProfile(): Promise<void> {
     const profiles = listProfiles();
     interface Item extends vscode.QuickPickItem { profile?: string }
-    const current = vscode.workspace.getConfiguration('vodTimeline').get<string>('profile') || '';
+    const current = setting('profile');
     const items: Item[] = [
       { label: vscode.l10n.t('No profile'), description: vscode.l10n.t('use the saved Access Key or the default credentials chain'), profile: '', picked: !current },
       ...profiles.map((p) => ({ label: p.name, description: `${p.file}${p.mode ? ` · ${p.mode}` : ''}`, profile: p.name, picked: p.name === current })),
     ];
     const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Select Profile'), placeHolder: profiles.length ? vscode.l10n.t('Profiles in ~/.aliyun/config.json and ~/.alibabacloud/credentials') : vscode.l10n.t('No profiles found in ~/.aliyun/config.json or ~/.alibabacloud/credentials') });
     if (!pick) return;
-    await vscode.workspace.getConfiguration('vodTimeline').update('profile', pick.profile || undefined, vscode.ConfigurationTarget.Global);
+    await updateSetting('profile', pick.profile || undefined);
     this.changed.fire();
   }
 

@@ -3,6 +3,7 @@
 import vscode = require('vscode');
 import { VodClient, type CredentialDescription } from '../vod';
 import type { CredentialsManager } from './credentials';
+import { setting } from '../settings';
 
 export interface VodTarget {
   client: VodClient;
@@ -12,17 +13,17 @@ export interface VodTarget {
 }
 
 export function produceSettings() {
-  const c = vscode.workspace.getConfiguration('vodTimeline');
   return {
-    region: c.get<string>('region', 'cn-shanghai'),
-    endpoint: c.get<string>('endpoint') || undefined,
-    appId: c.get<string>('appId') || undefined,
-    confirm: c.get<boolean>('produce.confirm', true),
-    timeoutSeconds: c.get<number>('produce.timeoutSeconds', 60),
+    region: setting('region'),
+    endpoint: setting('endpoint') || undefined,
+    appId: setting('appId') || undefined,
+    confirm: setting('produce.confirm'),
+    timeoutSeconds: setting('produce.timeoutSeconds'),
   };
 }
 
-function proxySettings() {
+/** VS Code's http.proxy / http.noProxy, else the environment's: for VOD requests and uploads alike. */
+export function proxySettings() {
   const http = vscode.workspace.getConfiguration('http');
   const proxy = http.get<string>('proxy') || process.env.HTTPS_PROXY || process.env.https_proxy || process.env.HTTP_PROXY || process.env.http_proxy || undefined;
   const noProxyList = http.get<string[]>('noProxy') ?? [];

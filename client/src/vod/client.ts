@@ -22,7 +22,9 @@ import {
   type GetVideoInfoResponse, type ProduceParams,
   type ProduceEditingProjectVideoResponse, type SearchEditingProjectRequest, type SearchEditingProjectResponse,
   type SearchMediaRequest, type SearchMediaResponse, type UpdateEditingProjectRequest,
-  type UpdateEditingProjectResponse, type VodAction,
+  type UpdateEditingProjectResponse, type VodAction, type CreateUploadVideoRequest, type CreateUploadVideoResponse,
+  type RefreshUploadVideoRequest, type RefreshUploadVideoResponse, type CreateUploadImageRequest, type CreateUploadImageResponse,
+  type DeleteVideoRequest, type DeleteVideoResponse, type DeleteImageRequest, type DeleteImageResponse,
 } from './models';
 import { withRetry, type RetryPolicy } from './retry';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS, parseProxyUrl, runWithTransport, type ProxySettings, type TransportRecord } from './transport';
@@ -206,4 +208,49 @@ export class VodClient {
   getImageInfo(req: GetImageInfoRequest, options?: CallOptions): Promise<GetImageInfoResponse> {
     return this.call('GetImageInfo', { ...req }, options);
   }
+
+  /**
+   * Creates a video or audio record and returns where and with what to upload its file (docs/upload.md
+   * §2.1). Not idempotent (each call creates a record): an unknown outcome is not retried. AppId defaults
+   * to the client's AppId option.
+   */
+  async createUploadVideo(req: CreateUploadVideoRequest, options?: CallOptions): Promise<CreateUploadVideoResponse> {
+    const res = await this.call<CreateUploadVideoResponse>('CreateUploadVideo', { AppId: this.appId, ...req }, options);
+    return checkUploadAnswer(res, 'VideoId', 'CreateUploadVideo');
+  }
+
+  /** A new upload credential for the same address (docs/upload.md §2.2). */
+  async refreshUploadVideo(req: RefreshUploadVideoRequest, options?: CallOptions): Promise<RefreshUploadVideoResponse> {
+    const res = await this.call<RefreshUploadVideoResponse>('RefreshUploadVideo', { ...req }, options);
+    return checkUploadAnswer(res, undefined, 'RefreshUploadVideo');
+  }
+
+  /** Creates an image record and returns where and with what to upload it (docs/upload.md §2.3). */
+  async createUploadImage(req: CreateUploadImageRequest, options?: CallOptions): Promise<CreateUploadImageResponse> {
+    const res = await this.call<CreateUploadImageResponse>('CreateUploadImage', { AppId: this.appId, ...req }, options);
+    return checkUploadAnswer(res, 'ImageId', 'CreateUploadImage');
+  }
+
+  /** Deletes videos or audios (their files, streams and snapshots), final (docs/upload.md §2.4). */
+  deleteVideo(req: DeleteVideoRequest, options?: CallOptions): Promise<DeleteVideoResponse> {
+    return this.call('DeleteVideo', { ...req }, options);
+  }
+
+  deleteImage(req: DeleteImageRequest, options?: CallOptions): Promise<DeleteImageResponse> {
+    return this.call('DeleteImage', { ...req }, options);
+  }
+}
+
+/** A 2xx upload answer without its ID, address or credential cannot be used: said as such. */
+function checkUploadAnswer<T extends { RequestId?: string; UploadAddress?: string; UploadAuth?: string }>(res: T, idField: string | undefined, action: string): T {
+  const ok = res && typeof res.UploadAddress === 'string' && res.UploadAddress && typeof res.UploadAuth === 'string' && res.UploadAuth
+    && (!idField || (typeof (res as Record<string, unknown>)[idField] === 'string' && (res as Record<string, unknown>)[idField]));
+  if (!ok) {
+    throw new VodError({
+      code: 'MalformedResponse', message: `VOD answered ${action} without ${idField ? `${idField}, ` : ''}UploadAddress or UploadAuth.`,
+      // The record may exist (Create*): unknown, and not repeated.
+      outcome: idField ? 'unknown' : 'rejected', retrySafe: false, requestId: res?.RequestId, action, phase: 'response',
+    });
+  }
+  return res;
 }

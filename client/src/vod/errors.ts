@@ -252,3 +252,11 @@ export const MEDIA_ERROR_CODES: Readonly<Record<string, MediaProblem>> = {
 export function mediaProblemOf(err: unknown): MediaProblem | undefined {
   return err instanceof VodError ? MEDIA_ERROR_CODES[err.code] : undefined;
 }
+
+/**
+ * VOD does not know this media (at least not yet: a produced video is listed a moment after the
+ * request). The one test for it: the status lookup, the poller, the catalog and the CLI use this.
+ */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof VodError && /NotExist|NotFound|NotExists/i.test(err.code);
+}

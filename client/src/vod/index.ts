@@ -8,3 +8,4 @@ export * from './models';
 export * from './retry';
 export * from './status';
 export { parseProxyUrl, selectProxy, type ProxySettings, type TransportRecord } from './transport';
+export * from './upload';

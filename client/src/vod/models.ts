@@ -422,6 +422,94 @@ export interface SearchMediaResponse {
   MediaList: SearchMediaItem[];
 }
 
+export interface CreateUploadVideoRequest {
+  /** ≤ 128 characters. */
+  Title: string;
+  /** The source file's name with its extension (the extension decides what VOD accepts). */
+  FileName: string;
+  /** Bytes. */
+  FileSize?: number;
+  Description?: string;
+  CoverURL?: string;
+  CateId?: number;
+  /** ≤ 16 comma-separated tags. */
+  Tags?: string;
+  TemplateGroupId?: string;
+  WorkflowId?: string;
+  StorageLocation?: string;
+  AppId?: string;
+  /** JSON string (callbacks, upload acceleration). */
+  UserData?: string;
+}
+
+/** UploadAddress and UploadAuth are Base64 JSON; UploadAuth holds temporary keys (docs/upload.md §3). */
+export interface CreateUploadVideoResponse {
+  RequestId: string;
+  VideoId: string;
+  UploadAddress: string;
+  UploadAuth: string;
+}
+
+export interface RefreshUploadVideoRequest {
+  VideoId: string;
+}
+
+export interface RefreshUploadVideoResponse {
+  RequestId: string;
+  VideoId?: string;
+  UploadAddress: string;
+  UploadAuth: string;
+}
+
+export interface CreateUploadImageRequest {
+  /** `default` (managed in the console) or `cover`. */
+  ImageType: 'default' | 'cover';
+  /** png (default), jpg, jpeg, gif. */
+  ImageExt?: 'png' | 'jpg' | 'jpeg' | 'gif';
+  OriginalFileName?: string;
+  Title?: string;
+  Description?: string;
+  Tags?: string;
+  CateId?: number;
+  StorageLocation?: string;
+  AppId?: string;
+  UserData?: string;
+}
+
+export interface CreateUploadImageResponse {
+  RequestId: string;
+  ImageId: string;
+  ImageURL?: string;
+  /** The OSS URL without signing. */
+  FileURL?: string;
+  UploadAddress: string;
+  UploadAuth: string;
+}
+
+export interface DeleteVideoRequest {
+  /** Comma list, at most 20. */
+  VideoIds: string;
+}
+
+export interface DeleteVideoResponse {
+  RequestId: string;
+  NonExistVideoIds?: string[];
+  ForbiddenVideoIds?: string[];
+}
+
+export interface DeleteImageRequest {
+  DeleteImageType: 'ImageId' | 'ImageURL' | 'VideoId';
+  /** With `ImageId`: comma list, at most 20. */
+  ImageIds?: string;
+  ImageURLs?: string;
+  VideoId?: string;
+  ImageType?: string;
+}
+
+export interface DeleteImageResponse {
+  RequestId: string;
+}
+
 /** Alibaba Cloud's error body. */
 export interface VodErrorBody {
   RequestId?: string;
@@ -441,7 +529,12 @@ export type VodAction =
   | 'AddEditingProject'
   | 'SearchMedia'
   | 'GetPlayInfo'
-  | 'GetImageInfo';
+  | 'GetImageInfo'
+  | 'CreateUploadVideo'
+  | 'RefreshUploadVideo'
+  | 'CreateUploadImage'
+  | 'DeleteVideo'
+  | 'DeleteImage';
 
 /**
  * Actions that can be repeated without a second effect. A retry after an unknown outcome is only
@@ -450,4 +543,7 @@ export type VodAction =
 export const IDEMPOTENT_ACTIONS: ReadonlySet<string> = new Set<VodAction>([
   'GetVideoInfo', 'GetMezzanineInfo', 'GetEditingProject', 'SearchEditingProject', 'UpdateEditingProject', 'SearchMedia',
   'GetPlayInfo', 'GetImageInfo',
+  // A second refresh only gives another credential; a second delete finds nothing left to delete.
+  // CreateUploadVideo/CreateUploadImage are not here: each call creates a media record.
+  'RefreshUploadVideo', 'DeleteVideo', 'DeleteImage',
 ]);

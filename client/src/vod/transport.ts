@@ -175,7 +175,7 @@ function transportErrorFrom(err: unknown, phase: RequestPhase): TransportError {
   return new TransportError(kindOf(sysCode, phase), phase, '', sysCode);
 }
 
-interface ConnectPlan {
+export interface ConnectPlan {
   protocol: 'http' | 'https';
   hostname: string;
   port: number;
@@ -185,8 +185,9 @@ interface ConnectPlan {
 }
 
 // Opens the socket the request will be written to: directly, or through an http proxy with CONNECT.
+// Also the upload's connection to OSS (upload/ossHttp.ts).
 // Resolves only once the connection (and TLS) is up, which is where the 'connect' phase ends.
-function openSocket(plan: ConnectPlan): Promise<net.Socket> {
+export function openSocket(plan: ConnectPlan): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     let settled = false;
     let pending: net.Socket | undefined;

@@ -140,9 +140,10 @@ export const scenarios = [
       });
       await ui.closeAllEditors();
       await ui.step('Clear History (after a modal confirmation) leaves the welcome view: open a timeline first', async () => {
-        // The view title's overflow menu ("Views and More Actions...") holds Clear History.
-        // A container with one view shows that view's actions in the side bar's own title.
-        await page.locator('.part.sidebar .composite.title .action-label.codicon-toolbar-more').first().click();
+        // The view's overflow menu ("More Actions...") holds Clear History. The container has two views
+        // (Submissions, Uploads), so each view's actions are in its own pane header, shown on hover.
+        await view.locator('.pane-header').first().hover();
+        await view.locator('.pane-header .action-label.codicon-toolbar-more').first().click();
         await ui.clickMenuItem(new RegExp(`^(${nls('command.history.clear').join('|')})$`));
         const dialog = page.locator('.monaco-dialog-box');
         await dialog.waitFor({ timeout: 10000 });

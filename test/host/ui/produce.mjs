@@ -3,43 +3,12 @@
 // "Set Access Key"'s input boxes; a broken timeline sends nothing; the example's production shows its
 // MediaId in the notification center; the Problems panel names the broken timeline's error.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { WAIT_MS } from './workbench.mjs';
+import { loadEmulator, setAccessKey, userSettingsFile, waitForNotification } from './vod-helpers.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const KEY_ID = 'ui-produce-key';
 const KEY_SECRET = 'ui-produce-secret-4f1c';
-
-/** The emulator from source, bundled once for this Node process (the scenarios are plain .mjs). */
-async function loadEmulator() {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vth-emu-')), 'emulator.cjs');
-  await esbuild.build({
-    absWorkingDir: root, entryPoints: ['emulator/src/index.ts'], bundle: true, platform: 'node', format: 'cjs',
-    target: 'node20', outfile: out, logLevel: 'error', mainFields: ['module', 'main'],
-  });
-  return createRequire(import.meta.url)(out);
-}
-
-/** The user settings file of this session's code-server (the layout scripts/host/run.mjs gives it). */
-function userSettingsFile(ui) {
-  const run = path.resolve(ui.folder, '..', '..');
-  const file = path.join(run, `s-${ui.session}`, 'user-data', 'User', 'settings.json');
-  if (!fs.existsSync(path.dirname(file))) throw new Error(`no user data at ${path.dirname(file)}: has scripts/host/run.mjs changed its layout?`);
-  return file;
-}
-
-/** Opens the notification center and waits until an entry matches (entries arrive while it is open). */
-async function waitForNotification(ui, pattern) {
-  await ui.runCommand('Notifications: Show Notifications');
-  const item = ui.page.locator('.notifications-center .notification-list-item', { hasText: pattern }).first();
-  await item.waitFor({ timeout: WAIT_MS });
-  return item.innerText();
-}
 
 const produceRequests = (emu) => emu.requests.filter((r) => r.action === 'ProduceEditingProjectVideo').length;
 
@@ -87,22 +56,7 @@ export const scenarios = [
           }
         });
 
-        await ui.step('Set Access Key stores the emulator\'s key pair', async () => {
-          await ui.runCommand('VOD Timeline: Set Access Key');
-          const input = ui.page.locator('.quick-input-widget input.input').first();
-          // One input box after the other, each titled "(n/3)": wait for the box before typing into it.
-          for (const [i, value] of [KEY_ID, KEY_SECRET, ''].entries()) {
-            await ui.page.locator('.quick-input-widget .quick-input-title', { hasText: `(${i + 1}/3)` }).waitFor({ timeout: WAIT_MS });
-            await input.fill(value);
-            await ui.page.keyboard.press('Enter');
-          }
-          // The palette opened too early would replace the last box, which cancels it: nothing saved.
-          await ui.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
-          await waitForNotification(ui, /Access Key saved|AccessKey 已保存/);
-          const texts = await ui.page.locator('.notifications-center .notification-list-item').allInnerTexts();
-          assert.ok(!texts.some((t) => t.includes(KEY_SECRET)), 'the secret is never shown');
-          await ui.escape();
-        });
+        await ui.step('Set Access Key stores the emulator\'s key pair', () => setAccessKey(ui, KEY_ID, KEY_SECRET));
 
         await ui.step('Produce on a broken timeline sends nothing', async () => {
           await ui.openFromExplorer('broken.timeline.json');

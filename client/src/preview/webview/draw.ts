@@ -22,6 +22,10 @@ export interface DrawState {
   laneLabels: string[];
   mainLabel: string;
   outputLabel: string;
+  /** The player's output time (null: no player input yet). */
+  playhead?: number | null;
+  /** "lane:clip" of the bars under the playhead. */
+  playing?: ReadonlySet<string>;
 }
 
 const iconPaths = new Map<TrackKind, Path2D>();
@@ -228,7 +232,27 @@ export function drawFrame(ctx: CanvasRenderingContext2D, dpr: number, state: Dra
     ctx.strokeRect(Math.round(x) - 1, y - 1.5, Math.round(w) + 1, LANE_H - 2 * BAR_INSET + 3);
   };
   if (state.hover && (!state.current || state.hover.lane !== state.current.lane || state.hover.clip !== state.current.clip)) outline(state.hover, theme.foreground, 1);
+  // The clips under the playhead: a dashed outline (the selection keeps its solid one).
+  if (state.playing?.size) {
+    ctx.setLineDash([3, 2]);
+    for (const key of state.playing) {
+      const [lane, clip] = key.split(':').map(Number);
+      if (state.current && state.current.lane === lane && state.current.clip === clip) continue;
+      outline({ lane, clip }, theme.focus, 1.5);
+    }
+    ctx.setLineDash([]);
+  }
   outline(state.current, theme.focus, state.focused ? 2.5 : 2);
+  // The playhead: a line through the lanes.
+  const playX = state.playhead !== null && state.playhead !== undefined ? timeToX(state.playhead, view) : undefined;
+  if (playX !== undefined && playX >= LABEL_W && playX <= width) {
+    ctx.strokeStyle = theme.focus;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(Math.round(playX), RULER_H);
+    ctx.lineTo(Math.round(playX), height);
+    ctx.stroke();
+  }
   ctx.restore();
 
   // Ruler.
@@ -269,6 +293,19 @@ export function drawFrame(ctx: CanvasRenderingContext2D, dpr: number, state: Dra
     ctx.moveTo(endX - 5, RULER_H - 8);
     ctx.lineTo(endX + 5, RULER_H - 8);
     ctx.lineTo(endX, RULER_H - 1);
+    ctx.closePath();
+    ctx.fill();
+  }
+  if (playX !== undefined && playX >= LABEL_W - 6 && playX <= width + 6) {
+    // The playhead's handle on the ruler (click or drag the ruler to move it).
+    ctx.fillStyle = theme.focus;
+    ctx.fillRect(Math.round(playX) - 1, 0, 2, RULER_H);
+    ctx.beginPath();
+    ctx.moveTo(playX - 6, 0);
+    ctx.lineTo(playX + 6, 0);
+    ctx.lineTo(playX + 6, 6);
+    ctx.lineTo(playX, 12);
+    ctx.lineTo(playX - 6, 6);
     ctx.closePath();
     ctx.fill();
   }

@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 // The preview webview: a canvas that draws the visible part of the timeline under a transparent
 // scroller (native scrollbars, wheel and touch scrolling), zoom with Ctrl+wheel, the toolbar or + − 0,
-// keyboard navigation between bars, a tooltip and a live region for screen readers. It only draws
-// what the extension sends and reports clicks; it loads nothing from anywhere (strict CSP, no network).
+// keyboard navigation between bars, a tooltip and a live region for screen readers; above them the
+// player (playerView.ts), whose playhead runs on the ruler. It draws what the extension sends and
+// reports clicks; the only network use is the player's media, from the hosts VOD named (the CSP).
 
 import type { BarRef, FromWebview, PreviewModel, ProblemsUpdate, Severity, ToWebview, TrackKind } from '../protocol';
 import { applyProblems, decodeModel } from '../model';
@@ -15,6 +16,8 @@ import { iconSvg } from './icons';
 import { clipCount, errorCount, secondsUnit, trackCount, tracksAndClips, warningCount, type L10n } from '../../vod/counts';
 import { formatDuration, formatTimeRange } from '../../../../server/src/service/duration';
 import { readTheme, type Theme } from './theme';
+import { PlayerView } from './playerView';
+import { RULER_H, xToTime } from './geometry';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -61,6 +64,31 @@ let frameRequested = false;
 let syncingScroll = false;
 
 const post = (m: FromWebview) => vscode.postMessage(m);
+
+// The player above the lanes; its playhead and the clips under it are drawn on the lanes.
+const player = new PlayerView({
+  s,
+  post,
+  formatTime: (t) => time(t),
+  onTime: () => requestFrame(),
+  selectedRange: () => {
+    const c = current && model?.lanes[current.lane]?.clips[current.clip];
+    return c && c.start !== null && c.end !== null ? { start: c.start, end: c.end } : null;
+  },
+});
+/** "lane:clip" of every bar whose clip is under the playhead (highlighted while playing). */
+let laneOf = new Map<string, number>();
+function playingBars(): Set<string> {
+  const out = new Set<string>();
+  if (!model) return out;
+  for (const item of player.activeItems()) {
+    const lane = laneOf.get(`${item.kind}:${item.track}`);
+    if (lane === undefined) continue;
+    const clip = model.lanes[lane].clips.findIndex((c) => c.index === item.clip);
+    if (clip >= 0) out.add(`${lane}:${clip}`);
+  }
+  return out;
+}
 
 function kindName(kind: TrackKind): string {
   return s(`kind.${kind}`);
@@ -115,6 +143,7 @@ function paint(): { drawn: number; ms: number } {
   const t0 = performance.now();
   const drawn = drawFrame(ctx, window.devicePixelRatio || 1, {
     model, view, current, hover, focused, laneSeverity, laneLabels, mainLabel: s('main'), outputLabel: outputLabel(model),
+    playhead: player.player.composition ? player.player.time : null, playing: playingBars(),
   }, theme);
   return { drawn, ms: performance.now() - t0 };
 }
@@ -194,6 +223,7 @@ function setModel(bytes: Uint8Array, cur: BarRef | null, sent: number): void {
   model = m;
   laneSeverity = severities(m);
   laneLabels = m.lanes.map((l) => s('track', kindName(l.kind), l.index));
+  laneOf = new Map(m.lanes.map((l, i) => [`${l.kind}:${l.index}`, i]));
   current = cur && m.lanes[cur.lane]?.clips[cur.clip] ? cur : current && m.lanes[current.lane]?.clips[current.clip] ? current : null;
   if (hover && !m.lanes[hover.lane]?.clips[hover.clip]) hover = null;
   renderToolbar(m);
@@ -300,6 +330,9 @@ function zoom(action: 'in' | 'out' | 'fit', anchorX?: number): void {
 
 function select(ref: BarRef, focusEditor: boolean): void {
   setCurrent(ref, { announce: true });
+  // Selecting a clip moves the playhead to its start.
+  const c = model?.lanes[ref.lane]?.clips[ref.clip];
+  if (c && c.start !== null && player.player.composition) player.seek(c.start);
   post({ type: 'select', bar: ref, focusEditor });
 }
 
@@ -330,9 +363,29 @@ scroller.addEventListener('wheel', (e) => {
   requestFrame();
 }, { passive: false });
 
+// The ruler: click or drag moves the playhead.
+let scrubbing = false;
+const scrubTo = (e: MouseEvent) => {
+  if (!model) return;
+  const { x } = localPoint(e);
+  if (x < LABEL_W) return;
+  player.seek(Math.max(0, xToTime(x, view)));
+};
+scroller.addEventListener('mousedown', (e) => {
+  if (!model || e.button !== 0) return;
+  const { x, y } = localPoint(e);
+  if (y >= RULER_H || x < LABEL_W) return;
+  scrubbing = true;
+  scrubTo(e);
+  e.preventDefault();
+});
+window.addEventListener('mousemove', (e) => { if (scrubbing) scrubTo(e); });
+window.addEventListener('mouseup', () => { scrubbing = false; });
+
 scroller.addEventListener('click', (e) => {
   if (!model) return;
   const { x, y } = localPoint(e);
+  if (y < RULER_H) return; // the ruler seeks (mousedown above)
   const ref = hitTest(model, view, x, y);
   if (ref) select(ref, false);
   scroller.focus({ preventScroll: true });
@@ -378,6 +431,7 @@ scroller.addEventListener('blur', () => {
 const NAV: Record<string, NavKey> = { ArrowLeft: 'ArrowLeft', ArrowRight: 'ArrowRight', ArrowUp: 'ArrowUp', ArrowDown: 'ArrowDown', Home: 'Home', End: 'End', PageUp: 'PageUp', PageDown: 'PageDown' };
 
 function onKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
+  if (player.onKey(e)) return true;
   if (!model) return false;
   const ctrl = e.ctrlKey || e.metaKey;
   let nav = NAV[e.key];
@@ -396,6 +450,12 @@ function onKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' |
   if (e.key === '0') { zoom('fit'); return true; }
   return false;
 }
+
+// The player's keys work wherever the focus is in the panel (its buttons, the lanes).
+document.addEventListener('keydown', (e) => {
+  if (e.target === scroller || e.defaultPrevented) return; // the lanes ask the player first
+  if (player.onKey(e)) e.preventDefault();
+});
 
 scroller.addEventListener('keydown', (e) => {
   if (onKey(e)) e.preventDefault();
@@ -428,6 +488,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         break;
       case 'problems':
         setProblems(m.update);
+        break;
+      case 'player':
+        player.setInput(m.composition, m.sources, m.mediaEnabled, m.notice);
+        requestFrame();
         break;
       case 'current':
         setCurrent(m.bar, { reveal: m.reveal });

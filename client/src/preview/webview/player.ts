@@ -40,13 +40,24 @@ interface Slot {
   /** Routed through Web Audio (only possible with CORS). */
   node?: { source: MediaElementAudioSourceNode; gain: GainNode };
   hls?: { destroy(): void };
+  /**
+   * Seconds by which the element's timeline is ahead of the source's: hls.js starts the timeline at the
+   * earliest sample of any track, and AAC priming puts audio some 60 ms before the first video frame,
+   * so source time s is element time s + offset. 0 for a plain file.
+   */
+  offset: number;
   failed?: string;
 }
 
+interface HlsEventData {
+  fatal?: boolean;
+  details?: string;
+  frag?: { start: number; elementaryStreams?: { video?: { startPTS: number } } };
+}
 interface HlsStatic {
-  new (config?: Record<string, unknown>): { loadSource(url: string): void; attachMedia(el: HTMLMediaElement): void; destroy(): void; on(event: string, cb: (e: unknown, data: { fatal?: boolean; details?: string }) => void): void };
+  new (config?: Record<string, unknown>): { loadSource(url: string): void; attachMedia(el: HTMLMediaElement): void; destroy(): void; on(event: string, cb: (e: unknown, data: HlsEventData) => void): void };
   isSupported(): boolean;
-  Events: { ERROR: string };
+  Events: { ERROR: string; FRAG_BUFFERED: string };
 }
 declare global { interface Window { Hls?: HlsStatic } }
 
@@ -97,6 +108,11 @@ export class Player {
   get fps(): number { return this.comp?.fps ?? 25; }
   get audioState(): string { return this.audio?.state ?? 'none'; }
   get decoders(): number { return this.slots.filter((s) => s.url).length; }
+  /** Video frames the browser dropped so far (getVideoPlaybackQuality), for the bench. */
+  get dropped(): number {
+    return this.droppedBefore + this.slots.reduce((n, s) => n + (s.el.getVideoPlaybackQuality?.().droppedVideoFrames ?? 0), 0);
+  }
+  private droppedBefore = 0;
 
   /** A new composition (after an edit) or new sources: keeps the time, re-assigns media. */
   setInput(comp: Composition | null, sources: Record<string, PlayerSource>, mediaEnabled: boolean): void {
@@ -336,10 +352,21 @@ export class Player {
         if (!slot) continue;
         slot.item = w.item.id;
       }
-      if (slot.url !== w.url) this.load(slot, w.url, w.hls);
+      if (slot.url !== w.url) this.load(slot, w.url, w.hls, w.a ? w.a.sourceTime : w.item.sourceIn);
       this.position(slot, w, hard);
     }
-    for (const slot of this.slots) if (slot.item === undefined && !slot.el.paused) slot.el.pause();
+    // A free element keeps its media only while some item of the composition still plays it (the next
+    // clip of the same file starts without a reload); otherwise its decoder is given back.
+    const urls = new Set<string>();
+    for (const item of comp.items) {
+      const src = item.mediaId ? this.sourceOf(item) : undefined;
+      if (src?.kind === 'media') urls.add(src.url);
+    }
+    for (const slot of this.slots) {
+      if (slot.item !== undefined) continue;
+      if (slot.url && !urls.has(slot.url)) this.release(slot, false);
+      else if (!slot.el.paused) slot.el.pause();
+    }
   }
 
   private newSlot(): Slot {
@@ -349,7 +376,7 @@ export class Player {
     el.muted = false;
     el.addEventListener('seeked', () => { if (!this.playingNow) this.draw(); });
     el.addEventListener('loadeddata', () => { if (!this.playingNow) { this.sync(true); this.draw(); } });
-    const slot: Slot = { el, cors: true };
+    const slot: Slot = { el, cors: true, offset: 0 };
     const onFrame = (_now: number, meta: { expectedDisplayTime?: number; presentationTime?: number }) => {
       if (this.playingNow && meta.expectedDisplayTime !== undefined && meta.presentationTime !== undefined) {
         this.stats.presented++;
@@ -376,24 +403,43 @@ export class Player {
     return slot;
   }
 
-  private load(slot: Slot, url: string, hls: boolean): void {
+  private load(slot: Slot, url: string, hls: boolean, startAt = 0): void {
     this.release(slot, false);
     slot.url = url;
     slot.failed = undefined;
+    slot.offset = 0;
     const el = slot.el;
     // A routed element keeps its audio node for life; it can only take CORS media again.
     if (slot.node && !slot.cors) slot.cors = true;
     if (slot.cors) el.crossOrigin = 'anonymous';
     else el.removeAttribute('crossorigin');
-    if (hls && !el.canPlayType('application/vnd.apple.mpegurl')) {
+    if (hls) {
+      // HLS always through hls.js where MediaSource exists: the same timeline in every editor. (Newer
+      // Chromium plays HLS natively too, but aligns it to the AAC priming: frames some 60 ms early.)
       void this.loadHls().then((Hls) => {
         if (slot.url !== url) return;
         if (!Hls || !Hls.isSupported()) {
+          if (el.canPlayType('application/vnd.apple.mpegurl')) {
+            el.src = url;
+            el.load();
+            return;
+          }
           slot.failed = this.hooks.s('player.noHls');
           this.hooks.onNotes();
           return;
         }
-        const h = new Hls({ enableWorker: true, maxBufferLength: 10 });
+        // startPosition: hls.js otherwise moves a fresh element to 0 once the manifest is parsed.
+        const h = new Hls({ enableWorker: true, maxBufferLength: 10, startPosition: startAt });
+        // Where a fragment's first video frame landed in the element's timeline, against where the
+        // playlist puts it: the shift to apply to source times (see Slot.offset).
+        h.on(Hls.Events.FRAG_BUFFERED, (_e, data) => {
+          const video = data.frag?.elementaryStreams?.video;
+          if (!video || !Number.isFinite(video.startPTS)) return;
+          const offset = video.startPTS - data.frag!.start;
+          if (Math.abs(offset - slot.offset) > 0.001 && Math.abs(offset) < 1) slot.offset = offset;
+        });
+        // Once data is there, a paused player puts the element exactly where it belongs.
+        h.on(Hls.Events.FRAG_BUFFERED, () => { if (!this.playingNow) { this.sync(true); this.draw(); } });
         h.on(Hls.Events.ERROR, (_e, data) => {
           if (data?.fatal) {
             slot.failed = data.details ?? 'HLS error';
@@ -426,6 +472,8 @@ export class Player {
   }
 
   private release(slot: Slot, destroy: boolean): void {
+    // An element's playback quality counts restart with its next source: keep what it dropped so far.
+    if (slot.url) this.droppedBefore += slot.el.getVideoPlaybackQuality?.().droppedVideoFrames ?? 0;
     slot.hls?.destroy();
     slot.hls = undefined;
     slot.el.pause();
@@ -457,7 +505,7 @@ export class Player {
     const el = slot.el;
     const item = w.item;
     const a = w.a;
-    const target = a ? a.sourceTime : item.sourceIn;
+    const target = (a ? a.sourceTime : item.sourceIn) + slot.offset;
     const gain = a ? a.gain : 0;
     // Sound: through Web Audio when the media allows it (any gain), else the element's volume (≤ 1).
     if (item.audio && slot.cors && this.audio && !slot.node && el.readyState >= 1) {
@@ -528,7 +576,9 @@ export class Player {
     }
     if (!drawable) {
       this.drawSlate(a, reason ?? '');
-      if (reason && src && src.kind !== 'slate') this.note(item, 'player.slate', reason);
+      // Only what lasts goes to the legend (a failed load), not "loading…".
+      const failed = src && src.kind === 'media' ? this.slotFor(item)?.failed : undefined;
+      if (failed) this.note(item, 'player.slate', this.hooks.s('player.failed', failed));
       return;
     }
     const r = item.rect;

@@ -6,9 +6,9 @@
 // A MediaId is reported unknown only when VOD said so (NotExist) or when no search nor GetVideoInfo
 // found it; a MediaId that could not be checked (offline, throttled, an error) is `unresolved`.
 
-import type { CloudMedia } from '../../../../server/src/service/types';
+import type { CloudMedia } from '../../../../server/src/protocol';
 import {
-  toVodError, VodError, type CallOptions, type GetMezzanineInfoRequest, type GetMezzanineInfoResponse, type GetVideoInfoRequest,
+  isNotFound, toVodError, VodError, type CallOptions, type GetMezzanineInfoRequest, type GetMezzanineInfoResponse, type GetVideoInfoRequest,
   type GetVideoInfoResponse, type SearchMediaItem, type SearchMediaRequest, type SearchMediaResponse,
 } from '..';
 import { mediaConsoleUrl } from '../console';
@@ -62,7 +62,6 @@ const FIELDS: Record<MediaType, string> = {
 };
 /** VOD IDs are 32 hex characters; anything that cannot sit in a search query cannot be a MediaId either. */
 const PLAUSIBLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const NOT_FOUND = /NotExist|NotFound|NotExists/i;
 const UNREACHABLE = new Set(['ConnectionRefused', 'ConnectTimeout', 'WriteTimeout', 'ReadTimeout', 'ConnectionReset', 'DnsFailure', 'TlsFailure', 'ProxyFailure', 'NetworkError']);
 
 /** The error means the cloud could not be reached at all (as opposed to an answer that said no). */
@@ -207,7 +206,7 @@ export class MediaCatalog {
         this.remember(m);
         out.set(id, m);
       } catch (e) {
-        if (e instanceof VodError && NOT_FOUND.test(e.code)) {
+        if (isNotFound(e)) {
           const m: CloudMedia = { mediaId: id, found: false };
           this.remember(m);
           out.set(id, m);

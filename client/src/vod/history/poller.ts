@@ -21,7 +21,7 @@
 
 import type { VodClient } from '../client';
 import { VodError } from '../errors';
-import { combinedProduceState, type ProduceState } from '../status';
+import { produceStatus, settleNotFound, type ProduceState } from '../status';
 import { TERMINAL_STATUSES, type HistoryStore, type SubmissionEntry, type SubmissionStatus } from './model';
 
 export interface StatusResult {
@@ -57,7 +57,6 @@ export const systemClock: PollerClock = {
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
 };
 
-const NOT_FOUND = /NotExist|NotFound|NotExists/i;
 const ACCESS_DENIED = /^(InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken|IncompleteSignature|Forbidden|NoPermission|MissingSecurityToken)/;
 
 function hostsMatch(a: string, b: string): boolean {
@@ -68,7 +67,7 @@ function hostsMatch(a: string, b: string): boolean {
  * A checker over VodClient: GetVideoInfo, then GetMezzanineInfo when the video is not listed yet.
  * `clientFor` returns the client for the current settings and credentials (or throws when there are none).
  */
-export function vodStatusChecker(clientFor: (entry: SubmissionEntry) => VodClient | Promise<VodClient>): StatusChecker {
+export function vodStatusChecker(clientFor: (entry: SubmissionEntry) => VodClient | Promise<VodClient>, now: () => number = Date.now): StatusChecker {
   return async (entry) => {
     if (!entry.mediaId) throw new StatusCheckError('entry', 'NoMediaId', 'VOD returned no MediaId for this submission.');
     let client: VodClient;
@@ -82,22 +81,10 @@ export function vodStatusChecker(clientFor: (entry: SubmissionEntry) => VodClien
       throw new StatusCheckError('entry', 'EndpointMismatch', `submitted to ${entry.endpoint}; the current settings use ${client.endpoint.host}`);
     }
     try {
-      try {
-        const info = await client.getVideoInfo({ VideoId: entry.mediaId });
-        const status = info?.Video?.Status ?? 'Unknown';
-        return { state: combinedProduceState(status), vodStatus: status, source: 'GetVideoInfo' };
-      } catch (e) {
-        if (!(e instanceof VodError) || !NOT_FOUND.test(e.code)) throw e;
-      }
-      try {
-        const m = await client.getMezzanineInfo({ VideoId: entry.mediaId });
-        const status = m?.Mezzanine?.Status ?? 'Unknown';
-        return { state: combinedProduceState(undefined, status), vodStatus: status, source: 'GetMezzanineInfo' };
-      } catch (e) {
-        if (!(e instanceof VodError) || !NOT_FOUND.test(e.code)) throw e;
-        // Not listed yet (right after the submission), or not in this account/region: keep waiting.
-        return { state: 'producing', vodStatus: 'NotFound', source: 'GetMezzanineInfo' };
-      }
+      // The one lookup (status.ts); this entry is a submission record, so a MediaId VOD does not list
+      // yet is still on its way for a while, and failed after that.
+      const s = settleNotFound(await produceStatus(client, entry.mediaId), Date.parse(entry.createdAt), now());
+      return { state: s.state === 'notFound' ? 'failed' : s.state, vodStatus: s.status, source: s.source };
     } catch (e) {
       if (e instanceof VodError && ACCESS_DENIED.test(e.code)) throw new StatusCheckError('all', e.code, e.message);
       throw e;

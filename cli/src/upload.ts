@@ -1,0 +1,219 @@
+// `vod-timeline upload FILE...`: local files to VOD (docs/upload.md), one MediaId per file. Region,
+// endpoint, profile and AppId as for produce; an interrupted upload of the same file (same path, size and
+// modification time) is resumed from the journal without re-sending its finished parts. Exit codes as
+// for produce: 0 every file uploaded (and, with --wait, Normal), 1 an upload or its media failed, 2 usage,
+// credentials or a file that cannot be read.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findConfig, loadConfig } from '../../server/src/config';
+import {
+  CredentialsError, DEFAULT_REGION, EndpointError, sha256OfFile, UploadError, UploadJournal, uploadFile, uploadKindOf, VodError, type UploadEntry,
+  type UploadResult, type VodClient,
+} from '../../client/src/vod';
+import { formatDuration } from '../../server/src/service';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
+import { systemLocale } from './locale';
+import { makeClient, proxyFromEnv, setupMessage } from './produce';
+
+export interface UploadCliDeps {
+  sleep?: (ms: number) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+const USAGE = 'usage: vod-timeline upload FILE... [--title T] [--cate-id N] [--storage-location HOST] [--wait] [--format json] [--region R] [--endpoint URL] [--profile P] [--app-id ID]';
+
+/** Where the CLI keeps its upload journal: $XDG_STATE_HOME/vod-timeline/uploads, else ~/.local/state/…. */
+export function defaultStateDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_STATE_HOME || path.join(env.HOME || os.homedir(), '.local', 'state');
+  return path.join(base, 'vod-timeline', 'uploads');
+}
+
+function mib(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+interface FileOutcome {
+  file: string;
+  MediaId?: string;
+  Kind?: string;
+  Status?: string;
+  Resumed?: boolean;
+  Error?: string;
+  /** What a failure left in VOD. */
+  Left?: string;
+  DuplicateOf?: string;
+}
+
+export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps = {}): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      region: { type: 'string' }, endpoint: { type: 'string' }, profile: { type: 'string' }, 'app-id': { type: 'string' },
+      'signature-algorithm': { type: 'string' }, 'ecs-metadata': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' }, title: { type: 'string' }, 'cate-id': { type: 'string' }, 'storage-location': { type: 'string' },
+      wait: { type: 'boolean', default: false }, 'wait-timeout': { type: 'string', default: '1800' }, 'state-dir': { type: 'string' },
+      'no-resume': { type: 'boolean', default: false }, locale: { type: 'string' },
+    },
+  });
+  if (!positionals.length) throw new UsageError(USAGE);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  let cateId: number | undefined;
+  if (values['cate-id'] !== undefined) {
+    cateId = Number(values['cate-id']);
+    if (!Number.isSafeInteger(cateId)) throw new UsageError('--cate-id must be a whole number (a category ID from the VOD console)');
+  }
+  const waitTimeout = Number(values['wait-timeout']);
+  if (!Number.isFinite(waitTimeout) || waitTimeout <= 0) throw new UsageError('--wait-timeout must be a number of seconds');
+  const locale = systemLocale(io.env, values.locale);
+  // Every file is looked at before anything is created in VOD: a typo in the third name stops the batch.
+  const files = positionals.map((p) => path.resolve(io.cwd, p));
+  for (const [i, f] of files.entries()) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(f);
+    } catch (e) {
+      io.stderr(`cannot read ${positionals[i]}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      return EXIT_USAGE;
+    }
+    if (!st.isFile()) {
+      io.stderr(`cannot upload ${positionals[i]}: not a file\n`);
+      return EXIT_USAGE;
+    }
+    if (!uploadKindOf(f)) {
+      io.stderr(`cannot upload ${positionals[i]}: VOD takes video, audio and image files by their extension (mp4, mov, mp3, m4a, png, jpg, … see docs/upload.md)\n`);
+      return EXIT_USAGE;
+    }
+  }
+  const configFile = findConfig(io.cwd);
+  const config = configFile ? loadConfig(configFile).config : {};
+  const journal = new UploadJournal(values['state-dir'] ? path.resolve(io.cwd, values['state-dir']) : defaultStateDir(io.env));
+
+  let client: VodClient;
+  try {
+    ({ client } = await makeClient(values, io, config.region));
+  } catch (e) {
+    if (e instanceof CredentialsError || e instanceof EndpointError) {
+      io.stderr(`${setupMessage(e, locale)}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  const region = client.endpoint.regionId ?? DEFAULT_REGION;
+  const text = values.format === 'text';
+  const outcomes: FileOutcome[] = [];
+  let failed = false;
+  for (const [i, file] of files.entries()) {
+    const shown = positionals[i];
+    const st = fs.statSync(file);
+    const resume = values['no-resume'] ? undefined : journal.findResumable(file, st.size, st.mtimeMs);
+    const outcome: FileOutcome = { file: shown };
+    outcomes.push(outcome);
+    // The duplicate warning needs the hash before anything is created.
+    const sha256 = resume?.sha256 ?? await sha256OfFile(file, deps.signal).catch(() => undefined);
+    const dup = sha256 && !resume ? journal.findDuplicate(st.size, sha256) : undefined;
+    if (dup) {
+      outcome.DuplicateOf = dup.mediaId;
+      io.stderr(`${shown}: warning: the same file (same size and SHA-256) was uploaded on ${dup.createdAt.slice(0, 10)} as ${dup.mediaId}; uploading it again makes a second media\n`);
+    }
+    if (resume) io.stderr(`${shown}: resuming the upload of ${resume.mediaId} (${resume.checkpoint?.doneParts.length ?? 0} part(s) already in VOD)\n`);
+    let lastLine = 0;
+    let result: UploadResult;
+    try {
+      result = await uploadFile({
+        client, file, title: values.title, cateId, storageLocation: values['storage-location'], appId: values['app-id'], journal, resume,
+        signal: deps.signal, sha256, proxy: proxyFromEnv(io.env),
+        onEvent: (e) => {
+          if (e.kind === 'created') io.stderr(`${shown}: ${e.uploadKind} ${e.mediaId} created in ${region}; uploading…\n`);
+          if (e.kind === 'credential-refreshed') io.stderr(`${shown}: upload credential refreshed (${e.reason === 'ahead' ? 'before it expired' : 'OSS refused the old one'})\n`);
+          if (e.kind === 'retry') io.stderr(`${shown}: connection problem (${e.code}); carrying on from the last finished part (attempt ${e.attempt})\n`);
+        },
+        onProgress: (p) => {
+          // A line every 10 %, not a bar: stderr may be a CI log.
+          if (p.phase !== 'uploading' || !text) return;
+          const pct = Math.floor((p.bytes / p.total) * 10);
+          if (pct > lastLine) {
+            lastLine = pct;
+            io.stderr(`${shown}: ${mib(p.bytes)} of ${mib(p.total)} (${pct * 10} %), ${mib(p.bytesPerSecond)}/s\n`);
+          }
+        },
+      });
+    } catch (e) {
+      failed = true;
+      if (e instanceof UploadError) {
+        outcome.Error = e.message;
+        outcome.MediaId = e.mediaId;
+        outcome.Left = e.leftInVod;
+        io.stderr(`${shown}: not uploaded: ${e.message}\n`);
+        io.stderr(leftMessage(shown, e, e.info.entry));
+        if (e.code === 'Cancelled') break;
+        continue;
+      }
+      if (e instanceof VodError) {
+        outcome.Error = e.message;
+        io.stderr(`${shown}: ${e.message}\n`);
+        continue;
+      }
+      throw e;
+    }
+    outcome.MediaId = result.mediaId;
+    outcome.Kind = result.kind;
+    outcome.Resumed = result.resumed;
+    io.stderr(`${shown}: uploaded ${mib(result.size)} in ${formatDuration(Math.max(0.01, Math.round(result.seconds * 100) / 100))}${result.resumed ? ` (resumed: ${result.partsSkipped} part(s) not sent again)` : ''}\n`);
+  }
+
+  if (values.wait) {
+    const pending = outcomes.filter((o) => o.MediaId && !o.Error);
+    if (pending.length) io.stderr(`waiting for ${pending.length} media to be ready…\n`);
+    await Promise.all(pending.map(async (o) => {
+      o.Status = await waitForMedia(client, o.MediaId!, o.Kind!, waitTimeout * 1000, deps.sleep ?? defaultSleep, io);
+      if (o.Status !== 'Normal') failed = true;
+      const entry = journal.list().find((x) => x.mediaId === o.MediaId);
+      if (entry) journal.update(entry.id, { vodStatus: o.Status, checkedAt: new Date().toISOString() });
+    }));
+  }
+
+  if (values.format === 'json') {
+    io.stdout(JSON.stringify(outcomes.map(({ file, ...rest }) => ({ File: file, ...rest })), null, 2) + '\n');
+  } else {
+    for (const o of outcomes) if (o.MediaId && !o.Error) io.stdout(`${o.MediaId}${o.Status ? ` ${o.Status}` : ''}\t${o.file}\n`);
+  }
+  return failed ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function leftMessage(shown: string, e: UploadError, entry: UploadEntry | undefined): string {
+  if (e.leftInVod === 'none') return '';
+  if (e.leftInVod === 'unknown') return `${shown}: VOD may have created a media record for it; look for "${entry?.title ?? shown}" in the VOD console (Media Files) and delete it if it has no file.\n`;
+  return `${shown}: VOD keeps the media record ${e.mediaId} without its file. Run the same command again to resume the upload, or delete the record in the VOD console (or in VS Code: VOD Timeline view > Uploads > Remove from VOD).\n`;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+const FINAL_OK = new Set(['Normal']);
+const FINAL_BAD = new Set(['UploadFail', 'TranscodeFail', 'Blocked', 'Deleted', 'ProduceFail']);
+
+/** Polls GetVideoInfo (GetImageInfo for an image) until Normal or a failed status, or the deadline. */
+async function waitForMedia(client: VodClient, mediaId: string, kind: string, timeoutMs: number, sleep: (ms: number) => Promise<void>, io: Io): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 1000;
+  let status = 'Uploading';
+  for (;;) {
+    try {
+      status = kind === 'image'
+        ? String((await client.getImageInfo({ ImageId: mediaId })).ImageInfo?.Status ?? 'Uploading')
+        : String((await client.getVideoInfo({ VideoId: mediaId })).Video?.Status ?? 'Uploading');
+    } catch (e) {
+      if (!(e instanceof VodError) || !e.retrySafe) throw e;
+    }
+    if (FINAL_OK.has(status) || FINAL_BAD.has(status)) return status;
+    if (Date.now() + delay > deadline) {
+      io.stderr(`${mediaId} still ${status} after ${formatDuration(Math.round(timeoutMs / 1000))}; check later with: vod-timeline status ${mediaId}\n`);
+      return status;
+    }
+    await sleep(delay);
+    delay = Math.min(delay * 2, 15000);
+  }
+}

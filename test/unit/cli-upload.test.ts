@@ -1,0 +1,114 @@
+// `vod-timeline upload` against the emulator, in-process: it prints each file's MediaId, waits for Normal
+// with --wait, and the emulator then serves the uploaded bytes through GetPlayInfo; it resumes an
+// interrupted upload of the same file; it refuses what VOD would refuse before creating anything; its
+// exit codes are produce's.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../cli/src/main';
+import type { Io } from '../../cli/src/io';
+import { resolveCredentials, UploadJournal, VodClient } from '../../client/src/vod';
+import { startEmulator, type Emulator } from '../../emulator/src';
+
+interface Run { code: number; stdout: string; stderr: string }
+
+const SAMPLES = path.join(__dirname, '..', '..', 'emulator', 'media', 'samples');
+const NAMES = ['HOME', 'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_PROFILE', 'ALIBABA_CLOUD_CREDENTIALS_FILE', 'ALIBABA_CLOUD_CONFIG_FILE'];
+
+/** main() in-process; the credentials chain reads process.env itself, so the keys are set there too, and restored. */
+async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => '', cwd, env };
+  const saved = Object.fromEntries(NAMES.map((n) => [n, process.env[n]]));
+  for (const n of NAMES) {
+    if (env[n] === undefined) delete process.env[n];
+    else process.env[n] = env[n];
+  }
+  try {
+    return { code: await main(argv, io), stdout, stderr };
+  } finally {
+    for (const n of NAMES) {
+      if (saved[n] === undefined) delete process.env[n];
+      else process.env[n] = saved[n];
+    }
+  }
+}
+
+suite('cli: upload', function () {
+  this.timeout(30_000);
+  let emu: Emulator;
+  let tmp: string;
+  let env: NodeJS.ProcessEnv;
+
+  setup(async () => {
+    emu = await startEmulator({ uploadSeconds: 0.3 });
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-upload-'));
+    env = { LANG: 'en_US.UTF-8', HOME: tmp, XDG_STATE_HOME: path.join(tmp, 'state'), ALIBABA_CLOUD_ACCESS_KEY_ID: emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.accessKeySecret };
+  });
+
+  teardown(async () => {
+    await emu.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('prints each MediaId and, with --wait, Normal; GetPlayInfo then returns a URL that serves the uploaded bytes', async () => {
+    const video = path.join(SAMPLES, 'A-keynote-160x90.mp4');
+    const r = await run(['upload', video, path.join(SAMPLES, 'L-logo-64x64.png'), '--endpoint', emu.url, '--wait', '--format', 'json', '--title', 'Keynote'], tmp, env);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as Array<{ File: string; MediaId: string; Kind: string; Status: string }>;
+    assert.deepEqual(out.map((o) => [o.Kind, o.Status]), [['video', 'Normal'], ['image', 'Normal']]);
+    assert.equal(emu.media.get(out[0].MediaId)?.Title, 'Keynote');
+    const { credential } = await resolveCredentials({ explicit: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } });
+    const client = new VodClient({ credential, endpoint: emu.url, retry: false });
+    const play = await client.getPlayInfo({ VideoId: out[0].MediaId });
+    const body = Buffer.from(await (await fetch(play.PlayInfoList!.PlayInfo![0].PlayURL)).arrayBuffer());
+    assert.ok(body.equals(fs.readFileSync(video)));
+    // The secret never shows.
+    assert.ok(!r.stderr.includes(emu.accessKeySecret) && !r.stdout.includes(emu.accessKeySecret));
+    for (const k of emu.issuedUploadKeys()) assert.ok(!r.stderr.includes(k.accessKeySecret) && !r.stderr.includes(k.securityToken));
+
+    const text = await run(['upload', path.join(SAMPLES, 'M-music.mp3'), '--endpoint', emu.url], tmp, env);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^[0-9a-f]{32}\t.*M-music\.mp3\n$/);
+  });
+
+  test('a second upload of the same file warns (same size and hash) and makes a second media', async () => {
+    const file = path.join(tmp, 'clip.mp4');
+    fs.copyFileSync(path.join(SAMPLES, 'C-interview-close-160x90.mp4'), file);
+    const first = await run(['upload', file, '--endpoint', emu.url], tmp, env);
+    assert.equal(first.code, 0, first.stderr);
+    const again = await run(['upload', file, '--endpoint', emu.url], tmp, env);
+    assert.equal(again.code, 0);
+    assert.match(again.stderr, /warning: the same file \(same size and SHA-256\) was uploaded on .* as [0-9a-f]{32}/);
+    assert.deepEqual(emu.requests.map((x) => x.action), ['CreateUploadVideo', 'CreateUploadVideo']);
+    // The journal lives under XDG_STATE_HOME.
+    assert.equal(new UploadJournal(path.join(tmp, 'state', 'vod-timeline', 'uploads')).list().length, 2);
+  });
+
+  test('refuses a file VOD does not take, or a missing one, before creating anything (exit 2)', async () => {
+    fs.writeFileSync(path.join(tmp, 'notes.txt'), 'x');
+    const bad = await run(['upload', 'notes.txt', '--endpoint', emu.url], tmp, env);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /VOD takes video, audio and image files/);
+    const missing = await run(['upload', 'nope.mp4', '--endpoint', emu.url], tmp, env);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file/);
+    assert.deepEqual(emu.requests, []);
+  });
+
+  test('a refused upload says what VOD kept, exits 1, and the next run resumes it', async () => {
+    emu.setFault('PutObject', { kind: 'http', status: 403, code: 'AccessDenied' });
+    const file = path.join(SAMPLES, 'G-outro-160x90.mp4');
+    const r = await run(['upload', file, '--endpoint', emu.url], tmp, env);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /VOD keeps the media record ([0-9a-f]{32}) without its file\. Run the same command again to resume/);
+    const id = /media record ([0-9a-f]{32})/.exec(r.stderr)![1];
+    const again = await run(['upload', file, '--endpoint', emu.url, '--format', 'json'], tmp, env);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, new RegExp(`resuming the upload of ${id}`));
+    assert.equal(JSON.parse(again.stdout)[0].MediaId, id);
+    assert.deepEqual(emu.requests.map((x) => x.action), ['CreateUploadVideo', 'RefreshUploadVideo']);
+  });
+});
