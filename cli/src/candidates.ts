@@ -12,7 +12,7 @@ type Properties = { properties: Record<string, unknown> };
 const definitions = schema.definitions as unknown as Record<'Timeline' | 'ProduceDocument', Properties>;
 
 /** Every top-level key of both forms, from the schema. */
-export const FORM_KEYS: ReadonlySet<string> = new Set([
+const FORM_KEYS: ReadonlySet<string> = new Set([
   ...Object.keys(definitions.Timeline.properties),
   ...Object.keys(definitions.ProduceDocument.properties),
 ]);
@@ -23,7 +23,7 @@ export const FORM_KEYS: ReadonlySet<string> = new Set([
 const GENERIC = new Set(['$schema', 'Title', 'Description', 'Id', 'Version', 'Duration', 'From', 'CreationTime', 'ModifiedTime']);
 const DISTINCTIVE = [...FORM_KEYS].filter((k) => !GENERIC.has(k));
 
-export interface Candidate {
+interface Candidate {
   timeline: boolean;
   /** The top-level key that made it one, or why the file counts ("$schema", "*.timeline.json"). */
   reason?: string;

@@ -7,9 +7,21 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileHistoryStore } from '../../client/src/vod/history/store';
+import type { HistoryProblem } from '../../client/src/vod/history/store';
 import type { Io } from './io';
+import { systemLocale } from './locale';
+import { cliText, type CliMessage } from './messages';
 
-export function cliHistoryFile(env: NodeJS.ProcessEnv, option?: string): string {
+const PROBLEM: Record<HistoryProblem['kind'], CliMessage> = {
+  corrupt: 'historyCorrupt',
+  'invalid-entries': 'historyInvalidEntries',
+  unreadable: 'historyUnreadable',
+  'newer-version': 'historyNewerVersion',
+  'write-failed': 'historyWriteFailed',
+  'watch-failed': 'historyWatchFailed',
+};
+
+function cliHistoryFile(env: NodeJS.ProcessEnv, option?: string): string {
   if (option) return path.resolve(option);
   if (env.VOD_TIMELINE_HISTORY) return path.resolve(env.VOD_TIMELINE_HISTORY);
   const state = env.XDG_STATE_HOME || path.join(env.HOME || os.homedir(), '.local', 'state');
@@ -17,16 +29,19 @@ export function cliHistoryFile(env: NodeJS.ProcessEnv, option?: string): string 
 }
 
 /** The store, read; problems (a damaged file, moved aside) go to stderr and never stop the command. */
-export async function openCliHistory(io: Io, option?: string): Promise<FileHistoryStore | undefined> {
+export async function openCliHistory(io: Io, option?: string, locale = systemLocale(io.env)): Promise<FileHistoryStore | undefined> {
   try {
     return await FileHistoryStore.open({
       file: cliHistoryFile(io.env, option),
       // A command runs for seconds: no folder watcher to keep the process alive.
       watch: false,
-      onProblem: (p) => io.stderr(`history: ${p.kind}${'backup' in p && p.backup ? ` (moved to ${p.backup})` : ''}\n`),
+      onProblem: (p) => io.stderr(cliText(locale, 'historyProblem', {
+        problem: cliText(locale, PROBLEM[p.kind]),
+        backup: 'backup' in p && p.backup ? cliText(locale, 'historyMovedTo', { backup: p.backup }) : '',
+      }) + '\n'),
     });
   } catch (e) {
-    io.stderr(`history: cannot open (${e instanceof Error ? e.message : String(e)}); continuing without it\n`);
+    io.stderr(cliText(locale, 'historyCannotOpen', { reason: e instanceof Error ? e.message : String(e) }) + '\n');
     return undefined;
   }
 }

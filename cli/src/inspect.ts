@@ -11,8 +11,9 @@ import { TimelineService, type Layout } from '../../server/src/service';
 import { formatDuration, formatTimeRange, type Locale } from '../../server/src/service';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
+import { cliText, type CliMessage } from './messages';
 
-export interface InspectClip {
+interface InspectClip {
   index: number;
   mediaId: string | null;
   /** Range in the source media; null for items without one (subtitles, effects, images without In/Out). */
@@ -22,14 +23,14 @@ export interface InspectClip {
   timelineOut: number | null;
 }
 
-export interface InspectTrack {
+interface InspectTrack {
   kind: 'video' | 'audio' | 'image' | 'subtitle' | 'effect';
   index: number;
   main: boolean;
   clips: InspectClip[];
 }
 
-export interface InspectResult {
+interface InspectResult {
   /** Output duration in seconds; null when it depends on media lengths. */
   duration: number | null;
   /** The output lasts at least this long. */
@@ -37,55 +38,15 @@ export interface InspectResult {
   tracks: InspectTrack[];
 }
 
-const en = {
-  noFile: 'give one timeline file (or - for stdin)',
-  oneFile: 'one file at a time',
-  badFormat: '--format must be text or json, not "{format}"',
-  cannotRead: 'cannot read {file}: {reason}',
-  notFound: 'no such file or directory',
-  noTimeline: '{file}: no timeline to lay out (not a Timeline object or a produce document with a Timeline)',
-  output: 'output {duration}',
-  outputUnknown: 'output at least {duration} (depends on media lengths)',
-  noTracks: '(no tracks)',
-  track: 'track',
-  clip: 'clip',
-  media: 'media / text',
-  source: 'source',
-  outputCol: 'output',
-  duration: 'duration',
-  seconds: '{value} s',
-  main: 'main',
-  legendComputed: '* computed: TimelineIn/TimelineOut not written in the clip',
-  legendUnknown: '? depends on the media\'s length (Out omitted)',
-};
+/** The CLI table's inspect messages, by their name without the "inspect" prefix where it has one. */
+type Message = 'noFile' | 'oneFile' | 'badFormat' | 'cannotRead' | 'notFound' | 'noTimeline' | 'output' | 'outputUnknown' | 'noTracks' | 'track'
+  | 'clip' | 'media' | 'source' | 'outputCol' | 'duration' | 'seconds' | 'main' | 'legendComputed' | 'legendUnknown';
 
-type Message = keyof typeof en;
-
-const zhCn: Record<Message, string> = {
-  noFile: '请指定一个时间线文件（或用 - 表示标准输入）',
-  oneFile: '一次只能查看一个文件',
-  badFormat: '--format 只能是 text 或 json，而不是 "{format}"',
-  cannotRead: '无法读取 {file}：{reason}',
-  notFound: '文件或目录不存在',
-  noTimeline: '{file}：没有可排布的时间线（既不是 Timeline 对象，也不是带 Timeline 的合成文档）',
-  output: '成片 {duration}',
-  outputUnknown: '成片至少 {duration}（取决于素材时长）',
-  noTracks: '（没有轨道）',
-  track: '轨道',
-  clip: '片段',
-  media: '素材 / 文字',
-  source: '素材区间',
-  outputCol: '成片区间',
-  duration: '时长',
-  seconds: '{value} 秒',
-  main: '主轨道',
-  legendComputed: '* 推算值：片段中没有写 TimelineIn/TimelineOut',
-  legendUnknown: '? 取决于素材时长（未写 Out）',
-};
+const SHARED: Partial<Record<Message, CliMessage>> = { badFormat: 'formatTextJsonNot', cannotRead: 'cannotRead', notFound: 'notFound', seconds: 'seconds' };
 
 function text(locale: Locale, id: Message, args: Record<string, string | number> = {}): string {
-  const template = (locale === 'zh-cn' ? zhCn : en)[id];
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+  const key = SHARED[id] ?? (`inspect${id[0].toUpperCase()}${id.slice(1)}` as CliMessage);
+  return cliText(locale, key, args);
 }
 
 type ClipLayout = Layout['tracks'][number]['clips'][number];
@@ -100,7 +61,7 @@ function hasSource(c: ClipLayout): boolean {
 }
 
 /** The layout as the JSON `inspect --format json` prints. */
-export function inspectResult(layout: Layout): InspectResult {
+function inspectResult(layout: Layout): InspectResult {
   return {
     duration: layout.duration,
     minDuration: layout.minDuration,
@@ -138,7 +99,7 @@ function width(s: string): number {
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
 /** The layout as an aligned table, one row per clip. */
-export function inspectTable(layout: Layout, locale: Locale, file: string): string {
+function inspectTable(layout: Layout, locale: Locale, file: string): string {
   const t = (id: Message, args?: Record<string, string | number>) => text(locale, id, args);
   // Times in the format of every surface (server/src/service/duration.ts); `--format json` keeps seconds.
   const unit = (value: string) => t('seconds', { value });

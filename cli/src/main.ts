@@ -26,7 +26,7 @@ const commands: Record<string, Command> = {
     const stop = new AbortController();
     const onSigint = () => {
       if (stop.signal.aborted) process.exit(130);
-      io.stderr('stopping the upload… (Ctrl-C again to quit at once)\n');
+      io.stderr(cliText(systemLocale(io.env, localeOption(argv)), 'uploadStopping') + '\n');
       stop.abort();
     };
     const own = io === defaultIo;
@@ -37,8 +37,8 @@ const commands: Record<string, Command> = {
       if (own) process.off('SIGINT', onSigint);
     }
   },
-  lsp: async (argv) => {
-    if (!argv.includes('--stdio')) throw new UsageError('only --stdio is supported');
+  lsp: async (argv, io) => {
+    if (!argv.includes('--stdio')) throw new UsageError(cliText(systemLocale(io.env), 'lspStdioOnly'));
     const { startStdioServer } = await import('../../server/src/server');
     startStdioServer();
     return new Promise<number>(() => { /* runs until the client exits the process */ });
@@ -68,6 +68,13 @@ async function rulesCommand(argv: string[], io: Io): Promise<number> {
     for (const c of CODES) io.stdout(`${c.code.padEnd(36)} ${c.severity.padEnd(11)} ${c.fixable ? 'fix ' : '    '} ${zh ? c.summaryZh : c.summary}\n`);
   }
   return EXIT_OK;
+}
+
+/** `--locale L` or `--locale=L` among a command's arguments, for what is said outside its parser. */
+function localeOption(argv: string[]): string | undefined {
+  const i = argv.indexOf('--locale');
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith('--locale='))?.slice('--locale='.length);
 }
 
 let defaultIo: Io | undefined;

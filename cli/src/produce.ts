@@ -16,10 +16,10 @@ import { clipCount, trackCount, type L10n } from '../../client/src/vod/counts';
 import { formatDuration } from '../../server/src/service';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
-import { cliText } from './messages';
+import { cliText, type CliMessage } from './messages';
 import type { Locale } from '../../server/src/service';
 
-export interface ProduceCliDeps {
+interface ProduceCliDeps {
   /** Asks a yes/no question on the terminal; undefined when there is no terminal. */
   confirm?: (question: string) => Promise<boolean>;
   /** Sleeps between status polls (tests pass a fast one). */
@@ -37,6 +37,7 @@ const COMMON = {
   'signature-algorithm': { type: 'string' },
   'ecs-metadata': { type: 'boolean', default: false },
   history: { type: 'string' },
+  locale: { type: 'string' },
 } as const;
 
 export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
@@ -47,18 +48,20 @@ export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
   };
 }
 
-function describe(d: CredentialDescription): string {
-  const parts = [d.source === 'explicit' ? 'explicit keys' : d.source === 'profile' ? `profile "${d.profile}" (${d.file})` : `default chain${d.provider ? ` (${d.provider})` : ''}`];
-  if (d.accessKeyIdHint) parts.push(`AccessKey ${d.accessKeyIdHint}`);
-  if (d.hasSecurityToken) parts.push('STS token');
-  return parts.join(', ');
+function describe(d: CredentialDescription, locale: Locale): string {
+  const parts = [d.source === 'explicit' ? cliText(locale, 'credExplicit')
+    : d.source === 'profile' ? cliText(locale, 'credProfile', { profile: d.profile ?? '', file: d.file ?? '' })
+      : d.provider ? cliText(locale, 'credDefaultChainProvider', { provider: d.provider }) : cliText(locale, 'credDefaultChain')];
+  if (d.accessKeyIdHint) parts.push(cliText(locale, 'credAccessKey', { hint: d.accessKeyIdHint }));
+  if (d.hasSecurityToken) parts.push(cliText(locale, 'credStsToken'));
+  return parts.join(locale === 'zh-cn' ? '，' : ', ');
 }
 
 /** A VodClient from the command line's flags and the credentials chain (produce, status, validate --cloud). */
-export async function makeClient(values: { region?: string; endpoint?: string; profile?: string; 'app-id'?: string; 'signature-algorithm'?: string; 'ecs-metadata'?: boolean }, io: Io, regionFallback?: string) {
+export async function makeClient(values: { region?: string; endpoint?: string; profile?: string; 'app-id'?: string; 'signature-algorithm'?: string; 'ecs-metadata'?: boolean; locale?: string }, io: Io, regionFallback?: string) {
   const region = values.region ?? regionFallback ?? io.env.ALIBABA_CLOUD_REGION_ID ?? DEFAULT_REGION;
   const algorithm = values['signature-algorithm'];
-  if (algorithm !== undefined && algorithm !== 'v2' && algorithm !== 'ACS3-HMAC-SHA256') throw new UsageError('--signature-algorithm must be ACS3-HMAC-SHA256 or v2');
+  if (algorithm !== undefined && algorithm !== 'v2' && algorithm !== 'ACS3-HMAC-SHA256') throw new UsageError(cliText(systemLocale(io.env, values.locale), 'signatureAlgorithm'));
   const { credential, description } = await resolveCredentials({ profile: values.profile, allowEcsMetadata: values['ecs-metadata'] === true, env: io.env });
   const client = new VodClient({
     credential, region, endpoint: values.endpoint, appId: values['app-id'], proxy: proxyFromEnv(io.env),
@@ -88,7 +91,7 @@ function reportFailure(e: unknown, io: Io, locale: Locale): number | undefined {
     io.stderr(`${e.message}\n`);
     // Only a production can have been carried out unseen: a status read is simply asked again.
     if (e.outcome === 'unknown' && e.action === 'ProduceEditingProjectVideo') {
-      io.stderr('The request may have been accepted. Do not produce again before checking: look for the project in the VOD console (Production > Video Editing) or run `vod-timeline status MEDIAID` if a MediaId was printed.\n');
+      io.stderr(cliText(locale, 'mayHaveBeenAccepted') + '\n');
     }
     return EXIT_PROBLEMS;
   }
@@ -99,17 +102,18 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...COMMON, yes: { type: 'boolean', default: false }, wait: { type: 'boolean', default: false }, 'wait-timeout': { type: 'string', default: '1800' }, locale: { type: 'string' } },
+    options: { ...COMMON, yes: { type: 'boolean', default: false }, wait: { type: 'boolean', default: false }, 'wait-timeout': { type: 'string', default: '1800' } },
   });
-  if (positionals.length !== 1) throw new UsageError('usage: vod-timeline produce FILE [--region R] [--endpoint URL] [--profile P] [--yes] [--wait] [--format json]');
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
   const locale = systemLocale(io.env, values.locale);
+  if (positionals.length !== 1) throw new UsageError(cliText(locale, 'usageLine', { syntax: 'vod-timeline produce FILE [--region R] [--endpoint URL] [--profile P] [--yes] [--wait] [--format json]' }));
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(cliText(locale, 'formatTextJson'));
   const file = path.resolve(io.cwd, positionals[0]);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    io.stderr(`cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    const code = (e as NodeJS.ErrnoException).code;
+    io.stderr(cliText(locale, 'cannotRead', { file: positionals[0], reason: code === 'ENOENT' ? cliText(locale, 'notFound') : code ?? String(e) }) + '\n');
     return EXIT_USAGE;
   }
   const configFile = findConfig(path.dirname(file));
@@ -139,32 +143,42 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
       const p = doc.lines.positionAt(d.start);
       io.stderr(`${positionals[0]}:${p.line + 1}:${p.character + 1} error ${d.code} ${d.message}\n`);
     }
-    io.stderr(`not produced: ${errors.length} error(s) in ${positionals[0]} (run vod-timeline validate for all problems)\n`);
+    io.stderr(cliText(locale, 'notProducedErrors', { count: errors.length, file: positionals[0] }) + '\n');
     // As validate: 2 when the document could not be fully checked.
     return errors.some((d) => d.code === RULE_FAILED) ? EXIT_USAGE : EXIT_PROBLEMS;
   }
   const plan = service.produceRequest(doc, { appId: values['app-id'] });
   if (plan.mode === 'none') {
-    io.stderr('not produced: the document has neither a Timeline nor a ProjectId\n');
+    io.stderr(cliText(locale, 'notProducedEmpty') + '\n');
     return EXIT_PROBLEMS;
   }
 
   try {
     const { client, description } = await makeClient(values, io, region);
     const summary = service.summary(doc, { region });
-    io.stderr(`credentials: ${describe(description)}\n`);
-    const what = `${plan.title ? `"${plan.title}" ` : ''}(${clipCount(english, summary.clips)} on ${trackCount(english, Object.values(summary.tracks).reduce((a, b) => a + b, 0))}; ${plan.mode === 'timeline' ? 'new project from the timeline' : plan.mode === 'project' ? `project ${plan.params.ProjectId}'s saved timeline` : `this timeline, saved to project ${plan.params.ProjectId}`}) in ${client.endpoint.regionId} via ${client.endpoint.host}${plan.params.AppId ? `, AppId ${plan.params.AppId} (from the ${plan.appIdSource})` : ''}`;
+    io.stderr(cliText(locale, 'credentials', { description: describe(description, locale) }) + '\n');
+    const l10n = countL10n(locale);
+    const projectId = String(plan.params.ProjectId ?? '');
+    const what = cliText(locale, 'produceWhat', {
+      title: plan.title ? cliText(locale, 'produceTitle', { title: plan.title }) : '',
+      clips: clipCount(l10n, summary.clips),
+      tracks: trackCount(l10n, Object.values(summary.tracks).reduce((a, b) => a + b, 0)),
+      mode: plan.mode === 'timeline' ? cliText(locale, 'produceModeTimeline') : cliText(locale, plan.mode === 'project' ? 'produceModeProject' : 'produceModeSaved', { projectId }),
+      region: client.endpoint.regionId,
+      host: client.endpoint.host,
+      appId: plan.params.AppId ? cliText(locale, 'produceAppId', { appId: plan.params.AppId, source: cliText(locale, APP_ID_SOURCE[plan.appIdSource]) }) : '',
+    });
     if (!values.yes) {
-      if (!deps.confirm) throw new UsageError(`refusing to send a paid production request without confirmation: pass --yes to produce ${what}`);
-      const ok = await deps.confirm(`Produce ${what}? This is a paid operation. [y/N] `);
+      if (!deps.confirm) throw new UsageError(cliText(locale, 'refuseWithoutYes', { what }));
+      const ok = await deps.confirm(cliText(locale, 'confirmProduce', { what }));
       if (!ok) {
-        io.stderr('not produced\n');
+        io.stderr(cliText(locale, 'notProduced') + '\n');
         return EXIT_PROBLEMS;
       }
     }
     // Recorded before it is sent (submitProduction), as the editor does: `vod-timeline status` then
     // knows a MediaId VOD does not list yet is this submission on its way.
-    const history = await openCliHistory(io, values.history);
+    const history = await openCliHistory(io, values.history, locale);
     const outcome = await submitProduction({
       client,
       history,
@@ -173,7 +187,7 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
         title: plan.title ?? path.basename(file), fileName: path.basename(file), documentUri: `file://${file}`, region: client.endpoint.regionId,
         endpoint: client.endpoint.host, appId: plan.params.AppId, mode: plan.mode, tracks: Object.values(summary.tracks).reduce((a, b) => a + b, 0), clips: summary.clips,
       },
-      onHistoryError: (e) => io.stderr(`history: not recorded (${e instanceof Error ? e.message : String(e)})\n`),
+      onHistoryError: (e) => io.stderr(cliText(locale, 'historyNotRecorded', { reason: e instanceof Error ? e.message : String(e) }) + '\n'),
     });
     await history?.flush();
     history?.dispose();
@@ -182,8 +196,8 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
     const out = { MediaId: res.MediaId, ProjectId: res.ProjectId, RequestId: res.RequestId };
     let final: ProduceStatus | undefined;
     if (values.wait) {
-      io.stderr(`produced ${res.MediaId}; waiting for it to be ready…\n`);
-      final = await waitForProduction(client, res.MediaId, Number(values['wait-timeout']) * 1000, deps.sleep ?? defaultSleep, io);
+      io.stderr(cliText(locale, 'producedWaiting', { mediaId: res.MediaId }) + '\n');
+      final = await waitForProduction(client, res.MediaId, Number(values['wait-timeout']) * 1000, deps.sleep ?? defaultSleep, io, locale);
     }
     if (values.format === 'json') io.stdout(JSON.stringify(final ? { ...out, Status: final.status } : out, null, 2) + '\n');
     else io.stdout(`MediaId: ${out.MediaId}\nProjectId: ${out.ProjectId ?? ''}\nRequestId: ${out.RequestId ?? ''}\n${final ? `Status: ${final.status}\n` : ''}`);
@@ -198,12 +212,29 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
   }
 }
 
-/** The CLI's produce text is English: the counted nouns' English forms, {0} filled in. */
-const english: L10n = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m)) };
+const APP_ID_SOURCE: Record<'document' | 'setting' | 'default', CliMessage> = { document: 'appIdFromDocument', setting: 'appIdFromSetting', default: 'appIdFromDefault' };
+
+/** The counted nouns of client/src/vod/counts.ts (which picks the plural form) in the CLI's table. */
+const COUNT_MESSAGES: Record<string, CliMessage> = { '1 clip': 'oneClip', '{0} clips': 'clips', '1 track': 'oneTrack', '{0} tracks': 'tracks' };
+
+function countL10n(locale: Locale): L10n {
+  return {
+    t: (message, ...args) => {
+      const id = COUNT_MESSAGES[message];
+      if (!id) throw new Error(`no CLI message for the count "${message}"`);
+      return cliText(locale, id, { count: args[0] ?? '' });
+    },
+  };
+}
+
+/** Seconds in the locale's unit ("12.5 s", "12.5 秒"), longer times as a clock. */
+export function cliDuration(locale: Locale, seconds: number): string {
+  return formatDuration(seconds, (value) => cliText(locale, 'seconds', { value }));
+}
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-async function waitForProduction(client: VodClient, mediaId: string, timeoutMs: number, sleep: (ms: number) => Promise<void>, io: Io): Promise<ProduceStatus> {
+async function waitForProduction(client: VodClient, mediaId: string, timeoutMs: number, sleep: (ms: number) => Promise<void>, io: Io, locale: Locale): Promise<ProduceStatus> {
   const deadline = Date.now() + timeoutMs;
   let delay = 2000;
   for (;;) {
@@ -217,7 +248,7 @@ async function waitForProduction(client: VodClient, mediaId: string, timeoutMs: 
     }
     if (status && status.state !== 'producing') return status;
     if (Date.now() + delay > deadline) {
-      io.stderr(`still producing after ${formatDuration(Math.round(timeoutMs / 1000))}; check later with: vod-timeline status ${mediaId}\n`);
+      io.stderr(cliText(locale, 'stillProducing', { duration: cliDuration(locale, Math.round(timeoutMs / 1000)), mediaId }) + '\n');
       return status ?? { mediaId, state: 'producing', status: 'Unknown', source: 'GetVideoInfo' };
     }
     await sleep(delay);
@@ -227,23 +258,24 @@ async function waitForProduction(client: VodClient, mediaId: string, timeoutMs: 
 
 export async function statusCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON } });
-  if (positionals.length !== 1 || !positionals[0].trim()) throw new UsageError('usage: vod-timeline status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]');
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
-  const locale = systemLocale(io.env);
+  const locale = systemLocale(io.env, values.locale);
+  if (positionals.length !== 1 || !positionals[0].trim()) throw new UsageError(cliText(locale, 'usageLine', { syntax: 'vod-timeline status MEDIAID [--region R] [--endpoint URL] [--profile P] [--format json]' }));
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(cliText(locale, 'formatTextJson'));
   try {
     const { client } = await makeClient(values, io);
     const mediaId = positionals[0].trim();
     let s = await produceStatus(client, mediaId);
     if (s.state === 'notFound') {
       // Not listed: this machine's recent submission on its way, or a MediaId VOD does not know.
-      const history = await openCliHistory(io, values.history);
+      const history = await openCliHistory(io, values.history, locale);
       const entry = history?.list().find((e) => e.mediaId === mediaId);
       history?.dispose();
       s = settleNotFound(s, entry ? Date.parse(entry.createdAt) : undefined, Date.now());
-      if (s.state === 'producing') io.stderr(`VOD does not list ${mediaId} yet; it was submitted from here at ${entry!.createdAt}: still producing\n`);
-      else io.stderr(`${mediaId}: not found (neither GetVideoInfo nor GetMezzanineInfo knows it in ${client.endpoint.regionId}, and no recent submission from here has it)\n`);
+      if (s.state === 'producing') io.stderr(cliText(locale, 'statusNotListed', { mediaId, time: entry!.createdAt }) + '\n');
+      else io.stderr(cliText(locale, 'statusNotFound', { mediaId, region: client.endpoint.regionId }) + '\n');
     }
     if (values.format === 'json') io.stdout(JSON.stringify({ MediaId: s.mediaId, Status: s.status, State: s.state, Source: s.source }, null, 2) + '\n');
+    // The MediaId line stays as it is in every language: scripts read it.
     else io.stdout(`${s.mediaId} ${s.status} (${s.state}, from ${s.source})\n`);
     return s.state === 'failed' || s.state === 'notFound' ? EXIT_PROBLEMS : EXIT_OK;
   } catch (e) {

@@ -10,7 +10,7 @@ export const RULE_PAGE_LOCALES: readonly Locale[] = ['en', 'zh-cn'];
 
 export { rulePageFile };
 
-export interface ExampleResult {
+interface ExampleResult {
   doc: TimelineDocument;
   diagnostics: Diagnostic[];
   /** The first diagnostic with the page's code (undefined: the example does not trigger it). */
@@ -142,7 +142,7 @@ export function renderRulePage(info: CodeInfo, locale: Locale): string {
 }
 
 /** docs/rules/<locale>/README.md: every code with its page. */
-export function renderRuleIndex(locale: Locale): string {
+function renderRuleIndex(locale: Locale): string {
   const w = WORDS[locale];
   const zh = locale === 'zh-cn';
   const out = [`# ${w.index}`, '', w.indexIntro, '', `| ${w.code} | ${w.severity} | ${w.quickFix} | ${w.summary} |`, '|---|---|---|---|'];

@@ -13,27 +13,30 @@ import {
   CredentialsError, DEFAULT_REGION, EndpointError, sha256OfFile, UploadError, UploadJournal, uploadFile, uploadKindOf, VodError, type UploadEntry,
   type UploadResult, type VodClient,
 } from '../../client/src/vod';
-import { formatDuration } from '../../server/src/service';
+import type { Locale } from '../../server/src/service';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
 import { systemLocale } from './locale';
-import { makeClient, proxyFromEnv, setupMessage } from './produce';
+import { cliText, type CliMessage } from './messages';
+import { cliDuration, makeClient, proxyFromEnv, setupMessage } from './produce';
 
-export interface UploadCliDeps {
+interface UploadCliDeps {
   sleep?: (ms: number) => Promise<void>;
   signal?: AbortSignal;
 }
 
-const USAGE = 'usage: vod-timeline upload FILE... [--title T] [--cate-id N] [--storage-location HOST] [--wait] [--format json] [--region R] [--endpoint URL] [--profile P] [--app-id ID]';
+const SYNTAX = 'vod-timeline upload FILE... [--title T] [--cate-id N] [--storage-location HOST] [--wait] [--format json] [--region R] [--endpoint URL] [--profile P] [--app-id ID]';
 
 /** Where the CLI keeps its upload journal: $XDG_STATE_HOME/vod-timeline/uploads, else ~/.local/state/…. */
-export function defaultStateDir(env: NodeJS.ProcessEnv): string {
+function defaultStateDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_STATE_HOME || path.join(env.HOME || os.homedir(), '.local', 'state');
   return path.join(base, 'vod-timeline', 'uploads');
 }
 
-function mib(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+function mib(locale: Locale, n: number): string {
+  return cliText(locale, 'mib', { value: (n / 1024 / 1024).toFixed(1) });
 }
+
+const KIND: Record<string, CliMessage> = { video: 'kindVideo', audio: 'kindAudio', image: 'kindImage' };
 
 interface FileOutcome {
   file: string;
@@ -59,16 +62,17 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
       'no-resume': { type: 'boolean', default: false }, locale: { type: 'string' },
     },
   });
-  if (!positionals.length) throw new UsageError(USAGE);
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  const locale = systemLocale(io.env, values.locale);
+  const t = (id: CliMessage, args?: Record<string, string | number>) => cliText(locale, id, args);
+  if (!positionals.length) throw new UsageError(t('usageLine', { syntax: SYNTAX }));
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t('formatTextJson'));
   let cateId: number | undefined;
   if (values['cate-id'] !== undefined) {
     cateId = Number(values['cate-id']);
-    if (!Number.isSafeInteger(cateId)) throw new UsageError('--cate-id must be a whole number (a category ID from the VOD console)');
+    if (!Number.isSafeInteger(cateId)) throw new UsageError(t('cateId'));
   }
   const waitTimeout = Number(values['wait-timeout']);
-  if (!Number.isFinite(waitTimeout) || waitTimeout <= 0) throw new UsageError('--wait-timeout must be a number of seconds');
-  const locale = systemLocale(io.env, values.locale);
+  if (!Number.isFinite(waitTimeout) || waitTimeout <= 0) throw new UsageError(t('waitTimeout'));
   // Every file is looked at before anything is created in VOD: a typo in the third name stops the batch.
   const files = positionals.map((p) => path.resolve(io.cwd, p));
   for (const [i, f] of files.entries()) {
@@ -76,15 +80,16 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
     try {
       st = fs.statSync(f);
     } catch (e) {
-      io.stderr(`cannot read ${positionals[i]}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      const code = (e as NodeJS.ErrnoException).code;
+      io.stderr(t('cannotRead', { file: positionals[i], reason: code === 'ENOENT' ? t('notFound') : code ?? String(e) }) + '\n');
       return EXIT_USAGE;
     }
     if (!st.isFile()) {
-      io.stderr(`cannot upload ${positionals[i]}: not a file\n`);
+      io.stderr(t('notAFile', { file: positionals[i] }) + '\n');
       return EXIT_USAGE;
     }
     if (!uploadKindOf(f)) {
-      io.stderr(`cannot upload ${positionals[i]}: VOD takes video, audio and image files by their extension (mp4, mov, mp3, m4a, png, jpg, … see docs/upload.md)\n`);
+      io.stderr(t('notMedia', { file: positionals[i] }) + '\n');
       return EXIT_USAGE;
     }
   }
@@ -117,9 +122,9 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
     const dup = sha256 && !resume ? journal.findDuplicate(st.size, sha256) : undefined;
     if (dup) {
       outcome.DuplicateOf = dup.mediaId;
-      io.stderr(`${shown}: warning: the same file (same size and SHA-256) was uploaded on ${dup.createdAt.slice(0, 10)} as ${dup.mediaId}; uploading it again makes a second media\n`);
+      io.stderr(t('uploadDuplicate', { file: shown, date: dup.createdAt.slice(0, 10), mediaId: dup.mediaId ?? '' }) + '\n');
     }
-    if (resume) io.stderr(`${shown}: resuming the upload of ${resume.mediaId} (${resume.checkpoint?.doneParts.length ?? 0} part(s) already in VOD)\n`);
+    if (resume) io.stderr(t('uploadResuming', { file: shown, mediaId: resume.mediaId ?? '', parts: resume.checkpoint?.doneParts.length ?? 0 }) + '\n');
     let lastLine = 0;
     let result: UploadResult;
     try {
@@ -127,9 +132,9 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
         client, file, title: values.title, cateId, storageLocation: values['storage-location'], appId: values['app-id'], journal, resume,
         signal: deps.signal, sha256, proxy: proxyFromEnv(io.env),
         onEvent: (e) => {
-          if (e.kind === 'created') io.stderr(`${shown}: ${e.uploadKind} ${e.mediaId} created in ${region}; uploading…\n`);
-          if (e.kind === 'credential-refreshed') io.stderr(`${shown}: upload credential refreshed (${e.reason === 'ahead' ? 'before it expired' : 'OSS refused the old one'})\n`);
-          if (e.kind === 'retry') io.stderr(`${shown}: connection problem (${e.code}); carrying on from the last finished part (attempt ${e.attempt})\n`);
+          if (e.kind === 'created') io.stderr(t('uploadCreated', { file: shown, kind: t(KIND[e.uploadKind]), mediaId: e.mediaId, region }) + '\n');
+          if (e.kind === 'credential-refreshed') io.stderr(t(e.reason === 'ahead' ? 'credentialRefreshedAhead' : 'credentialRefreshedRefused', { file: shown }) + '\n');
+          if (e.kind === 'retry') io.stderr(t('uploadRetry', { file: shown, code: e.code, attempt: e.attempt }) + '\n');
         },
         onProgress: (p) => {
           // A line every 10 %, not a bar: stderr may be a CI log.
@@ -137,7 +142,7 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
           const pct = Math.floor((p.bytes / p.total) * 10);
           if (pct > lastLine) {
             lastLine = pct;
-            io.stderr(`${shown}: ${mib(p.bytes)} of ${mib(p.total)} (${pct * 10} %), ${mib(p.bytesPerSecond)}/s\n`);
+            io.stderr(t('uploadProgress', { file: shown, done: mib(locale, p.bytes), total: mib(locale, p.total), percent: pct * 10, rate: mib(locale, p.bytesPerSecond) }) + '\n');
           }
         },
       });
@@ -147,14 +152,14 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
         outcome.Error = e.message;
         outcome.MediaId = e.mediaId;
         outcome.Left = e.leftInVod;
-        io.stderr(`${shown}: not uploaded: ${e.message}\n`);
-        io.stderr(leftMessage(shown, e, e.info.entry));
+        io.stderr(t('notUploaded', { file: shown, message: e.message }) + '\n');
+        io.stderr(leftMessage(locale, shown, e, e.info.entry));
         if (e.code === 'Cancelled') break;
         continue;
       }
       if (e instanceof VodError) {
         outcome.Error = e.message;
-        io.stderr(`${shown}: ${e.message}\n`);
+        io.stderr(t('uploadFailed', { file: shown, message: e.message }) + '\n');
         continue;
       }
       throw e;
@@ -162,14 +167,17 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
     outcome.MediaId = result.mediaId;
     outcome.Kind = result.kind;
     outcome.Resumed = result.resumed;
-    io.stderr(`${shown}: uploaded ${mib(result.size)} in ${formatDuration(Math.max(0.01, Math.round(result.seconds * 100) / 100))}${result.resumed ? ` (resumed: ${result.partsSkipped} part(s) not sent again)` : ''}\n`);
+    io.stderr(t('uploaded', {
+      file: shown, size: mib(locale, result.size), duration: cliDuration(locale, Math.max(0.01, Math.round(result.seconds * 100) / 100)),
+      resumed: result.resumed ? t('uploadedResumed', { parts: result.partsSkipped }) : '',
+    }) + '\n');
   }
 
   if (values.wait) {
     const pending = outcomes.filter((o) => o.MediaId && !o.Error);
-    if (pending.length) io.stderr(`waiting for ${pending.length} media to be ready…\n`);
+    if (pending.length) io.stderr(t('waitingForMedia', { count: pending.length }) + '\n');
     await Promise.all(pending.map(async (o) => {
-      o.Status = await waitForMedia(client, o.MediaId!, o.Kind!, waitTimeout * 1000, deps.sleep ?? defaultSleep, io);
+      o.Status = await waitForMedia(client, o.MediaId!, o.Kind!, waitTimeout * 1000, deps.sleep ?? defaultSleep, io, locale);
       if (o.Status !== 'Normal') failed = true;
       const entry = journal.list().find((x) => x.mediaId === o.MediaId);
       if (entry) journal.update(entry.id, { vodStatus: o.Status, checkedAt: new Date().toISOString() });
@@ -179,15 +187,16 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
   if (values.format === 'json') {
     io.stdout(JSON.stringify(outcomes.map(({ file, ...rest }) => ({ File: file, ...rest })), null, 2) + '\n');
   } else {
+    // One MediaId line per file, the same in every language: scripts read it.
     for (const o of outcomes) if (o.MediaId && !o.Error) io.stdout(`${o.MediaId}${o.Status ? ` ${o.Status}` : ''}\t${o.file}\n`);
   }
   return failed ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-function leftMessage(shown: string, e: UploadError, entry: UploadEntry | undefined): string {
+function leftMessage(locale: Locale, shown: string, e: UploadError, entry: UploadEntry | undefined): string {
   if (e.leftInVod === 'none') return '';
-  if (e.leftInVod === 'unknown') return `${shown}: VOD may have created a media record for it; look for "${entry?.title ?? shown}" in the VOD console (Media Files) and delete it if it has no file.\n`;
-  return `${shown}: VOD keeps the media record ${e.mediaId} without its file. Run the same command again to resume the upload, or delete the record in the VOD console (or in VS Code: VOD Timeline view > Uploads > Remove from VOD).\n`;
+  if (e.leftInVod === 'unknown') return cliText(locale, 'leftUnknown', { file: shown, title: entry?.title ?? shown }) + '\n';
+  return cliText(locale, 'leftRecord', { file: shown, mediaId: e.mediaId ?? '' }) + '\n';
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -196,7 +205,7 @@ const FINAL_OK = new Set(['Normal']);
 const FINAL_BAD = new Set(['UploadFail', 'TranscodeFail', 'Blocked', 'Deleted', 'ProduceFail']);
 
 /** Polls GetVideoInfo (GetImageInfo for an image) until Normal or a failed status, or the deadline. */
-async function waitForMedia(client: VodClient, mediaId: string, kind: string, timeoutMs: number, sleep: (ms: number) => Promise<void>, io: Io): Promise<string> {
+async function waitForMedia(client: VodClient, mediaId: string, kind: string, timeoutMs: number, sleep: (ms: number) => Promise<void>, io: Io, locale: Locale): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let delay = 1000;
   let status = 'Uploading';
@@ -210,7 +219,7 @@ async function waitForMedia(client: VodClient, mediaId: string, kind: string, ti
     }
     if (FINAL_OK.has(status) || FINAL_BAD.has(status)) return status;
     if (Date.now() + delay > deadline) {
-      io.stderr(`${mediaId} still ${status} after ${formatDuration(Math.round(timeoutMs / 1000))}; check later with: vod-timeline status ${mediaId}\n`);
+      io.stderr(cliText(locale, 'mediaStill', { mediaId, status, duration: cliDuration(locale, Math.round(timeoutMs / 1000)) }) + '\n');
       return status;
     }
     await sleep(delay);

@@ -55,7 +55,7 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
   });
   const locale = systemLocale(io.env, values.locale);
   const format = values.format as Format;
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(cliText(locale, 'formatValidate', { format }));
   if (positionals.length === 0) throw new UsageError(cliText(locale, 'noFiles'));
 
   // What a bug report needs, once per file and rule (--fix validates a file more than once); the
@@ -223,21 +223,8 @@ function isCloud(d: Diagnostic): boolean {
   return d.code.startsWith('cloud/');
 }
 
-const CLOUD_TEXT = {
-  en: {
-    off: 'cloud checks not run: {reason}',
-    incomplete: 'cloud checks incomplete: {count} MediaId(s) could not be checked ({reason})',
-    where: 'cloud checks: {count} MediaId(s) looked up in {where} via {host}',
-  },
-  'zh-cn': {
-    off: '未运行云端检查：{reason}',
-    incomplete: '云端检查不完整：有 {count} 个 MediaId 无法检查（{reason}）',
-    where: '云端检查：在 {where} 通过 {host} 查询了 {count} 个 MediaId',
-  },
-} as const;
-
-function cloudText(locale: Locale, id: keyof (typeof CLOUD_TEXT)['en'], args: Record<string, string | number>): string {
-  return CLOUD_TEXT[locale][id].replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+function cloudText(locale: Locale, id: 'off' | 'incomplete' | 'where', args: Record<string, string | number>): string {
+  return cliText(locale, id === 'off' ? 'cloudOff' : id === 'incomplete' ? 'cloudIncomplete' : 'cloudWhere', args);
 }
 
 interface CloudFlags {
@@ -267,7 +254,7 @@ async function cloudChecks(results: FileResult[], flags: CloudFlags, io: Io, loc
     throw e;
   }
   const ids = [...new Set(results.flatMap((r) => (r.doc ? cloudMediaIds(r.doc) : [])))];
-  const where = flags['app-id'] ? `${client.endpoint.regionId}, AppId ${flags['app-id']}` : client.endpoint.regionId;
+  const where = flags['app-id'] ? cliText(locale, 'cloudWhereAppId', { region: client.endpoint.regionId, appId: flags['app-id'] }) : client.endpoint.regionId;
   const catalog = new MediaCatalog(client, { appId: flags['app-id'] });
   const found = await catalog.lookup(ids);
   const media = new Map<string, CloudMedia>(found.media.map((m) => [m.mediaId, m]));
@@ -278,7 +265,7 @@ async function cloudChecks(results: FileResult[], flags: CloudFlags, io: Io, loc
     if (extra.length) r.diagnostics = [...r.diagnostics, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
   }
   if (found.unresolved.length) {
-    io.stderr(cloudText(locale, 'incomplete', { count: found.unresolved.length, reason: found.error?.message ?? 'unknown error' }) + '\n');
+    io.stderr(cloudText(locale, 'incomplete', { count: found.unresolved.length, reason: found.error?.message ?? cliText(locale, 'unknownError') }) + '\n');
     return false;
   }
   return true;

@@ -23,7 +23,7 @@ function kindName(kind: string): string {
 }
 
 /** The lenses for one layout (exported for tests). */
-export function layoutLenses(layout: LayoutResult, uri: vscode.Uri): vscode.CodeLens[] {
+function layoutLenses(layout: LayoutResult, uri: vscode.Uri): vscode.CodeLens[] {
   const lenses: vscode.CodeLens[] = [];
   const at = (p: { line: number; character: number }) => new vscode.Range(p.line, p.character, p.line, p.character);
   const open: Omit<vscode.Command, 'title'> = { command: 'vodTimeline.openPreviewToSide', arguments: [uri], tooltip: vscode.l10n.t('Open the timeline preview to the side') };

@@ -23,6 +23,6 @@ export type PreviewCommandId = Extract<CommandId, 'vodTimeline.openPreview' | 'v
 export type UploadCommandId = Extract<CommandId, 'vodTimeline.uploadToVod' | 'vodTimeline.uploadAndInsert' | `vodTimeline.uploads.${string}`>;
 export type CloudCommandId = Extract<CommandId, 'vodTimeline.refreshCloud' | 'vodTimeline.openCloudProject' | 'vodTimeline.saveCloudProject'>;
 
-export type Handler = (...args: any[]) => unknown;
+type Handler = (...args: any[]) => unknown;
 /** A feature's commands: exactly its ids, each with a handler. */
 export type Commands<Id extends CommandId> = Record<Id, Handler>;

@@ -18,12 +18,15 @@ import { createVodTarget } from './produce/vodFactory';
 import { registerCloud } from './cloud';
 import { PlaybackResolver } from './vod/playback';
 import { registerUpload } from './upload';
+import type { UploadJournal } from './vod/upload/journal';
 
 export interface ExtensionApi {
   /** The language client once started (tests, other extensions). */
   languageClient(): Promise<LanguageClient>;
   /** The submission history (store, view, poller). */
   history: SubmissionHistory;
+  /** The upload journal behind the Uploads view (tests). */
+  uploads: UploadJournal;
 }
 
 let ctx: Ctx | undefined;
@@ -59,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const { service: cloud, commands: cloud$ } = registerCloud(context, { credentials, history: () => history, languageClient: c.languageClient, output });
   // A new upload, or one whose status changed, is looked up again at once (completion, hover, checks).
-  const { commands: upload$ } = registerUpload(context, { credentials, output, onMediaChanged: () => cloud.refresh() });
+  const { commands: upload$, journal: uploads } = registerUpload(context, { credentials, output, onMediaChanged: () => cloud.refresh() });
   // The player's media: looked up through the VOD client with the same settings and credentials as Produce.
   const playback = new PlaybackResolver();
   context.subscriptions.push(credentials.onDidChange(() => playback.clear()));
@@ -83,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...preview$,
     ...upload$,
   });
-  return { languageClient: c.languageClient, history };
+  return { languageClient: c.languageClient, history, uploads };
 }
 
 export async function deactivate(): Promise<void> {

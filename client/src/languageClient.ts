@@ -5,7 +5,7 @@ import vscode = require('vscode');
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { SECTION, serverSettings } from './settings';
 
-export const DOCUMENT_SELECTOR = [
+const DOCUMENT_SELECTOR = [
   { language: 'vod-timeline', scheme: 'file' },
   { language: 'vod-timeline', scheme: 'untitled' },
   { language: 'vod-timeline', scheme: 'vscode-remote' },
@@ -13,7 +13,7 @@ export const DOCUMENT_SELECTOR = [
 
 /** What a feature adds to the language client: initializationOptions, and handlers for the server's
  * custom requests (registered before the client starts, so the server's first request finds them). */
-export interface ClientContribution {
+interface ClientContribution {
   initializationOptions?: Record<string, unknown>;
   /** Called with the client as soon as it exists (at once when it already does). */
   attach?(client: LanguageClient): void;

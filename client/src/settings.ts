@@ -6,7 +6,7 @@
 import vscode = require('vscode');
 import { checkedValue, SECTION, type SettingKey, type SettingSchema, type SettingTypes } from './settingsModel';
 
-export { SECTION, type SettingKey, type SettingTypes };
+export { SECTION };
 
 let manifest: Record<string, SettingSchema> = {};
 

@@ -17,7 +17,7 @@ export interface EmulatorCliIo {
   env?: NodeJS.ProcessEnv;
 }
 
-export const SECRET_ENV = 'VOD_EMULATOR_ACCESS_KEY_SECRET';
+const SECRET_ENV = 'VOD_EMULATOR_ACCESS_KEY_SECRET';
 
 export const EMULATOR_USAGE = `Usage: vod-timeline emulator [options]
 

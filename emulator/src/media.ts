@@ -11,7 +11,7 @@ import type * as http from 'node:http';
 import * as path from 'node:path';
 import { probeImage, probeMp4, type ImageInfoFacts, type Mp4Info } from './probe';
 
-export const MEDIA_PATH = '/media/';
+const MEDIA_PATH = '/media/';
 /** Default URL validity when a request gives no AuthTimeout (seconds). */
 export const DEFAULT_AUTH_TIMEOUT = 3600;
 /** The documented maximum AuthTimeout for OutputType=oss (VOD's own bucket). */
@@ -19,7 +19,7 @@ export const MAX_OSS_AUTH_TIMEOUT = 2592000;
 
 export const STREAM_FORMATS = ['mp4', 'm3u8', 'mp3', 'flv', 'mpd'] as const;
 export const DEFINITIONS = ['FD', 'LD', 'SD', 'HD', 'OD', '2K', '4K', 'SQ', 'HQ', 'AUTO'] as const;
-export const ENCRYPT_TYPES = ['HLSEncryption', 'AliyunVoDEncryption'] as const;
+const ENCRYPT_TYPES = ['HLSEncryption', 'AliyunVoDEncryption'] as const;
 
 /** One stream of a media entry (the emulator's --media JSON). */
 export interface MediaStreamEntry {
@@ -38,7 +38,7 @@ export interface MediaStreamEntry {
   StreamType?: 'video' | 'audio';
 }
 
-export interface SourceFacts {
+interface SourceFacts {
   /** The name in its URL (source.mp4, source.png, …). */
   name: string;
   /** The file's own name. */
@@ -141,7 +141,7 @@ interface Served {
   refuse?: { status: number; text: string };
 }
 
-export interface MediaLibraryOptions {
+interface MediaLibraryOptions {
   now: () => number;
   /** CORS headers on media responses (default true). */
   cors?: boolean;

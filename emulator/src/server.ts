@@ -16,7 +16,7 @@ import { MediaLibrary, type MediaRequestLog, type MediaStreamEntry } from './med
 import { UploadService, type OssFault, type OssRequestLog, type UploadKey } from './upload';
 
 export const EMULATOR_HOST = '127.0.0.1';
-export const API_VERSION = '2017-03-21';
+const API_VERSION = '2017-03-21';
 
 export type Fault =
   /** Wait before answering (the request is still processed). */

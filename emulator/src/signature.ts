@@ -13,7 +13,7 @@ export function acsEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
+const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
 export type SignatureKind = 'ACS3-HMAC-SHA256' | 'HMAC-SHA1';
 
 export interface IncomingSigned {
@@ -27,7 +27,7 @@ export interface IncomingSigned {
   form: Record<string, string>;
 }
 
-export interface AuthInfo {
+interface AuthInfo {
   kind: SignatureKind;
   accessKeyId: string;
   securityToken?: string;
@@ -98,7 +98,7 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function sha256Hex(data: Buffer | string): string {
+function sha256Hex(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 

@@ -68,7 +68,7 @@ export class ApiError extends Error {
 
 export type Params = Record<string, string>;
 
-export interface StateOptions {
+interface StateOptions {
   region: string;
   /** How long a production stays Uploading before it becomes Normal (or ProduceFail). */
   produceSeconds: number;
@@ -661,7 +661,7 @@ function unquote(v: string): string {
 
 /** A subset of VOD's media-search protocol: `Field = 'v'`, `Field in ('a','b')`, and the range form
  * `CreationTime = ('from','to')`, joined with `and`. Title matches by substring (VOD: fuzzy). */
-export function parseMatch(match: string): MediaFilter[] {
+function parseMatch(match: string): MediaFilter[] {
   const text = match.trim();
   if (!text) return [];
   const filters: MediaFilter[] = [];

@@ -15,12 +15,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ApiError, iso, newId, type EmulatorState, type MediaRecord, type Params } from './state';
 import { MediaFileError, type MediaStreamEntry } from './media';
 
-export const VIDEO_EXTENSIONS = new Set([
+const VIDEO_EXTENSIONS = new Set([
   'mp4', 'ts', '3gp', 'mpg', 'mpeg', 'mpe', 'dat', 'vob', 'asf', 'avi', 'wmv', 'flv', 'f4v', 'rm', 'rmvb', 'mov', 'mkv', 'm3u8', 'dv', 'gif',
   'm2t', 'm4v', 'mj2', 'mjpeg', 'mts', 'ogg', 'qt', 'swf', 'webm',
 ]);
-export const AUDIO_EXTENSIONS = new Set(['mp3', 'wma', 'wav', 'aac', 'ra', 'm4a', 'flac', 'ape', 'ac3', 'amr', 'caf', 'acm']);
-export const IMAGE_EXTS = ['png', 'jpg', 'jpeg', 'gif'];
+const AUDIO_EXTENSIONS = new Set(['mp3', 'wma', 'wav', 'aac', 'ra', 'm4a', 'flac', 'ape', 'ac3', 'amr', 'caf', 'acm']);
+const IMAGE_EXTS = ['png', 'jpg', 'jpeg', 'gif'];
 
 /** Temporary keys handed out for one media's upload. */
 export interface UploadKey {
@@ -68,7 +68,7 @@ export interface OssFault {
   code?: string;
 }
 
-export interface UploadOptions {
+interface UploadOptions {
   state: EmulatorState;
   region: string;
   now: () => number;

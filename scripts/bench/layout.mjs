@@ -10,6 +10,9 @@
 //                   as the server computes it for the preview and CodeLens; and its JSON size
 //   preview model   what the extension does with that answer: buildPreviewModel + wire encoding +
 //                   JSON + UTF-8 (client/src/preview/model.ts), and the webview's decode
+//   preview delta   after an edit inside one clip (a TimelineOut in the middle of the document): the
+//                   new model, the delta from the last one + JSON + UTF-8 (client/src/preview/delta.ts),
+//                   and the webview's decode + apply; and its size
 // Target: layout ≤ 0.2 × validation. The preview's first paint and update after an edit are measured
 // in the host (test/host/suite/preview.test.ts, `npm run test:host -- --only=integration --grep 6,600`);
 // the figures of the last host run are printed here when artifacts/host/ holds them.
@@ -50,6 +53,7 @@ async function bundle() {
     `export { TimelineService } from '${rel('server/src/service/index.ts')}';`,
     `export { layoutResult } from '${rel('server/src/layoutResult.ts')}';`,
     `export { buildPreviewModel, ClipIndex, decodeModel, encodeModel } from '${rel('client/src/preview/model.ts')}';`,
+    `export { applyDelta, diffModels } from '${rel('client/src/preview/delta.ts')}';`,
   ].join('\n') + '\n');
   const outfile = path.join(OUT, 'layout.cjs');
   await esbuild.build({
@@ -83,8 +87,11 @@ function hostFigures() {
 const lib = await bundle();
 const text = o.doc ? fs.readFileSync(o.doc, 'utf8') : generateTimeline({ scale: 'max' }).text;
 const svc = new lib.TimelineService();
-const samples = { validation: [], layout: [], layoutResult: [], layoutJson: [], previewModel: [], webviewDecode: [] };
-let bytes = { layoutJson: 0, wire: 0 };
+// The edit: one more digit in a TimelineOut in the middle of the document (as the host test types).
+const editAt = text.indexOf('"TimelineOut": ', text.length >> 1) + '"TimelineOut": '.length;
+const edited = text.slice(0, editAt) + '1' + text.slice(editAt);
+const samples = { validation: [], layout: [], layoutResult: [], layoutJson: [], previewModel: [], webviewDecode: [], previewDelta: [], webviewApply: [] };
+let bytes = { layoutJson: 0, wire: 0, delta: 0 };
 let clips = 0;
 
 for (let i = 0; i < warmup + runs; i++) {
@@ -113,7 +120,19 @@ for (let i = 0; i < warmup + runs; i++) {
   });
   const d = time(() => lib.decodeModel(JSON.parse(new TextDecoder().decode(p.out))));
   if (d.out.clipCount !== clips) throw new Error(`the preview model lost clips: ${d.out.clipCount} of ${clips}`);
-  bytes = { layoutJson: j.out.length, wire: p.out.length };
+  // After the edit: the extension diffs the new model against the one sent; the webview applies it.
+  const oldModel = lib.buildPreviewModel(answer, [], 'max.timeline.json', 1);
+  const editedDoc = svc.parse(edited);
+  const answer2 = JSON.parse(JSON.stringify(lib.layoutResult(editedDoc, svc)));
+  editedDoc.dispose();
+  const index2 = new lib.ClipIndex(answer2);
+  const e = time(() => {
+    const model = lib.buildPreviewModel(answer2, [], 'max.timeline.json', 2, index2);
+    return new TextEncoder().encode(JSON.stringify(lib.diffModels(oldModel, model, 1, 2)));
+  });
+  const a = time(() => lib.applyDelta(d.out, JSON.parse(new TextDecoder().decode(e.out))));
+  if (a.out.clipCount !== clips) throw new Error(`the delta lost clips: ${a.out.clipCount} of ${clips}`);
+  bytes = { layoutJson: j.out.length, wire: p.out.length, delta: e.out.length };
   if (keep) {
     samples.validation.push(v.t);
     samples.layout.push(l.t);
@@ -121,6 +140,8 @@ for (let i = 0; i < warmup + runs; i++) {
     samples.layoutJson.push(j.t);
     samples.previewModel.push(p.t);
     samples.webviewDecode.push(d.t);
+    samples.previewDelta.push(e.t);
+    samples.webviewApply.push(a.t);
   }
 }
 
@@ -143,6 +164,8 @@ if (o.json) {
     [`  its JSON (${(bytes.layoutJson / 1e6).toFixed(2)} MB)`, cell(s.layoutJson)],
     [`preview model + wire bytes (${(bytes.wire / 1e6).toFixed(2)} MB)`, cell(s.previewModel)],
     ['webview: bytes → model', cell(s.webviewDecode)],
+    [`after a one-clip edit: model + delta bytes (${bytes.delta} B)`, cell(s.previewDelta)],
+    ['webview: delta bytes → model', cell(s.webviewApply)],
   ], ['l', 'r']).replace(/^/gm, '  '));
   out.push(table(['', 'value', 'target', ''], [['layout / validation', ratioText(ratio), `≤ ${TARGET}×`, verdict(ratio, TARGET)]], ['l', 'r', 'r', 'l']).replace(/^/gm, '  '));
   if (result.host.length) {

@@ -30,7 +30,6 @@ import { ensureHost, tools, versions } from './ensure.mjs';
 import { loadScenarios, planIntegration, planUi } from './plan.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const artifacts = path.join(root, 'artifacts', 'host');
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -46,6 +45,9 @@ const only = opt('only');
 const grep = typeof opt('grep') === 'string' ? opt('grep') : undefined;
 const locale = (typeof opt('locale') === 'string' ? opt('locale') : undefined) ?? (process.env.VOD_TIMELINE_HOST_LOCALE || undefined);
 const keep = Boolean(opt('keep'));
+// A run in another display language keeps its own folder: `npm test` runs both, and the second must not
+// wipe the screenshots and logs of the first.
+const artifacts = path.join(root, 'artifacts', locale && !locale.toLowerCase().startsWith('en') ? `host-${locale.toLowerCase()}` : 'host');
 const integrationTimeoutMs = Number(process.env.VOD_TIMELINE_HOST_TIMEOUT || 300) * 1000;
 
 const t0 = Date.now();

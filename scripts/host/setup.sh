@@ -66,12 +66,19 @@ fi
 # --- npm packages, one prefix per pinned version so a bump never half-updates an old tree ----------------
 # A stamp is written only after npm (and the package's postinstall) succeeded.
 installed() { [ -f "$1/.installed" ] && [ "$(cat "$1/.installed")" = "$2" ]; }
+# The Node 24 npm that installs code-server reads its own global npmrc (in its own prefix), not the one
+# of the user's npm, where a machine behind a TLS-inspecting proxy keeps its `cafile`: name the user's.
+# From a shell nothing exports it, so the user's npm is asked (before Node 24 is on the PATH).
+[ -n "${npm_config_globalconfig:-}" ] || npm_config_globalconfig=$(npm config get globalconfig 2>/dev/null || true)
+if [ -n "$npm_config_globalconfig" ]; then export npm_config_globalconfig; else unset npm_config_globalconfig; fi
+npm_keep='nodedir|globalconfig|userconfig|cafile|ca|cert|key|strict_ssl|proxy|https_proxy|noproxy|registry'
 npm_prefix_install() { # dir, spec, log
   rm -rf "$1"; mkdir -p "$1"
   echo '{ "name": "vod-timeline-host-tools", "private": true }' >"$1/package.json"
   # Started from `npm start`/`npm test`, the outer npm exports npm_config_* (among them its user agent,
   # "node/v20…", which code-server's postinstall reads as the Node version): the nested install gets none.
-  (cd "$1" && env $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/-u \1/p' | grep -v '^-u npm_config_nodedir$') \
+  # What says where and how to reach the registry (a company CA, a proxy, a mirror) is kept.
+  (cd "$1" && env $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/-u \1/p' | grep -vE "^-u npm_config_($npm_keep)$") \
     npm install --no-audit --no-fund --save-exact --loglevel=error "$2" >"$3" 2>&1) \
     || { tail -40 "$3"; echo "host:setup: npm install $2 failed, full log: $3" >&2; exit 1; }
 }

@@ -36,7 +36,7 @@ export const OPERATIONS = [
 export type Operation = (typeof OPERATIONS)[number];
 
 /** The VOD action an operation row sends (a row name may say which path reaches it). */
-export function actionOf(op: Operation): string {
+function actionOf(op: Operation): string {
   return op.replace(/ \(.*\)$/, '');
 }
 
@@ -58,7 +58,7 @@ type Setup =
   | { kind: 'expired-sts' }
   | { kind: 'unknown-region' };
 
-export interface FaultCase {
+interface FaultCase {
   name: string;
   setup: Setup;
   /** Slow: the CLI waits its whole 60 s timeout. */
@@ -129,7 +129,7 @@ function t(key: string, ...args: string[]): string {
   return key.replace(/\{(\d+)\}/g, (_m, i: string) => args[Number(i)] ?? '');
 }
 
-export interface Side {
+interface Side {
   /** What the user sees (one line per message). */
   message: string;
   requests: EmulatorRequestLog[];
@@ -143,7 +143,7 @@ export interface Side {
   exitCode?: number;
 }
 
-export interface Row {
+interface Row {
   op: Operation;
   fault: string;
   editor: Side;
@@ -476,7 +476,7 @@ async function cliSide(op: Operation, fc: FaultCase, dir: string, cliJs: string,
 
 // ---- the matrix ----------------------------------------------------------------------------------------
 
-export interface MatrixOptions {
+interface MatrixOptions {
   cliJs: string;
   /** Skip the rows whose CLI side waits a whole 60 s timeout. */
   quick?: boolean;

@@ -8,7 +8,7 @@ import type { TimelineService, TimelineDocument, ServiceSettings, Diagnostic, Cl
 import { cloudMediaIds } from './service';
 import { type CloudMediaParams, type CloudMediaResult } from './protocol';
 
-export interface CloudStateOptions {
+interface CloudStateOptions {
   /** Asks the client what the media library says (vodTimeline/media). */
   request: (params: CloudMediaParams) => Promise<CloudMediaResult | null | undefined>;
   service: TimelineService;

@@ -8,14 +8,14 @@ import { CODE_INFO, LineIndex, NodeKind, NONE, parseJson, toValue, type Severity
 
 export const CONFIG_FILE = 'vod-timeline.config.json';
 
-export interface ProjectConfig {
+interface ProjectConfig {
   /** Region requests go to; drives the StorageLocation rule. */
   region?: string;
   /** Rule code (or `group/*`) → severity or "off". */
   rules?: Record<string, SeveritySetting>;
 }
 
-export interface ConfigProblem {
+interface ConfigProblem {
   file: string;
   line: number;
   column: number;

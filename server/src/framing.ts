@@ -19,7 +19,7 @@ import * as lsp from 'vscode-languageserver/node';
 /** Bodies larger than this are refused (their bytes are skipped): V8 cannot hold a string much larger. */
 export const MAX_BODY_BYTES = 256 * 1024 * 1024;
 /** A header block (the Content-Length line and the lines after it) longer than this is abandoned. */
-export const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_HEADER_BYTES = 64 * 1024;
 
 const NAME = Buffer.from('content-length:', 'latin1');
 const COLON = 0x3a;
@@ -47,7 +47,7 @@ function isTokenByte(b: number): boolean {
   return b === 0x21 || (b >= 0x23 && b <= 0x27) || b === 0x2a || b === 0x2b || b === 0x2d || b === 0x2e || b === 0x5e || b === 0x5f || b === 0x60 || b === 0x7c || b === 0x7e;
 }
 
-export interface FrameParserEvents {
+interface FrameParserEvents {
   message(value: unknown): void;
   error(error: Error): void;
 }

@@ -6,7 +6,7 @@ import * as convert from './convert';
 
 export function layoutResult(doc: TimelineDocument, service: TimelineService): LayoutResult {
   const layout = service.layout(doc);
-  const result: LayoutResult = { version: doc.version, form: doc.form, duration: layout?.duration ?? null, minDuration: layout?.minDuration ?? 0, tracks: [] };
+  const result: LayoutResult = { version: doc.version, length: doc.text.length, form: doc.form, duration: layout?.duration ?? null, minDuration: layout?.minDuration ?? 0, tracks: [] };
   if (!layout || !doc.timeline) return result;
   const tree = doc.timeline.tree;
   for (const tl of layout.tracks) {

@@ -11,6 +11,6 @@ export function ownsDocument(document: TextDocument): boolean {
 }
 
 /** `$schema` is conventionally the first key; looking at the head of the file is enough and cheap. */
-export function namesOurSchema(head: string): boolean {
+function namesOurSchema(head: string): boolean {
   return OUR_SCHEMA.test(head);
 }

@@ -88,6 +88,11 @@ export interface LayoutTrack {
 }
 export interface LayoutResult {
   version?: number;
+  /**
+   * Length of the text laid out (UTF-16 code units). With `version` it tells an answer about another
+   * text under the same URI: an untitled document closed and another opened starts at version 1 again.
+   */
+  length?: number;
   form: 'timeline' | 'produce';
   duration: number | null;
   minDuration: number;
@@ -169,8 +174,3 @@ export interface ClientSettings {
 
 /** Diagnostic source of the cloud checks: they are told apart from the local ones at a glance. */
 export const CLOUD_SOURCE = 'vod-timeline (cloud)';
-
-/** Every custom message, for tests and the fuzzer. */
-export const ALL_MESSAGES = [
-  SummaryRequest, ProduceRequestRequest, LayoutRequest, CompositionRequest, CloudRefreshNotification, CloudMediaRequest, MediaIdsRequest,
-] as const;

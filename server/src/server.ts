@@ -14,7 +14,7 @@ import { WorkspaceValidator } from './workspace';
 import { ownsDocument } from './ownership';
 import { uriToPath } from './uri';
 import { layoutResult } from './layoutResult';
-import { CloudState } from './cloud';
+import { CloudState, withTimeout } from './cloud';
 import { ResyncingMessageReader } from './framing';
 import { checkedSync } from './textSync';
 import { clientSettings } from './clientSettings';
@@ -27,7 +27,7 @@ import { trace, traceInput } from './trace';
 
 const DEFAULT_DELAY_MS = 50;
 
-export interface ServerHandle {
+interface ServerHandle {
   connection: lsp.Connection;
 }
 
@@ -473,13 +473,6 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
   return { connection };
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('timeout')), ms);
-    p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
-  });
-}
-
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
@@ -490,7 +483,7 @@ function installProcessGuards(connection: lsp.Connection): void {
 }
 
 /** The log line's head; logError appends the stack. */
-export function ruleFailureText(f: RuleFailure): string {
+function ruleFailureText(f: RuleFailure): string {
   return `rule ${f.rule} failed on ${f.uri ?? 'a document without URI'} (not checked: ${f.codes.join(', ')})`;
 }
 

@@ -17,7 +17,7 @@ const isRange = (v: unknown) => isObject(v) && isPosition(v.start) && isPosition
 const hasUri = (v: unknown) => isObject(v) && isObject(v.textDocument) && typeof v.textDocument.uri === 'string';
 
 /** What is wrong with a didOpen's parameters, or undefined. */
-export function badOpen(p: unknown): string | undefined {
+function badOpen(p: unknown): string | undefined {
   if (!hasUri(p)) return 'no textDocument.uri';
   const td = (p as { textDocument: Record<string, unknown> }).textDocument;
   if (typeof td.languageId !== 'string') return 'languageId is not a string';
@@ -27,7 +27,7 @@ export function badOpen(p: unknown): string | undefined {
 }
 
 /** What is wrong with a didChange's parameters, or undefined. */
-export function badChange(p: unknown): string | undefined {
+function badChange(p: unknown): string | undefined {
   if (!hasUri(p)) return 'no textDocument.uri';
   const td = (p as { textDocument: Record<string, unknown> }).textDocument;
   if (!isVersion(td.version)) return 'version is not an integer';

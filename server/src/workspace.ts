@@ -9,7 +9,7 @@ import type { ServiceSettings, TimelineService } from './service';
 import * as convert from './convert';
 import { uriToPath } from './uri';
 
-export interface WorkspaceHost {
+interface WorkspaceHost {
   connection: lsp.Connection;
   service: TimelineService;
   isOpen(uri: string): boolean;

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { CODE_INFO, CODES, type ServiceSettings, type TimelineService } from '../../server/src/service';
 import { apply, diagnose, type Compact } from './service';
 
-export interface Expected {
+interface Expected {
   severity: string;
   /** 0-based `line:character-line:character`. */
   range: string;
@@ -16,7 +16,7 @@ export interface Expected {
   message: RegExp;
 }
 
-export interface RuleCase {
+interface RuleCase {
   code: string;
   name: string;
   text: string;

@@ -21,13 +21,13 @@ export interface Compact {
   message: string;
 }
 
-export function rangeText(doc: TimelineDocument, start: number, end: number): string {
+function rangeText(doc: TimelineDocument, start: number, end: number): string {
   const s = doc.lines.positionAt(start);
   const e = doc.lines.positionAt(end);
   return `${s.line}:${s.character}-${e.line}:${e.character}`;
 }
 
-export function compact(doc: TimelineDocument, d: Diagnostic): Compact {
+function compact(doc: TimelineDocument, d: Diagnostic): Compact {
   return { code: d.code, severity: d.severity, range: rangeText(doc, d.start, d.end), text: doc.text.slice(d.start, d.end), message: d.message };
 }
 
@@ -46,7 +46,7 @@ export function codes(list: { code: string }[]): string[] {
   return list.map((d) => d.code);
 }
 
-export const CURSOR = '‸';
+const CURSOR = '‸';
 
 /** Text with one `‸` marker → the text without it and the marker's offset. */
 export function cursor(marked: string): { text: string; offset: number } {

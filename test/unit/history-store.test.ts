@@ -11,7 +11,7 @@ import {
   FileHistoryStore, capRequest, parseHistoryIndex, sanitizeEndpoint, truncateUtf8, type FileHistoryStoreOptions, type HistoryProblem,
 } from '../../client/src/vod/history/store';
 
-export function submission(over: Partial<NewSubmission> = {}): NewSubmission {
+function submission(over: Partial<NewSubmission> = {}): NewSubmission {
   return {
     title: 'Launch cut', fileName: 'launch.timeline.json', documentUri: 'file:///w/launch.timeline.json', region: 'cn-shanghai',
     endpoint: 'vod.cn-shanghai.aliyuncs.com', mode: 'timeline', tracks: 1, clips: 2, status: 'submitting',

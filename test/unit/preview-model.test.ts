@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { TimelineService } from '../../server/src/service';
 import { layoutResult } from '../../server/src/layoutResult';
 import {
-  applyProblems, buildPreviewModel, clipLabel, ClipIndex, decodeModel, encodeModel, problemsOf, unknownLength, type SimpleDiagnostic,
+  buildPreviewModel, clipLabel, ClipIndex, decodeModel, encodeModel, unknownLength, type SimpleDiagnostic,
 } from '../../client/src/preview/model';
 import type { LayoutResult } from '../../client/src/preview/protocol';
 
@@ -127,19 +127,5 @@ suite('preview: model', () => {
     assert.ok(wire.length * 2.5 < JSON.stringify(bm).length, `${wire.length} vs ${JSON.stringify(bm).length}`);
     assert.equal(encodeModel(bm).labels.length, 50, 'labels interned');
     assert.deepEqual(decodeModel(JSON.parse(wire)), bm);
-  });
-
-  test('problems alone: extracted and applied in place', () => {
-    const text = TWO_TRACKS;
-    const layout = layoutOf(text);
-    const before = buildPreviewModel(layout, [], 'x', 1);
-    const withProblems = buildPreviewModel(layout, [{ range: { start: positionOf(text, '"ccc"'), end: positionOf(text, '"ccc"', 5) }, severity: 3, message: 'e' }], 'x', 1);
-    const update = problemsOf(withProblems);
-    assert.deepEqual(Object.keys(update.clips), ['2']);
-    applyProblems(before, update);
-    assert.deepEqual(before, withProblems);
-    applyProblems(before, problemsOf(buildPreviewModel(layout, [], 'x', 1)));
-    assert.equal(before.lanes[0].clips[2].severity, 0, 'cleared again');
-    assert.equal(before.errors, 0);
   });
 });

@@ -106,7 +106,7 @@ function nonce(): string {
   return Math.random().toString(16).slice(2) + Date.now().toString(16);
 }
 
-export interface RawOptions {
+interface RawOptions {
   kind: 'v3' | 'v2';
   action: string;
   query?: Record<string, string>;
@@ -123,7 +123,7 @@ export interface RawOptions {
   timestampMs?: number;
 }
 
-export interface RawResponse {
+interface RawResponse {
   status: number;
   body: Record<string, unknown>;
   text: string;

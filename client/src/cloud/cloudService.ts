@@ -22,9 +22,9 @@ import { createVodTarget, type VodTarget } from '../produce/vodFactory';
 import { isUnreachable, MediaCatalog } from '../vod/catalog/catalog';
 import { setting } from '../settings';
 
-export const LIBRARY_CACHE_KEY = 'vodTimeline.cloud.library';
+const LIBRARY_CACHE_KEY = 'vodTimeline.cloud.library';
 /** Completion answers within this, from the cache if the media library is slower. */
-export const COMPLETION_DEADLINE_MS = 1000;
+const COMPLETION_DEADLINE_MS = 1000;
 /** After the library could not be reached, completion uses the cache this long before trying again. */
 const OFFLINE_BACKOFF_MS = 20_000;
 /** Without credentials, how long before they are looked for again (they may come from the environment). */
@@ -32,7 +32,7 @@ const NO_CREDENTIALS_RETRY_MS = 60_000;
 const MAX_ITEMS = 100;
 const MAX_PERSISTED = 300;
 
-export interface CloudDeps {
+interface CloudDeps {
   credentials: CredentialsManager;
   history: () => HistoryStore | undefined;
   output: vscode.LogOutputChannel;

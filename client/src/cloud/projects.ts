@@ -12,7 +12,7 @@ import { ProduceRequestRequest } from '../../../server/src/protocol';
 import { sendRequest } from '../protocolClient';
 import { setting } from '../settings';
 
-export interface ProjectDeps {
+interface ProjectDeps {
   credentials: CredentialsManager;
   languageClient: () => Promise<LanguageClient>;
   output: vscode.LogOutputChannel;
@@ -41,7 +41,7 @@ function failure(deps: ProjectDeps, what: string, e: unknown): void {
 }
 
 /** The produce document for a project: what GetEditingProject returns, the Timeline as an object. */
-export function projectDocument(p: EditingProject): string {
+function projectDocument(p: EditingProject): string {
   let timeline: unknown = p.Timeline;
   if (typeof p.Timeline === 'string' && p.Timeline.trim()) {
     try {
@@ -115,7 +115,7 @@ export function openCloudProjectCommand(deps: ProjectDeps) {
   };
 }
 
-export interface SaveResult {
+interface SaveResult {
   outcome: 'saved' | 'cancelled' | 'refused' | 'failed';
   projectId?: string;
 }

@@ -11,7 +11,7 @@ import { ALL_STATUSES, entryTitle, statusIcon, statusLabel, VIEW_ID, type Submis
 export const FILTER_STATE_KEY = 'vodTimeline.history.filter';
 
 /** What "Produce Again" passes to `vodTimeline.produce`: `timelineText` (a produce document) wins over `uri`. */
-export interface ProduceAgainArgument {
+interface ProduceAgainArgument {
   uri?: string;
   timelineText?: string;
 }

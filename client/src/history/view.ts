@@ -10,12 +10,12 @@ import { tracksAndClips } from '../vod/counts';
 export const VIEW_ID = 'vodTimeline.submissions';
 export const ALL_STATUSES: readonly SubmissionStatus[] = ['submitting', 'producing', 'normal', 'failed', 'unknown'];
 
-export interface EntryNode {
+interface EntryNode {
   readonly kind: 'entry';
   readonly id: string;
 }
 
-export interface DetailNode {
+interface DetailNode {
   readonly kind: 'detail';
   readonly entryId: string;
   readonly key: string;
@@ -54,7 +54,7 @@ export function entryTitle(e: SubmissionEntry): string {
   return e.title || e.fileName || vscode.l10n.t('Untitled');
 }
 
-export interface ProviderOptions {
+interface ProviderOptions {
   now?: () => number;
   /** Why the poller does not check an entry on its own (shown in the tooltip). */
   skipReason?: (id: string) => string | undefined;

@@ -2,7 +2,7 @@
 // tracks, with a drawing position for every bar (an estimate where the layout says "unknown"), and the
 // lookup from an editor position to the bar under it. Pure: no `vscode`, unit-tested in Node.
 
-import { type BarRef, CLIP_FIELDS, type LayoutResult, type Position, type PreviewClip, type PreviewLane, type PreviewModel, type ProblemsUpdate, type Range, type Severity, type WireModel } from './protocol';
+import { type BarRef, CLIP_FIELDS, type LayoutResult, type Position, type PreviewClip, type PreviewLane, type PreviewModel, type Range, type Severity, type WireModel } from './protocol';
 
 export interface SimpleDiagnostic {
   range: Range;
@@ -149,11 +149,27 @@ export function buildPreviewModel(layout: LayoutResult | undefined | null, diagn
   };
 }
 
-const r4 = (n: number | null) => (n === null ? null : Math.round(n * 10000) / 10000);
+/** Times cross to the webview rounded to 0.1 ms. */
+export const r4 = (n: number | null) => (n === null ? null : Math.round(n * 10000) / 10000);
 
 /** The order ←/→ walk: clip positions sorted by x0, then x1. */
 export function clipOrder(clips: readonly PreviewClip[]): number[] {
   return clips.map((_, i) => i).sort((a, b) => clips[a].x0 - clips[b].x0 || clips[a].x1 - clips[b].x1 || a - b);
+}
+
+/** Appends `c` to `out` as CLIP_FIELDS numbers (its label as `labelId`), the form of WireModel.clips. */
+export function encodeClip(c: PreviewClip, labelId: number, out: (number | null)[]): void {
+  out.push(c.index, labelId, r4(c.start), r4(c.end), r4(c.x0), r4(c.x1), (c.implicitStart ? 1 : 0) | (c.implicitEnd ? 2 : 0), r4(c.sourceIn), r4(c.sourceOut), c.speed, r4(c.transition), c.severity);
+}
+
+/** The clip at offset `o` of `f` (encodeClip's form). */
+export function decodeClip(f: readonly (number | null)[], o: number, labels: readonly string[], problems: string[]): PreviewClip {
+  const flags = f[o + 6] as number;
+  return {
+    index: f[o] as number, label: labels[f[o + 1] as number], start: f[o + 2], end: f[o + 3], x0: f[o + 4] as number, x1: f[o + 5] as number,
+    implicitStart: (flags & 1) !== 0, implicitEnd: (flags & 2) !== 0, sourceIn: f[o + 7] as number, sourceOut: f[o + 8], speed: f[o + 9] as number,
+    transition: f[o + 10] as number, severity: f[o + 11] as Severity, problems,
+  };
 }
 
 export function encodeModel(model: PreviewModel): WireModel {
@@ -169,7 +185,7 @@ export function encodeModel(model: PreviewModel): WireModel {
       labels.push(c.label);
       labelIds.set(c.label, id);
     }
-    clips.push(c.index, id, r4(c.start), r4(c.end), r4(c.x0), r4(c.x1), (c.implicitStart ? 1 : 0) | (c.implicitEnd ? 2 : 0), r4(c.sourceIn), r4(c.sourceOut), c.speed, r4(c.transition), c.severity);
+    encodeClip(c, id, clips);
     if (c.problems.length) problems[k] = c.problems;
     k++;
   }
@@ -185,49 +201,11 @@ export function decodeModel(wire: WireModel): PreviewModel {
   let k = 0;
   const lanes: PreviewLane[] = wire.lanes.map(({ n, ...lane }) => {
     const clips: PreviewClip[] = new Array(n);
-    for (let i = 0; i < n; i++, k++) {
-      const o = k * CLIP_FIELDS;
-      const f = wire.clips;
-      const flags = f[o + 6] as number;
-      clips[i] = {
-        index: f[o] as number, label: wire.labels[f[o + 1] as number], start: f[o + 2], end: f[o + 3], x0: f[o + 4] as number, x1: f[o + 5] as number,
-        implicitStart: (flags & 1) !== 0, implicitEnd: (flags & 2) !== 0, sourceIn: f[o + 7] as number, sourceOut: f[o + 8], speed: f[o + 9] as number,
-        transition: f[o + 10] as number, severity: f[o + 11] as Severity, problems: wire.problems[k] ?? [],
-      };
-    }
+    for (let i = 0; i < n; i++, k++) clips[i] = decodeClip(wire.clips, k * CLIP_FIELDS, wire.labels, wire.problems[k] ?? []);
     return { ...lane, clips, order: clipOrder(clips) };
   });
   return {
     version: wire.version, fileName: wire.fileName, form: wire.form, duration: wire.duration, minDuration: wire.minDuration, extent: wire.extent,
     lanes, clipCount: wire.clipCount, errors: wire.errors, warnings: wire.warnings, empty: wire.empty,
   };
-}
-
-/** The diagnostics part of a model, for a webview that already has its layout. */
-export function problemsOf(model: PreviewModel): ProblemsUpdate {
-  const lanes: ProblemsUpdate['lanes'] = {};
-  const clips: ProblemsUpdate['clips'] = {};
-  let k = 0;
-  model.lanes.forEach((lane, i) => {
-    if (lane.severity || lane.problems.length) lanes[i] = [lane.severity, lane.problems];
-    for (const c of lane.clips) {
-      if (c.severity || c.problems.length) clips[k] = [c.severity, c.problems];
-      k++;
-    }
-  });
-  return { version: model.version, errors: model.errors, warnings: model.warnings, lanes, clips };
-}
-
-/** Replaces the model's diagnostics with `update`'s (in place). */
-export function applyProblems(model: PreviewModel, update: ProblemsUpdate): void {
-  model.errors = update.errors;
-  model.warnings = update.warnings;
-  let k = 0;
-  model.lanes.forEach((lane, i) => {
-    [lane.severity, lane.problems] = update.lanes[i] ?? [0, []];
-    for (const c of lane.clips) {
-      [c.severity, c.problems] = update.clips[k] ?? [0, []];
-      k++;
-    }
-  });
 }

@@ -7,7 +7,8 @@ import vscode = require('vscode');
 import { previewHtml } from './html';
 import { playerFeed, type PlayerDeps, type PlayerFeedResult } from './playerFeed';
 import type { LayoutSource } from './layoutSource';
-import { buildPreviewModel, ClipIndex, emptyModel, encodeModel, problemsOf, type SimpleDiagnostic } from './model';
+import { buildPreviewModel, ClipIndex, emptyModel, type SimpleDiagnostic } from './model';
+import { DeltaSender, type Outgoing } from './delta';
 import type { BarRef, FromWebview, LayoutResult, PreviewModel, Severity, ToWebview } from './protocol';
 import { setting } from '../settings';
 
@@ -31,9 +32,27 @@ export interface PreviewTestState {
   transferMs: number;
   /** Of which: from sending the model until the webview received it. */
   toWebviewMs: number;
-  /** The last `vodTimeline/layout` request and building the model from it. */
+  /** The last `vodTimeline/layout` request and building the model from it (and the delta or wire bytes). */
   requestMs: number;
   modelMs: number;
+  /** The last update the webview drew: a delta (else the full model), its bytes, and the webview's decoding. */
+  delta: boolean;
+  sentBytes: number;
+  decodeMs: number;
+  /** Full models sent because the webview asked (it missed a step). */
+  resyncs: number;
+  /** From the edit (the change event) until the refresh began: the typing delay and a busy extension host. */
+  waitMs: number;
+  /** From the webview's paint until the extension heard of it. */
+  backMs: number;
+  /** Epoch ms: the edit behind the last refresh arrived (change event); the extension heard the webview drew it. */
+  changedAt: number;
+  renderedAt: number;
+  /** From creating the panel until the webview's page started loading, had its HTML, its stylesheet and script, and ran the script. */
+  webviewOriginMs: number | null;
+  webviewHtmlMs: number | null;
+  webviewLoadedMs: number | null;
+  webviewScriptMs: number | null;
   /** From opening the preview (or the edit) to the webview drawing the model. */
   firstRenderMs: number | null;
   duration: number | null;
@@ -62,6 +81,9 @@ const SEVERITY: Record<vscode.DiagnosticSeverity, Severity> = {
   [vscode.DiagnosticSeverity.Hint]: 1,
 };
 
+/** The player's input is asked for once the lanes show the document's version and no edit came for this long. */
+const FEED_AFTER_EDIT_MS = 400;
+
 function updateDelay(): number {
   return setting('preview.updateDelay');
 }
@@ -74,9 +96,9 @@ export class TimelinePreview implements vscode.Disposable {
   private layoutVersion = -1;
   private index = new ClipIndex(undefined);
   private model: PreviewModel | undefined;
-  /** The model as sent (JSON), kept for a webview that reloads; and the layout it was built from. */
-  private modelJson = new Uint8Array(0);
-  private sentLayout: LayoutResult | null | undefined;
+  /** Numbers the models sent; after the first, each update goes as the delta from the webview's (delta.ts). */
+  private readonly sender = new DeltaSender();
+  private resyncs = 0;
   private current: BarRef | null = null;
   private pending: NodeJS.Timeout | undefined;
   private generation = 0;
@@ -85,9 +107,12 @@ export class TimelinePreview implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private readonly openedAt = Date.now();
-  private stats = { renderedVersion: -1, renders: 0, drawn: 0, paintMs: 0, transferMs: 0, toWebviewMs: 0, firstRenderMs: null as number | null, pxPerSecond: 0 };
-  /** Milliseconds of the last refresh: the layout request, building the model. */
-  private timing = { requestMs: 0, modelMs: 0 };
+  private stats = { renderedVersion: -1, renders: 0, drawn: 0, paintMs: 0, transferMs: 0, toWebviewMs: 0, firstRenderMs: null as number | null, pxPerSecond: 0, delta: false, decodeMs: 0, backMs: 0, renderedAt: 0 };
+  /** Milliseconds of the last refresh: the layout request, building the model; the bytes posted. */
+  private timing = { requestMs: 0, modelMs: 0, waitMs: 0, sentBytes: 0, changedAt: 0 };
+  /** When the last edit arrived (epoch ms; 0: none since the last refresh began). */
+  private changedAt = 0;
+  private webviewTiming: { origin: number; html: number; loaded: number; script: number } | null = null;
   private lastError: string | null = null;
   private marked = { version: -1, errors: 0, warnings: 0 };
   private readyAt: number | null = null;
@@ -125,7 +150,15 @@ export class TimelinePreview implements vscode.Disposable {
         this.received.fire(m);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document && e.contentChanges.length) this.schedule(updateDelay());
+        if (e.document === this.document && e.contentChanges.length) {
+          this.changedAt ||= Date.now();
+          this.schedule(updateDelay());
+          // Still typing: the player's input waits for the lanes of the next version.
+          if (this.feedPending) {
+            clearTimeout(this.feedPending);
+            this.feedPending = undefined;
+          }
+        }
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const uri = this.document.uri.toString();
@@ -166,10 +199,17 @@ export class TimelinePreview implements vscode.Disposable {
 
   /** Asks the server for the layout of the document as it is now and sends the model. */
   async refresh(): Promise<void> {
+    // A closed document's URI may already name another one (untitled documents reuse theirs).
+    if (this.document.isClosed) return;
     const generation = ++this.generation;
     const version = this.document.version;
     let layout: LayoutResult | null = null;
     const t0 = Date.now();
+    if (this.changedAt) {
+      this.timing.waitMs = t0 - this.changedAt;
+      this.timing.changedAt = this.changedAt;
+    }
+    this.changedAt = 0;
     try {
       layout = await this.layouts.layout(this.document);
       this.timing.requestMs = Date.now() - t0;
@@ -190,8 +230,16 @@ export class TimelinePreview implements vscode.Disposable {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
     if (editor) this.current = this.index.barAt(editor.selection.active) ?? null;
     this.remodel(true);
-    this.scheduleFeed(this.feed ? 100 : 0);
+    // The player's input follows once the webview has drawn this version ('rendered').
+    this.feedDue = this.layoutVersion;
   }
+
+  /**
+   * The document version whose player input is still to be asked for, once the lanes show it. On the
+   * 6,600-clip document the composition is 3 MB of JSON from the server and to the webview: asked for
+   * with the lanes, it delayed their update; asked for after each edit while typing, it delayed the next.
+   */
+  private feedDue: number | undefined;
 
   private feedStale = false;
 
@@ -202,7 +250,7 @@ export class TimelinePreview implements vscode.Disposable {
   }
 
   private async updateFeed(): Promise<void> {
-    if (this.disposed || !this.layout) return;
+    if (this.disposed || !this.layout || this.document.isClosed) return;
     if (!this.panel.visible) {
       this.feedStale = true;
       return;
@@ -238,10 +286,12 @@ export class TimelinePreview implements vscode.Disposable {
   private postPlayer(): void {
     if (!this.feed) return;
     const f = this.feed;
-    this.post({ type: 'player', composition: f.composition, sources: f.sources, mediaEnabled: f.mediaEnabled, notice: f.notice });
+    // As JSON bytes, as the model: a typed array crosses to the webview without a per-object cost.
+    const composition = new TextEncoder().encode(JSON.stringify(f.composition));
+    this.post({ type: 'player', composition, sources: f.sources, mediaEnabled: f.mediaEnabled, notice: f.notice });
   }
 
-  /** Rebuilds the model from the last layout and the current diagnostics; sends it. */
+  /** Rebuilds the model from the last layout and the current diagnostics; sends what changed. */
   private remodel(force = false): void {
     if (this.disposed) return;
     // Diagnostics of an edit still on its way would land on the wrong clips: the refresh sends them.
@@ -259,18 +309,29 @@ export class TimelinePreview implements vscode.Disposable {
     const fileName = path.basename(this.document.uri.path);
     const t0 = Date.now();
     this.model = this.layout ? buildPreviewModel(this.layout, diagnostics, fileName, this.layoutVersion, this.index) : emptyModel(fileName, this.layoutVersion);
-    if (!force && this.layout && this.sentLayout === this.layout) {
-      // Only the diagnostics changed: send just what is marked, not the 6,600 clips again.
-      const update = problemsOf(this.model);
-      this.modelJson = new TextEncoder().encode(JSON.stringify(encodeModel(this.model)));
+    // Not ready: 'ready' sends the full model.
+    if (this.ready) this.send(this.sender.update(this.model), t0);
+    else this.timing.modelMs = Date.now() - t0;
+  }
+
+  /** Sends the whole model (first paint, a reloaded webview, one that missed a step). */
+  private postModel(): void {
+    if (this.model && this.ready && !this.disposed) this.send(this.sender.full(this.model), Date.now());
+  }
+
+  private send(out: Outgoing | undefined, t0: number): void {
+    if (!out) {
+      // The webview holds this model already.
       this.timing.modelMs = Date.now() - t0;
-      this.post({ type: 'problems', update });
       return;
     }
-    this.modelJson = new TextEncoder().encode(JSON.stringify(encodeModel(this.model)));
-    this.sentLayout = this.layout;
+    const bytes = new TextEncoder().encode(JSON.stringify(out.kind === 'full' ? out.wire : out.delta));
     this.timing.modelMs = Date.now() - t0;
-    this.post({ type: 'model', uri: this.document.uri.toString(), model: this.modelJson, current: this.current, sent: Date.now() });
+    this.timing.sentBytes = bytes.length;
+    const sent = Date.now();
+    this.post(out.kind === 'full'
+      ? { type: 'model', uri: this.document.uri.toString(), seq: out.seq, model: bytes, current: this.current, sent }
+      : { type: 'delta', delta: bytes, current: this.current, sent });
   }
 
   private followCursor(editor: vscode.TextEditor): void {
@@ -301,8 +362,16 @@ export class TimelinePreview implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.readyAt ??= Date.now() - this.openedAt;
-        if (this.model) this.post({ type: 'model', uri: this.document.uri.toString(), model: this.modelJson, current: this.current, sent: Date.now() });
+        this.webviewTiming ??= { origin: m.origin, html: m.html, loaded: m.loaded, script: m.script };
+        this.sender.reset();
+        this.postModel();
         this.postPlayer();
+        break;
+      case 'resync':
+        // The webview holds another model than the deltas assume (or none): start again from the whole.
+        if (!this.sender.needsFull(m.seq)) break; // it has caught up in the meantime
+        this.resyncs++;
+        this.postModel();
         break;
       case 'playerSize':
         // A taller player may want a higher definition: asked again when it grew.
@@ -332,7 +401,17 @@ export class TimelinePreview implements vscode.Disposable {
           toWebviewMs: m.receivedAt - m.sent,
           firstRenderMs: this.stats.firstRenderMs ?? now - this.openedAt,
           pxPerSecond: m.pxPerSecond,
+          delta: m.delta,
+          decodeMs: m.decodeMs,
+          backMs: now - m.paintedAt,
+          renderedAt: now,
         };
+        if (this.feedDue !== undefined && m.version >= this.feedDue) {
+          this.feedDue = undefined;
+          // When no edit came for a moment (the next edit moves it on), also the first: a preview is
+          // often opened to type beside it, and the lanes come first.
+          this.scheduleFeed(FEED_AFTER_EDIT_MS);
+        }
         this.rendered.fire();
         break;
       }
@@ -368,6 +447,18 @@ export class TimelinePreview implements vscode.Disposable {
       toWebviewMs: this.stats.toWebviewMs,
       requestMs: this.timing.requestMs,
       modelMs: this.timing.modelMs,
+      delta: this.stats.delta,
+      sentBytes: this.timing.sentBytes,
+      decodeMs: this.stats.decodeMs,
+      resyncs: this.resyncs,
+      waitMs: this.timing.waitMs,
+      backMs: this.stats.backMs,
+      changedAt: this.timing.changedAt,
+      renderedAt: this.stats.renderedAt,
+      webviewOriginMs: this.webviewTiming ? Math.round(this.webviewTiming.origin - this.openedAt) : null,
+      webviewHtmlMs: this.webviewTiming?.html ? this.webviewTiming.html - this.openedAt : null,
+      webviewLoadedMs: this.webviewTiming?.loaded ? this.webviewTiming.loaded - this.openedAt : null,
+      webviewScriptMs: this.webviewTiming ? this.webviewTiming.script - this.openedAt : null,
       firstRenderMs: this.stats.firstRenderMs,
       duration: m?.duration ?? null,
       errors: m?.errors ?? 0,

@@ -97,15 +97,31 @@ export interface WireModel {
 /** index, label, start, end, x0, x1, flags (1 implicitStart, 2 implicitEnd), sourceIn, sourceOut, speed, transition, severity */
 export const CLIP_FIELDS = 12;
 
-/** New diagnostics for the model the webview has (same layout): only what is marked, sparse. */
-export interface ProblemsUpdate {
-  version: number;
-  errors: number;
-  warnings: number;
-  /** By lane position: the track's own severity and messages. */
-  lanes: Record<number, [Severity, string[]]>;
-  /** By clip number (lane after lane, as in WireModel.clips). */
-  clips: Record<number, [Severity, string[]]>;
+export type LaneHead = Omit<PreviewLane, 'clips' | 'order'>;
+
+/** A new lane from an old one (delta.ts): its clips [at, at + del) replaced by `ins`. */
+export interface LanePatch {
+  /** Position of the old lane it starts from; -1: a new lane (at 0, del 0). */
+  from: number;
+  /** The lane's own fields when they changed (absent: the old lane's). */
+  head?: LaneHead;
+  at: number;
+  del: number;
+  /** Inserted clips, CLIP_FIELDS numbers each as in WireModel.clips; labels index ModelDelta.labels. */
+  ins: (number | null)[];
+  /** Problems of inserted clips, by position in `ins` (0-based clip number). */
+  problems?: Record<number, string[]>;
+}
+
+/** What changed from the model numbered `base` (which the webview must hold) to the one numbered `seq`. */
+export interface ModelDelta {
+  base: number;
+  seq: number;
+  /** The model's own fields (a dozen values: always sent). */
+  head: Omit<WireModel, 'lanes' | 'labels' | 'clips' | 'problems'>;
+  labels: string[];
+  /** One entry per new lane: a number is the old lane at that position, unchanged. */
+  lanes: (number | LanePatch)[];
 }
 
 /** A bar: lane = position in `lanes`, clip = position in that lane's `clips`. */
@@ -120,21 +136,32 @@ export type ToWebview =
    * `model` is a WireModel as UTF-8 JSON bytes: VS Code moves typed arrays to the webview as binary,
    * far faster across the extension host → workbench → webview hops than 6,600 objects or a big string.
    */
-  | { type: 'model'; uri: string; model: Uint8Array; current: BarRef | null; sent: number }
-  | { type: 'problems'; update: ProblemsUpdate }
+  | { type: 'model'; uri: string; seq: number; model: Uint8Array; current: BarRef | null; sent: number }
+  /**
+   * After the first model: a ModelDelta as UTF-8 JSON bytes (delta.ts). A webview that does not hold
+   * the model numbered `delta.base` answers 'resync' and gets the full model.
+   */
+  | { type: 'delta'; delta: Uint8Array; current: BarRef | null; sent: number }
   | { type: 'current'; bar: BarRef | null; reveal: boolean }
   | { type: 'testClick'; bar: BarRef; detail: number }
   | { type: 'testKey'; key: string }
-  /** The player's input: the composition, where each MediaId plays from, and why not when it does not. */
-  | { type: 'player'; composition: CompositionResult | null; sources: Record<string, PlayerSource>; mediaEnabled: boolean; notice?: string }
+  /** The player's input: the composition (CompositionResult | null as UTF-8 JSON bytes), where each MediaId plays from, and why not when it does not. */
+  | { type: 'player'; composition: Uint8Array; sources: Record<string, PlayerSource>; mediaEnabled: boolean; notice?: string }
   | { type: 'zoom'; action: 'in' | 'out' | 'fit' };
 
 export type FromWebview =
-  | { type: 'ready' }
+  /**
+   * Epoch ms, for the first-paint figures: `origin` the page's navigation start, `html` its HTML
+   * received, `loaded` its stylesheet and script received (0: not measured), `script` when the script ran.
+   */
+  | { type: 'ready'; origin: number; html: number; loaded: number; script: number }
+  /** The webview holds model `seq` (null: none) and could not apply a delta: send the full model. */
+  | { type: 'resync'; seq: number | null }
   | { type: 'select'; bar: BarRef; focusEditor: boolean }
   | { type: 'current'; bar: BarRef | null }
-  | { type: 'rendered'; version: number; bars: number; lanes: number; drawn: number; paintMs: number; sent: number; receivedAt: number; pxPerSecond: number; width: number; height: number }
-  /** After a model or problems update: how many bars the webview marks with an error or a warning. */
+  /** `decodeMs`: bytes → model (full or delta); `paintMs`: the canvas; `paintedAt`: epoch ms after both. */
+  | { type: 'rendered'; version: number; seq: number; delta: boolean; bars: number; lanes: number; drawn: number; decodeMs: number; paintMs: number; sent: number; receivedAt: number; paintedAt: number; pxPerSecond: number; width: number; height: number }
+  /** After a model or delta: how many bars the webview marks with an error or a warning. */
   | { type: 'marked'; version: number; errors: number; warnings: number }
   | { type: 'error'; message: string }
   /** The player's picture height in device pixels (the extension picks the stream definition by it). */

@@ -15,7 +15,7 @@ import { sendRequest } from '../protocolClient';
 import { tracksAndClips } from '../vod/counts';
 
 
-export interface ProduceDeps {
+interface ProduceDeps {
   languageClient: () => Promise<LanguageClient>;
   credentials: CredentialsManager;
   history: () => HistoryStore | undefined;

@@ -13,7 +13,7 @@ export function mediaIdValueRange(line: string): [number, number] | undefined {
   return [end - m[1].length, end];
 }
 
-export class UploadCodeActionProvider implements vscode.CodeActionProvider {
+class UploadCodeActionProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {

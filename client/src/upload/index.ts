@@ -123,6 +123,18 @@ export function registerUpload(context: vscode.ExtensionContext, deps: UploadDep
     }
   };
 
+  // Records being sent from this window. A Resume is taken for a record only when nobody sends it: a
+  // second one (a double click on the Uploads view's Resume, or the failure notification's Resume after
+  // the view's) otherwise started a second upload of the same record before the first had written
+  // "uploading" to the journal: two progress notifications, two "Uploaded" notifications.
+  const running = new Set<string>();
+  /** The entry as the journal has it now, if its record still waits for its file and nobody sends it. */
+  const orphan = (id: string): UploadEntry | undefined => {
+    const e = journal.get(id);
+    if (!e?.mediaId || e.removed || running.has(e.id)) return undefined;
+    return e.state === 'failed' || e.state === 'cancelled' || journal.isInterrupted(e) ? e : undefined;
+  };
+
   /** Says what a failed or cancelled upload left, and offers to remove it or resume. */
   const reportFailure = (file: string, e: UploadError) => {
     const name = path.basename(file);
@@ -135,8 +147,16 @@ export function registerUpload(context: vscode.ExtensionContext, deps: UploadDep
         ? vscode.l10n.t('Upload of {0} cancelled. VOD keeps the media record {1} without its file.', name, e.mediaId)
         : vscode.l10n.t('Upload of {0} failed ({1}). VOD keeps the media record {2} without its file.', name, e.code, e.mediaId);
       void vscode.window.showWarningMessage(text, remove, ...(entry && journal.canResume(entry) ? [resume] : [])).then((c) => {
-        if (c === remove && entry) void removeFromVod(entry, false);
-        if (c === resume && entry) void runUploads([{ file: entry.file, resume: entry }]);
+        if (!entry) return;
+        // The notification may be answered long after: the entry is read again. A record resumed since
+        // is not removed without asking, nor resumed twice.
+        if (c === remove) {
+          const now = orphan(entry.id);
+          const current = journal.get(entry.id);
+          if (now) void removeFromVod(now, false);
+          else if (current?.mediaId && !current.removed && !journal.isOpen(current)) void removeFromVod(current, true);
+        }
+        if (c === resume) void runUploads([{ file: entry.file, resume: entry }]);
       });
     } else if (e.leftInVod === 'unknown') {
       void vscode.window.showWarningMessage(vscode.l10n.t('Upload of {0} failed: {1} VOD may have created a media record for it; check Media Files in the VOD console.', name, e.message));
@@ -146,8 +166,25 @@ export function registerUpload(context: vscode.ExtensionContext, deps: UploadDep
   };
 
   /** Uploads each file with its own cancellable notification; resolves with the results that succeeded. */
-  const runUploads = async (items: Array<{ file: string; resume?: UploadEntry }>): Promise<UploadResult[]> => {
+  const runUploads = async (requested: Array<{ file: string; resume?: UploadEntry }>): Promise<UploadResult[]> => {
     if (!trusted()) return [];
+    // Claimed before the first await: a resume is of the entry as it is now, and of one nobody sends.
+    type Item = { file: string; resume?: UploadEntry };
+    const items = requested.flatMap(({ file, resume }): Item[] => {
+      if (!resume) return [{ file, resume }];
+      const now = orphan(resume.id);
+      if (!now || !journal.canResume(now)) return [];
+      running.add(now.id);
+      return [{ file: now.file, resume: now }];
+    });
+    try {
+      return items.length ? await sendAll(items) : [];
+    } finally {
+      for (const { resume } of items) if (resume) running.delete(resume.id);
+    }
+  };
+
+  const sendAll = async (items: Array<{ file: string; resume?: UploadEntry }>): Promise<UploadResult[]> => {
     const t = await target();
     if (!t) return [];
     const results: UploadResult[] = [];

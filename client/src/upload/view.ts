@@ -8,11 +8,11 @@ import type { UploadEntry, UploadJournal } from '../vod/upload/journal';
 export const UPLOADS_VIEW_ID = 'vodTimeline.uploads';
 
 /** What an entry is, for its icon, its description and its context menu (viewItem). */
-export type UploadShownState = 'uploading' | 'interrupted' | 'cancelled' | 'failed' | 'processing' | 'normal' | 'media-failed' | 'removed' | 'creating';
+type UploadShownState = 'uploading' | 'interrupted' | 'cancelled' | 'failed' | 'processing' | 'normal' | 'media-failed' | 'removed' | 'creating';
 
 const MEDIA_FAILED = new Set(['UploadFail', 'TranscodeFail', 'Blocked', 'Deleted']);
 
-export function shownState(journal: UploadJournal, e: UploadEntry): UploadShownState {
+function shownState(journal: UploadJournal, e: UploadEntry): UploadShownState {
   if (e.removed) return 'removed';
   if (journal.isInterrupted(e)) return 'interrupted';
   if (e.state === 'creating') return 'creating';
@@ -41,7 +41,7 @@ function icon(s: UploadShownState): vscode.ThemeIcon {
   }
 }
 
-export function stateText(s: UploadShownState, e: UploadEntry): string {
+function stateText(s: UploadShownState, e: UploadEntry): string {
   const pct = e.size ? Math.floor((e.bytesDone / e.size) * 100) : 0;
   switch (s) {
     case 'creating': return vscode.l10n.t('creating the media record');

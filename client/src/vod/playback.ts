@@ -10,7 +10,7 @@ import type { MediaProblem } from './errors';
 import { resolveMediaSource, type MediaKind, type MediaSource } from './media';
 
 /** What the player is given for a MediaId (client/src/preview/protocol.ts PlayerSource, by shape). */
-export type PlaybackSource =
+type PlaybackSource =
   | { kind: 'media'; url: string; format: 'mp4' | 'hls' | 'mp3' | 'file'; definition?: string; width?: number; height?: number; expiresAt?: number }
   | { kind: 'image'; url: string; expiresAt?: number }
   | { kind: 'slate'; reason: PlaybackProblem; detail?: string };
@@ -18,7 +18,7 @@ export type PlaybackSource =
 /** Why a MediaId plays as a slate: VOD's refusal, or a lookup that failed (and will be tried again). */
 export type PlaybackProblem = MediaProblem | 'unreachable' | 'unplayable-format';
 
-export interface PlaybackFacts {
+interface PlaybackFacts {
   duration?: number;
   width?: number;
   height?: number;
@@ -35,7 +35,7 @@ export interface PlaybackRequest {
   kind: MediaKind;
 }
 
-export interface PlaybackResolverOptions {
+interface PlaybackResolverOptions {
   /** URL validity asked for (AuthTimeout), seconds. Default 3600. */
   authTimeout?: number;
   /** Ask again this long before URLs expire. Default 5 min. */

@@ -6,12 +6,12 @@ import { VodError, type VodClient } from '.';
 import type { HistoryStore, NewSubmission, SubmissionEntry } from './history/model';
 import type { ProduceParams } from '../../../server/src/service';
 
-export type SubmitOutcome =
+type SubmitOutcome =
   | { kind: 'produced'; mediaId: string; projectId?: string; requestId?: string; entry?: SubmissionEntry }
   | { kind: 'failed'; error: VodError | Error; entry?: SubmissionEntry }
   | { kind: 'unknown'; error: VodError; entry?: SubmissionEntry };
 
-export interface SubmitInput {
+interface SubmitInput {
   client: VodClient;
   history: HistoryStore | undefined;
   /** Entry fields other than status, IDs and errors. */

@@ -75,7 +75,7 @@ const INSTALLED = Symbol.for('vod-timeline.transport');
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_READ_TIMEOUT_MS = 60_000;
 
-export function installTransport(): void {
+function installTransport(): void {
   const mod = sdk.tea() as unknown as Record<string | symbol, unknown> & { doAction: DoAction };
   if (mod[INSTALLED]) return;
   const original = mod.doAction;
@@ -93,7 +93,7 @@ export function runWithTransport<T>(options: { bypassLoopback?: boolean; record:
   return storage.run({ bypassLoopback: options.bypassLoopback !== false, record: options.record }, fn);
 }
 
-export interface ProxyTarget {
+interface ProxyTarget {
   protocol: 'http' | 'https';
   hostname: string;
 }
@@ -175,7 +175,7 @@ function transportErrorFrom(err: unknown, phase: RequestPhase): TransportError {
   return new TransportError(kindOf(sysCode, phase), phase, '', sysCode);
 }
 
-export interface ConnectPlan {
+interface ConnectPlan {
   protocol: 'http' | 'https';
   hostname: string;
   port: number;

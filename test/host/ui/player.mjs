@@ -278,7 +278,10 @@ export const scenarios = [
           await ui.page.locator('.tab', { hasText: 'Preview player.timeline.json' }).first().click();
           const deadline = Date.now() + WAIT_MS;
           let s = await state(ui);
-          while (s?.decoders !== 0 && Date.now() < deadline) {
+          // Both settle together: the page may be reloaded (its media origins changed), and a fresh page
+          // has no decoders before the feed tells it why.
+          const settled = (x) => x?.decoders === 0 && /playMedia|媒资播放已关闭/.test(x.status ?? '');
+          while (!settled(s) && Date.now() < deadline) {
             await ui.page.waitForTimeout(200);
             s = await state(ui);
           }

@@ -5,8 +5,8 @@
 // player (playerView.ts), whose playhead runs on the ruler. It draws what the extension sends and
 // reports clicks; the only network use is the player's media, from the hosts VOD named (the CSP).
 
-import type { BarRef, FromWebview, PreviewModel, ProblemsUpdate, Severity, ToWebview, TrackKind } from '../protocol';
-import { applyProblems, decodeModel } from '../model';
+import type { BarRef, CompositionResult, FromWebview, ModelDelta, PreviewModel, Severity, ToWebview, TrackKind } from '../protocol';
+import { DeltaReceiver } from '../delta';
 import { drawFrame } from './draw';
 import {
   LABEL_W, type NavKey, type View, clampPps, clampScroll, contentHeight, contentWidth, fitPps,
@@ -50,6 +50,8 @@ const empty = $('empty');
 const ctx = canvas.getContext('2d', { alpha: false })!;
 
 let model: PreviewModel | undefined;
+/** `model` and its number: deltas apply to it only. */
+const receiver = new DeltaReceiver();
 let theme: Theme = readTheme();
 let current: BarRef | null = null;
 let hover: BarRef | null = null;
@@ -207,23 +209,37 @@ function reportMarked(m: PreviewModel): void {
   post({ type: 'marked', version: m.version, errors, warnings });
 }
 
-function setProblems(update: ProblemsUpdate): void {
-  if (!model || model.version !== update.version) return;
-  applyProblems(model, update);
-  laneSeverity = severities(model);
-  renderToolbar(model);
-  requestFrame();
-  reportMarked(model);
+function setModel(bytes: Uint8Array, seq: number, cur: BarRef | null, sent: number): void {
+  const receivedAt = Date.now();
+  const t0 = performance.now();
+  const m = receiver.full(seq, JSON.parse(new TextDecoder().decode(bytes)));
+  install(m, cur, { sent, receivedAt, decodeMs: performance.now() - t0, delta: false });
 }
 
-function setModel(bytes: Uint8Array, cur: BarRef | null, sent: number): void {
+/** Applies a delta to the model we hold; asks for the whole model when it does not fit. */
+function setDelta(bytes: Uint8Array, cur: BarRef | null, sent: number): void {
   const receivedAt = Date.now();
-  const m: PreviewModel = decodeModel(JSON.parse(new TextDecoder().decode(bytes)));
+  const t0 = performance.now();
+  const d: ModelDelta = JSON.parse(new TextDecoder().decode(bytes));
+  const r = receiver.apply(d);
+  if ('model' in r) {
+    install(r.model, cur, { sent, receivedAt, decodeMs: performance.now() - t0, delta: true });
+    return;
+  }
+  if (r.error) post({ type: 'error', message: `preview delta ${d.base}→${d.seq}: ${r.error}` });
+  // A step missed (or a delta that does not fit): the extension sends the whole model.
+  if (r.resync !== undefined) post({ type: 'resync', seq: r.resync });
+}
+
+function install(m: PreviewModel, cur: BarRef | null, t: { sent: number; receivedAt: number; decodeMs: number; delta: boolean }): void {
   const first = !model;
+  const sameLanes = model !== undefined && model.lanes.length === m.lanes.length && model.lanes.every((l, i) => l.kind === m.lanes[i].kind && l.index === m.lanes[i].index);
   model = m;
   laneSeverity = severities(m);
-  laneLabels = m.lanes.map((l) => s('track', kindName(l.kind), l.index));
-  laneOf = new Map(m.lanes.map((l, i) => [`${l.kind}:${l.index}`, i]));
+  if (!sameLanes) {
+    laneLabels = m.lanes.map((l) => s('track', kindName(l.kind), l.index));
+    laneOf = new Map(m.lanes.map((l, i) => [`${l.kind}:${l.index}`, i]));
+  }
   current = cur && m.lanes[cur.lane]?.clips[cur.clip] ? cur : current && m.lanes[current.lane]?.clips[current.clip] ? current : null;
   if (hover && !m.lanes[hover.lane]?.clips[hover.clip]) hover = null;
   renderToolbar(m);
@@ -235,7 +251,10 @@ function setModel(bytes: Uint8Array, cur: BarRef | null, sent: number): void {
   if (first && current) scrollTo(reveal(m, view, current));
   const { drawn, ms } = paint();
   reportMarked(m);
-  post({ type: 'rendered', version: m.version, bars: m.clipCount, lanes: m.lanes.length, drawn, paintMs: ms, sent, receivedAt, pxPerSecond: view.pps, width: view.width, height: view.height });
+  post({
+    type: 'rendered', version: m.version, seq: receiver.seq ?? -1, delta: t.delta, bars: m.clipCount, lanes: m.lanes.length, drawn, decodeMs: t.decodeMs, paintMs: ms,
+    sent: t.sent, receivedAt: t.receivedAt, paintedAt: Date.now(), pxPerSecond: view.pps, width: view.width, height: view.height,
+  });
 }
 
 function scrollTo(next: View): void {
@@ -483,14 +502,14 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     switch (m.type) {
       case 'model':
         uri = m.uri;
-        setModel(m.model, m.current, m.sent);
+        setModel(m.model, m.seq, m.current, m.sent);
         persist();
         break;
-      case 'problems':
-        setProblems(m.update);
+      case 'delta':
+        setDelta(m.delta, m.current, m.sent);
         break;
       case 'player':
-        player.setInput(m.composition, m.sources, m.mediaEnabled, m.notice);
+        player.setInput(JSON.parse(new TextDecoder().decode(m.composition)) as CompositionResult | null, m.sources, m.mediaEnabled, m.notice);
         requestFrame();
         break;
       case 'current':
@@ -522,4 +541,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 window.addEventListener('error', (e) => post({ type: 'error', message: String(e.error?.stack ?? e.message) }));
 
 measure();
-post({ type: 'ready' });
+{
+  // Where the page's own loading went (the host bench prints it).
+  const at = (ms: number | undefined) => (ms ? Math.round(performance.timeOrigin + ms) : 0);
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const loaded = Math.max(0, ...performance.getEntriesByType('resource').map((e) => at((e as PerformanceResourceTiming).responseEnd)));
+  post({ type: 'ready', origin: performance.timeOrigin, html: at(nav?.responseEnd), loaded, script: Date.now() });
+}

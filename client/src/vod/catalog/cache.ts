@@ -2,7 +2,7 @@
 // older than its time to live is gone (or, through `stale`, still there for an offline fallback).
 // Plain TypeScript (no vscode): the editor and the CLI share it.
 
-export interface TtlCacheOptions {
+interface TtlCacheOptions {
   /** Most entries kept. */
   maxEntries: number;
   /** Default time to live, ms. */

@@ -21,7 +21,7 @@ export interface MediaApi {
   getMezzanineInfo(req: GetMezzanineInfoRequest, options?: CallOptions): Promise<GetMezzanineInfoResponse>;
 }
 
-export interface CatalogOptions {
+interface CatalogOptions {
   /** Only media of this AppId are listed for completion (lookups by ID find any). */
   appId?: string;
   now?: () => number;
@@ -41,7 +41,7 @@ export interface CatalogOptions {
   lookupRetry?: CallOptions['retry'];
 }
 
-export interface LookupResult {
+interface LookupResult {
   /** One entry per MediaId that could be checked (found or not). */
   media: CloudMedia[];
   /** MediaIds that could not be checked now. */
@@ -50,8 +50,8 @@ export interface LookupResult {
   error?: VodError;
 }
 
-export const MEDIA_TYPES = ['video', 'audio', 'image'] as const;
-export type MediaType = (typeof MEDIA_TYPES)[number];
+const MEDIA_TYPES = ['video', 'audio', 'image'] as const;
+type MediaType = (typeof MEDIA_TYPES)[number];
 
 const ID_FIELD: Record<MediaType, string> = { video: 'VideoId', audio: 'AudioId', image: 'ImageId' };
 // SearchMedia returns only MediaId, CreationTime and MediaType unless asked for more.

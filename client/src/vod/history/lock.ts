@@ -22,7 +22,7 @@ interface LockInfo {
   at: number;
 }
 
-export class LockTimeoutError extends Error {
+class LockTimeoutError extends Error {
   override readonly name = 'LockTimeoutError';
   readonly code = 'ELOCKED';
 }

@@ -24,7 +24,7 @@ import { VodError } from '../errors';
 import { produceStatus, settleNotFound, type ProduceState } from '../status';
 import { TERMINAL_STATUSES, type HistoryStore, type SubmissionEntry, type SubmissionStatus } from './model';
 
-export interface StatusResult {
+interface StatusResult {
   state: ProduceState;
   /** VOD's value (Uploading, Normal, ProduceFail, …), or NotFound when VOD does not know the media (yet). */
   vodStatus: string;
@@ -47,7 +47,7 @@ export interface PollerClock {
   clearTimeout(handle: unknown): void;
 }
 
-export const systemClock: PollerClock = {
+const systemClock: PollerClock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => {
     const t = setTimeout(fn, ms);
@@ -92,7 +92,7 @@ export function vodStatusChecker(clientFor: (entry: SubmissionEntry) => VodClien
   };
 }
 
-export interface PollerOptions {
+interface PollerOptions {
   store: HistoryStore;
   check: StatusChecker;
   clock?: PollerClock;

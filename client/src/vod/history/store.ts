@@ -23,10 +23,10 @@ import { withLock, type LockOptions } from './lock';
 import type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus, UpdateOptions } from './model';
 import type { ProduceParams } from '../../../../server/src/service';
 
-export const HISTORY_FORMAT_VERSION = 1;
-export const DEFAULT_MAX_ENTRIES = 200;
+const HISTORY_FORMAT_VERSION = 1;
+const DEFAULT_MAX_ENTRIES = 200;
 /** Per-field cap on stored request text (the Timeline is the one that gets this big). */
-export const DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+const DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
 const STATUSES: ReadonlySet<string> = new Set(['submitting', 'producing', 'normal', 'failed', 'unknown']);
 const ID_RE = /^[A-Za-z0-9_-]{1,80}$/;
@@ -202,7 +202,7 @@ export function parseHistoryIndex(raw: string): ParsedIndex {
   return { version: d.version, entries: sortEntries([...byId.values()]), dropped };
 }
 
-export function serializeHistoryIndex(entries: SubmissionEntry[]): string {
+function serializeHistoryIndex(entries: SubmissionEntry[]): string {
   return JSON.stringify({ version: HISTORY_FORMAT_VERSION, entries }, null, 1) + '\n';
 }
 

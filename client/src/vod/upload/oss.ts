@@ -12,7 +12,7 @@ export interface OssCheckpoint {
   doneParts: Array<{ number: number; etag: string }>;
 }
 
-export interface OssClientOptions {
+interface OssClientOptions {
   accessKeyId: string;
   accessKeySecret: string;
   stsToken: string;
@@ -29,7 +29,7 @@ export interface OssClientOptions {
   urllib?: unknown;
 }
 
-export interface OssMultipartOptions {
+interface OssMultipartOptions {
   partSize?: number;
   parallel?: number;
   checkpoint?: OssCheckpoint;

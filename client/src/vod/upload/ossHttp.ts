@@ -14,7 +14,7 @@ import type { Readable } from 'node:stream';
 import { openSocket, selectProxy, DEFAULT_CONNECT_TIMEOUT_MS, type ProxySettings } from '../transport';
 import type { TransportError } from '../errors';
 
-export interface OssHttpParams {
+interface OssHttpParams {
   method?: string;
   headers?: Record<string, string | number>;
   content?: Buffer | string;
@@ -23,7 +23,7 @@ export interface OssHttpParams {
   timeout?: number | [number, number];
 }
 
-export interface OssHttpResult {
+interface OssHttpResult {
   status: number;
   headers: http.IncomingHttpHeaders;
   data: Buffer;
@@ -34,7 +34,7 @@ function failure(name: string, status: -1 | -2, code?: string): Error {
   return Object.assign(new Error(code ? `${name} (${code})` : name), { name, status, code: code ?? name });
 }
 
-export interface OssHttpOptions {
+interface OssHttpOptions {
   proxy?: ProxySettings;
   connectTimeoutMs?: number;
   /** Body bytes handed to the socket as they go (a part's progress before OSS confirms it). */

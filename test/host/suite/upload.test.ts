@@ -1,0 +1,71 @@
+// Upload to VOD in the real extension host, against an emulator started here (loopback only): a record
+// is sent by one run at a time. Two Resume commands at once (a double click on the Uploads view's
+// Resume, or the failure notification's Resume after the view's) used to start two uploads of the same
+// record: two progress notifications, two "Uploaded … MediaId" notifications, two RefreshUploadVideo.
+import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { startEmulator, type Emulator } from '../../../emulator/src';
+import type { UploadJournal } from '../../../client/src/vod/upload/journal';
+import { activateExtension, workspaceUri } from '../helpers';
+
+const ENV_KEYS = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
+
+suite('upload: one run per record', function () {
+  this.timeout(60_000);
+  let emu: Emulator | undefined;
+  let journal: UploadJournal;
+  const env: Record<string, string | undefined> = {};
+  let endpoint: unknown;
+
+  suiteSetup(async () => {
+    const ext = await activateExtension();
+    journal = (ext.exports as { uploads: UploadJournal }).uploads;
+    emu = await startEmulator({ uploadSeconds: 0.3 });
+    for (const k of ENV_KEYS) env[k] = process.env[k];
+    // The extension's credentials chain ends with the SDK's default chain, which reads these.
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = emu.accessKeyId;
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = emu.accessKeySecret;
+    delete process.env.ALIBABA_CLOUD_SECURITY_TOKEN;
+    const c = vscode.workspace.getConfiguration('vodTimeline');
+    endpoint = c.inspect('endpoint')?.globalValue;
+    await c.update('endpoint', emu.url, vscode.ConfigurationTarget.Global);
+  });
+
+  suiteTeardown(async () => {
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    await vscode.workspace.getConfiguration('vodTimeline').update('endpoint', endpoint, vscode.ConfigurationTarget.Global);
+    await emu?.close();
+    await vscode.workspace.fs.delete(workspaceUri('upload'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  test('two Resume commands at once send a failed upload once; a Resume after it is done sends nothing', async () => {
+    const file = workspaceUri('upload/resume-once.mp4');
+    await vscode.workspace.fs.writeFile(file, randomBytes(256 * 1024));
+    // OSS refuses the file: VOD keeps the record without it, and the journal says the upload failed.
+    emu!.setFault('PutObject', { kind: 'http', status: 403, code: 'AccessDenied' });
+    const first = await vscode.commands.executeCommand<unknown[]>('vodTimeline.uploadToVod', file);
+    assert.deepEqual(first, []);
+    const entry = journal.list().find((e) => e.file === file.fsPath);
+    assert.ok(entry?.mediaId, 'the failed upload is in the journal with its record');
+    assert.equal(entry.state, 'failed');
+    assert.ok(journal.canResume(entry));
+
+    const before = emu!.requests.length;
+    await Promise.all([
+      vscode.commands.executeCommand('vodTimeline.uploads.resume', entry),
+      vscode.commands.executeCommand('vodTimeline.uploads.resume', entry),
+    ]);
+    const sent = emu!.requests.slice(before).map((r) => r.action);
+    assert.deepEqual(sent, ['RefreshUploadVideo'], 'one run for the record');
+    assert.equal(journal.get(entry.id)?.state, 'uploaded');
+    assert.equal(emu!.media.get(entry.mediaId)?.upload?.completedAt !== undefined, true, 'its file is complete');
+
+    // A Resume after the record was finished: nothing to send.
+    await vscode.commands.executeCommand('vodTimeline.uploads.resume', entry);
+    assert.equal(emu!.requests.length, before + 1);
+  });
+});
