@@ -38,9 +38,11 @@ const { values: o } = parseArgs({
 });
 if (!o.service || (!o.doc.length && !o.max)) throw new Error('inproc.mjs needs --service and --doc LABEL=FILE or --max FILE');
 
-const { TimelineService } = createRequire(import.meta.url)(path.resolve(o.service));
+const S = createRequire(import.meta.url)(path.resolve(o.service));
 const gc = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
-const svc = new TimelineService();
+const svc = new S.TimelineService();
+const t = S.localizer('en');
+const otherRules = S.RULES.filter((r) => r !== S.schemaRule);
 const runs = Number(o.runs);
 const warmup = Number(o.warmup);
 
@@ -90,7 +92,10 @@ if (o.doc.length) {
     const eq = spec.indexOf('=');
     const file = spec.slice(eq + 1);
     const text = fs.readFileSync(file, 'utf8');
-    return { label: spec.slice(0, eq), file, text, bytes: Buffer.byteLength(text), jsonParse: [], validation: [], parseOnly: [], validateOnly: [], diagnosticCount: null };
+    return {
+      label: spec.slice(0, eq), file, text, bytes: Buffer.byteLength(text), jsonParse: [], validation: [], parseOnly: [], validateOnly: [],
+      checks: [], model: [], layout: [], rules: [], diagnosticCount: null,
+    };
   });
   for (let round = 0; round < warmup + runs; round++) {
     for (let k = 0; k < docs.length; k++) {
@@ -104,15 +109,29 @@ if (o.doc.length) {
       // The same split in two: svc.parse alone, then svc.validate on that parse.
       const c = await timeOnce(() => d.text, (t) => svc.parse(t));
       const e = await timeOnce(() => c.out, (doc) => svc.validate(doc), (doc) => doc.dispose());
+      // And svc.validate's stages one by one on a fresh parse: the schema checks, the model of tracks
+      // and clips (one pass), layout, the other rules (model and layout already there, as validate
+      // leaves them for the rules after the first).
+      const f = await timeOnce(() => d.text, (t) => svc.parse(t));
+      const doc = f.out;
+      const checks = await timeOnce(() => doc, (x) => S.validateSchema(x, svc.schema, t, []));
+      const model = await timeOnce(() => doc, (x) => S.buildModel(x));
+      const layout = await timeOnce(() => doc, (x) => S.documentLayout(x));
+      const rules = await timeOnce(() => doc, (x) => S.runRules(x, svc.schema, {}, t, undefined, otherRules));
+      doc.dispose();
       if (round >= warmup) {
         d.jsonParse.push(a.t);
         d.validation.push(b.t);
         d.parseOnly.push(c.t);
         d.validateOnly.push(e.t);
+        d.checks.push(checks.t);
+        d.model.push(model.t);
+        d.layout.push(layout.t);
+        d.rules.push(rules.t);
       }
     }
   }
-  out.sizes = Object.fromEntries(docs.map(({ label, file, bytes, jsonParse, validation, parseOnly, validateOnly, diagnosticCount }) => [label, { file, bytes, jsonParse, validation, parseOnly, validateOnly, diagnosticCount }]));
+  out.sizes = Object.fromEntries(docs.map(({ label, text: _text, ...rest }) => [label, rest]));
   out.peakRssKiB = selfPeakKiB();
   process.stdout.write(JSON.stringify(out) + '\n');
   process.exit(0);
@@ -185,20 +204,31 @@ out.liveDocument = liveDocument(text, baseline);
     hoverMediaIdKey: await both((doc) => svc.hover(doc, at.hoverMediaIdKey), hoverText),
     hoverInKey: await both((doc) => svc.hover(doc, at.hoverInKey), hoverText),
   };
-  // Layout against full validation (parse + validate) measured alongside, in this process.
+  // Layout, measured alongside JSON.parse and full validation (parse + validate) in this process: on a
+  // fresh parse (the model of tracks and clips, then layout), and after a validation, which leaves its
+  // model and layout for it: the `vodTimeline/layout` answer the server sends the preview and
+  // CodeLens (that layout with an LSP range per track and clip).
   const layout = [];
   const validation = [];
+  const jsonParse = [];
+  const afterValidation = [];
   let tracks = 0;
+  let clips = 0;
   for (let i = 0; i < warmup + runs; i++) {
+    const j = await timeOnce(() => text, (t) => JSON.parse(t));
     const v = await timeOnce(() => text, (t) => validateOnce(t), (_, r) => r.doc.dispose());
     const l = await timeOnce(parse, (doc) => svc.layout(doc), dispose, true);
+    const a = await timeOnce(parseAndValidate, (doc) => S.layoutResult(doc, svc), dispose, true);
     tracks = l.out?.tracks?.length ?? 0;
+    clips = a.out.tracks.reduce((n, tr) => n + tr.clips.length, 0);
     if (i >= warmup) {
+      jsonParse.push(j.t);
       validation.push(v.t);
       layout.push(l.t);
+      afterValidation.push(a.t);
     }
   }
-  out.features.layout = { fresh: layout, validation, result: `${tracks} tracks` };
+  out.features.layout = { fresh: layout, validated: afterValidation, validation, jsonParse, result: `${tracks} tracks, ${clips} clips` };
 }
 
 if (o['errors-doc'] && o.errors) {

@@ -21,11 +21,12 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { ensurePeer } from './peer.mjs';
+import { summarizeProfile } from './profile.mjs';
 import { coverage, lineStarts, locatePointers, machineFacts, mib, ms, offsetAt, positionAt, ratioText, stats, table, treeMemory, verdict } from './util.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export const LSP_TARGETS = { open: 0.25, change: 0.25, completion: 0.5, hover: 1, peakRss: 0.5 };
+export const LSP_TARGETS = { open: 0.12, change: 0.12, completion: 0.5, hover: 1, peakRss: 0.5 };
 
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
 
@@ -33,8 +34,12 @@ class LspError extends Error {}
 
 // ---- one server process ------------------------------------------------------------------------------
 class LspServer {
-  constructor(name, argv, { cwd, settings, timeoutMs, log }) {
-    Object.assign(this, { name, argv, cwd, settings, timeoutMs, log });
+  constructor(name, argv, { cwd, settings, timeoutMs, log, env }) {
+    Object.assign(this, { name, argv, cwd, settings, timeoutMs, log, env });
+    /** Stage timestamps the server traced on stderr (ours: VOD_TIMELINE_TRACE=1, server/src/trace.ts). */
+    this.traces = [];
+    /** The timed open/change runs, for the split: { kind, uri, start, end } on the epoch clock. */
+    this.timed = [];
     this.nextId = 1;
     this.pending = new Map();
     this.buffer = Buffer.alloc(0);
@@ -53,7 +58,7 @@ class LspServer {
 
   start() {
     this.tSpawn = performance.now();
-    this.proc = spawn(this.argv[0], this.argv.slice(1), { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(this.argv[0], this.argv.slice(1), { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: this.env ? { ...process.env, ...this.env } : process.env });
     this.proc.on('error', (e) => this.fail(`could not start: ${e.message}`));
     this.proc.on('exit', (code, signal) => {
       this.exited = true;
@@ -62,8 +67,17 @@ class LspServer {
     this.proc.stdin.on('error', (e) => this.closing || this.fail(`stdin: ${e.message}`));
     this.proc.stdout.on('data', (chunk) => this.onData(chunk));
     this.proc.stderr.setEncoding('utf8');
+    let partial = '';
     this.proc.stderr.on('data', (s) => {
-      this.stderrTail.push(...s.split('\n').filter(Boolean));
+      const lines = (partial + s).split('\n');
+      partial = lines.pop();
+      const other = [];
+      for (const line of lines) {
+        const m = /^vod-timeline-trace (\S+) (\S+) (.*)$/.exec(line);
+        if (m) this.traces.push({ stage: m[1], t: Number(m[2]), uri: m[3] });
+        else if (line) other.push(line);
+      }
+      this.stderrTail.push(...other);
       this.stderrTail.splice(0, Math.max(0, this.stderrTail.length - 20));
     });
   }
@@ -259,12 +273,32 @@ class LspServer {
   }
 
   /** Sends a notification, then pulls; the time runs from writing the notification to the report. */
-  async timedDiagnostics(uri, notification) {
+  async timedDiagnostics(uri, notification, measured = false) {
     const frame = LspServer.frame({ jsonrpc: '2.0', ...notification });
     const t0 = performance.now();
     this.write(frame);
     const r = await this.pull(uri);
+    if (measured) this.timed.push({ kind: notification.method.endsWith('didOpen') ? 'open' : 'change', uri, start: performance.timeOrigin + t0, end: performance.timeOrigin + r.t });
     return { ms: r.t - t0, items: r.items };
+  }
+
+  /**
+   * Where the time of each timed open/change went, from the server's traced stages: per stage a list of
+   * ms over the runs. Empty when the server traced nothing (the peer).
+   */
+  split() {
+    const out = { open: {}, change: {} };
+    for (const run of this.timed) {
+      const at = (stage) => this.traces.find((e) => e.uri === run.uri && e.stage === stage && e.t >= run.start - 1 && e.t <= run.end + 1)?.t;
+      const got = at(run.kind);
+      const received = this.traces.find((e) => e.uri === run.uri && e.stage === 'received' && e.t >= run.start - 1 && e.t <= (got ?? run.end))?.t;
+      const marks = [['write → last bytes in', run.start, received], ['message read, parsed; text document', received, got], ['pull request handled', got, at('pull')],
+        ['parse', at('pull'), at('parsed')], ['validate', at('parsed'), at('validated')], ['diagnostics to LSP', at('validated'), at('converted')], ['answer serialized, sent, read', at('converted'), run.end]];
+      if (marks.some(([, a, b]) => a === undefined || b === undefined)) continue;
+      for (const [label, a, b] of marks) (out[run.kind][label] ??= []).push(b - a);
+      (out[run.kind].total ??= []).push(run.end - run.start);
+    }
+    return out;
   }
 
   async timedRequest(method, params) {
@@ -305,6 +339,33 @@ function section(settings, name) {
   return v;
 }
 
+// ---- where the server's CPU goes --------------------------------------------------------------------------
+/** Source files (through the bundle's source map) → the stage of the LSP path they belong to. */
+const CPU_GROUPS = [
+  [/server\/src\/service\/json\/parser\.ts/, 'parse (our JSON parser)'],
+  [/server\/src\/service\/schema\//, 'schema checks'],
+  [/server\/src\/service\/(model|layout)\.ts/, 'model, layout'],
+  [/server\/src\/(convert|service\/json\/lines)\.ts/, 'diagnostics to LSP (line index, ranges)'],
+  [/server\/src\/service\//, 'other rules and the service'],
+  [/vscode-jsonrpc|vscode-languageserver\/|server\/src\/framing/, 'JSON-RPC: reading, writing messages'],
+  [/vscode-languageserver-textdocument/, 'text documents'],
+  [/server\/src\//, 'LSP adapter (server.ts, documents, settings)'],
+  [/^\(garbage collector\)$/, 'garbage collection'],
+  [/^\(idle\)$/, 'idle (waiting for the client)'],
+  [/^\(program\)$|^\(native/, 'V8 and native code (JSON.parse of messages, string decoding, I/O)'],
+];
+
+/** The server's CPU profile by stage, in ms, largest first (idle apart). */
+function serverCpu(profile) {
+  const s = summarizeProfile(profile, ROOT);
+  const groups = new Map();
+  for (const f of s.files) {
+    const g = CPU_GROUPS.find(([re]) => re.test(f.file))?.[1] ?? 'other (server start-up, Node)';
+    groups.set(g, (groups.get(g) ?? 0) + f.selfMs);
+  }
+  return { totalMs: s.totalMs, idleMs: s.idleMs, groups: [...groups].sort((a, b) => b[1] - a[1]).map(([group, ms]) => ({ group, ms })) };
+}
+
 // ---- the comparison -----------------------------------------------------------------------------------
 /** The change: one space inserted after the first ",\n" at or after the middle of the text. */
 export function middleEdit(text) {
@@ -320,7 +381,7 @@ const toOffsets = (starts, d) => ({ ...d, start: offsetAt(starts, d.range.start)
  * Runs the comparison. `errors` is the injected-error list of the document (or []).
  * Returns a plain object for printLsp() and the JSON report.
  */
-export async function runLspComparison({ docPath, errors = [], runs = 9, warmup = 2, peer = true, gapMs = 200, timeoutMs = 60000, log = (s) => process.stderr.write(s + '\n') }) {
+export async function runLspComparison({ docPath, errors = [], runs = 9, warmup = 2, peer = true, gapMs = 200, timeoutMs = 60000, profileDir, log = (s) => process.stderr.write(s + '\n') }) {
   const text = fs.readFileSync(docPath, 'utf8');
   const edited = middleEdit(text);
   const schemaPath = path.join(ROOT, 'schemas', 'timeline.schema.json');
@@ -343,10 +404,13 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
   const common = { cwd: workspace, settings, timeoutMs, log };
   // Started as `vod-timeline lsp --stdio` is from a shell: through the script's shebang, which carries the
   // Node flags the server is meant to run with (Windows has no shebangs: node and the script there).
-  const oursCommand = process.platform === 'win32'
-    ? [process.execPath, '--max-semi-space-size=3', path.join(ROOT, 'bin', 'vod-timeline.js')]
+  // With `profileDir`, under `node --cpu-prof` (the shebang's flag given by hand): where its CPU goes.
+  const oursCommand = process.platform === 'win32' || profileDir
+    ? [process.execPath, '--max-semi-space-size=3', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(ROOT, 'bin', 'vod-timeline.js')]
     : [path.join(ROOT, 'bin', 'vod-timeline.js')];
-  const servers = [new LspServer('ours', [...oursCommand, 'lsp', '--stdio'], { ...common, cwd: ROOT })];
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+  const profilesBefore = profileDir ? new Set(fs.readdirSync(profileDir)) : undefined;
+  const servers = [new LspServer('ours', [...oursCommand, 'lsp', '--stdio'], { ...common, cwd: ROOT, env: { VOD_TIMELINE_TRACE: '1' } })];
   let peerInfo = null;
   if (peer) {
     peerInfo = ensurePeer(log);
@@ -356,9 +420,9 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
   const oneRun = async (s, k, measured) => {
     const uri = pathToFileURL(path.join(workspace, `${measured ? 'run' : 'warmup'}-${k}.timeline.json`)).href;
     await sleep(gapMs);
-    const open = await s.timedDiagnostics(uri, { method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'json', version: 1, text } } });
+    const open = await s.timedDiagnostics(uri, { method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'json', version: 1, text } } }, measured);
     await sleep(gapMs);
-    const change = await s.timedDiagnostics(uri, { method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited.text }] } });
+    const change = await s.timedDiagnostics(uri, { method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited.text }] } }, measured);
     await sleep(gapMs);
     const completion = await s.timedRequest('textDocument/completion', { textDocument: { uri }, position: completionPos, context: { triggerKind: 1 } });
     await sleep(gapMs);
@@ -400,6 +464,10 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
     for (let k = 1; k <= runs; k++) for (const s of order(k)) await oneRun(s, k, true);
     for (const s of servers) s.memory = treeMemory(s.proc.pid);
     for (const s of servers) await s.shutdown();
+    if (profileDir) {
+      const made = fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile') && !profilesBefore.has(f));
+      if (made.length === 1) servers[0].profile = { file: path.join(profileDir, made[0]), summary: serverCpu(JSON.parse(fs.readFileSync(path.join(profileDir, made[0]), 'utf8'))) };
+    }
   } catch (e) {
     for (const s of servers) s.kill();
     throw e;
@@ -424,6 +492,8 @@ export async function runLspComparison({ docPath, errors = [], runs = 9, warmup 
     hoverNonEmpty: [...s.facts.hoverNonEmpty],
     memory: s.memory,
     errorLogs: [...s.errorLogs].map(([message, count]) => ({ message, count })),
+    split: s.split(),
+    profile: s.profile,
     injected: {
       total: errors.length,
       open: s.coverage.open.covered,
@@ -486,10 +556,33 @@ export function formatLsp(r) {
     if (s.name === 'ours' && i.missing.length) out.push(`    NOT REPORTED by ours: ${i.missing.join('; ')}`);
     for (const e of s.errorLogs) out.push(`    ${s.name} logged ${e.count}×: ${e.message}`);
   }
+  const ours = r.servers.find((s) => s.name === 'ours');
+  const sp = ours?.split;
+  if (sp && Object.keys(sp.open).length) {
+    out.push('');
+    out.push('  [ours] where open→diagnostics and change→diagnostics go: stages the server traced (VOD_TIMELINE_TRACE=1), median (min–max) ms:');
+    const cell = (x) => (x ? `${ms(stats(x).median)} (${ms(stats(x).min)}–${ms(stats(x).max)})` : 'n/a');
+    const labels = Object.keys(sp.open);
+    out.push(table(['stage', 'open', 'change'], labels.map((l) => [l, cell(sp.open[l]), cell(sp.change[l])]), ['l', 'r', 'r']).replace(/^/gm, '  '));
+    out.push('  (pull diagnostics: the server validates when the client asks, no debounce; a pushing client waits validation.delay, 50 ms, after a change)');
+  }
+  if (ours?.profile) out.push('', formatServerProfile(r));
   const peer = r.servers.find((s) => s.name === 'peer');
   if (peer && peer.errorLogs.some((e) => /completion|hover/i.test(e.message))) {
     out.push('  note: the peer failed on completion and/or hover (see its log above) and answered with nothing; its figures for them are the time to fail.');
   }
+  return out.join('\n');
+}
+
+/** The CPU profile of our server (runLspComparison with profileDir), by stage of the LSP path. */
+export function formatServerProfile(r) {
+  const ours = r.servers.find((s) => s.name === 'ours');
+  if (!ours?.profile) return '  [ours] no CPU profile was written';
+  const p = ours.profile.summary;
+  const out = [];
+  out.push(`  [ours] CPU profile of the server (node --cpu-prof; ${r.runs} runs after ${r.warmup} warm-up(s), start-up and shutdown included; ${path.relative(ROOT, ours.profile.file)}):`);
+  out.push(`  ${ms(p.totalMs)} ms of CPU, ${ms(p.idleMs)} ms idle; by stage of the LSP path:`);
+  out.push(table(['stage', 'CPU ms', 'share'], p.groups.map((g) => [g.group, ms(g.ms), `${((100 * g.ms) / p.totalMs).toFixed(1)} %`]), ['l', 'r', 'r']).replace(/^/gm, '  '));
   return out.join('\n');
 }
 
@@ -499,12 +592,13 @@ async function main() {
     options: {
       doc: { type: 'string' }, errors: { type: 'string' }, runs: { type: 'string', default: '9' }, warmup: { type: 'string', default: '2' },
       'no-peer': { type: 'boolean', default: false }, 'gap-ms': { type: 'string', default: '200' }, timeout: { type: 'string', default: '60' }, json: { type: 'boolean', default: false },
+      'profile-dir': { type: 'string' },
     },
   });
   if (!o.doc) throw new LspError('--doc FILE is required');
   const m = machineFacts();
   const errors = o.errors ? JSON.parse(fs.readFileSync(o.errors, 'utf8')) : [];
-  const r = await runLspComparison({ docPath: o.doc, errors, runs: Number(o.runs), warmup: Number(o.warmup), peer: !o['no-peer'], gapMs: Number(o['gap-ms']), timeoutMs: Number(o.timeout) * 1000 });
+  const r = await runLspComparison({ docPath: o.doc, errors, runs: Number(o.runs), warmup: Number(o.warmup), peer: !o['no-peer'], gapMs: Number(o['gap-ms']), timeoutMs: Number(o.timeout) * 1000, profileDir: o['profile-dir'] && path.resolve(o['profile-dir']) });
   if (o.json) process.stdout.write(JSON.stringify({ machine: m, ...r }, null, 2) + '\n');
   else process.stdout.write(formatLsp(r) + '\n');
 }

@@ -23,6 +23,7 @@ import {
   type ClientSettings, type InitializationOptions, type RequestType,
 } from './protocol';
 import { defaultRulePagesBase, rulePageHref } from './rulePages';
+import { trace, traceInput } from './trace';
 
 const DEFAULT_DELAY_MS = 50;
 
@@ -125,8 +126,11 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
 
   function diagnosticsFor(doc: TimelineDocument, uri: string): lsp.Diagnostic[] {
     const settings = serviceSettings(uri);
-    const local = service.validate(doc, settings, locale).map((d: Diagnostic) => convert.diagnostic(doc, d, uri, page));
+    const found = service.validate(doc, settings, locale);
+    trace('validated', uri);
+    const local = found.map((d: Diagnostic) => convert.diagnostic(doc, d, uri, page));
     const remote = cloud.diagnostics(doc, settings, locale).map((d) => ({ ...convert.diagnostic(doc, d, uri, page), source: CLOUD_SOURCE }));
+    trace('converted', uri);
     return remote.length ? [...local, ...remote] : local;
   }
 
@@ -279,6 +283,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
   }));
 
   documents.onDidOpen((e) => {
+    trace('open', e.document.uri);
     // A document closed and opened again under the same URI (untitled) starts again at version 1:
     // its pull resultIds must not match the old one's.
     openEpoch.set(e.document.uri, ++openCounter);
@@ -291,6 +296,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     else if (workspace.covers(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   documents.onDidChangeContent((e) => {
+    trace('change', e.document.uri);
     if (!pullDiagnostics) validateSoon(e.document, settings.validation?.delay ?? DEFAULT_DELAY_MS);
   });
   documents.onDidClose((e) => {
@@ -305,7 +311,9 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
   });
 
   connection.languages.diagnostics.on(guard('diagnostic', { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] } as lsp.DocumentDiagnosticReport, (params: lsp.DocumentDiagnosticParams) => {
+    trace('pull', params.textDocument.uri);
     const doc = parsed(params.textDocument.uri);
+    trace('parsed', params.textDocument.uri);
     if (!doc) return { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] };
     const resultId = `${openEpoch.get(params.textDocument.uri) ?? 0}.${doc.version}:${cloud.generation}:${settingsKey(params.textDocument.uri)}`;
     if (params.previousResultId === resultId) return { kind: lsp.DocumentDiagnosticReportKind.Unchanged, resultId };
@@ -502,6 +510,8 @@ export function startStdioServer(): void {
  * keep console output off stdout, where it would corrupt the protocol.
  */
 function createStdioConnection(): lsp.Connection {
+  // Before the reader's own listener: with VOD_TIMELINE_TRACE=1, notes when each large message's last byte arrived.
+  traceInput(process.stdin);
   const reader = new ResyncingMessageReader(process.stdin);
   const connection = lsp.createConnection(lsp.ProposedFeatures.all, reader, new lsp.StreamMessageWriter(process.stdout));
   let shutdown = false;

@@ -105,7 +105,12 @@ function layoutTrack(track: TrackModel, options: LayoutOptions, reference?: Refe
       : ref && ref.end !== null ? ref.end : start !== null && natural !== null ? start + natural : null;
     if (end !== null) end = round(end);
     let transition = 0;
-    for (const e of clip.effects) if (e.type === 'Transition') transition = e.duration !== undefined && e.duration > 0 ? e.duration : TRANSITION_DEFAULT;
+    // By index: a for-of iterator per clip cost more than this loop's body (most clips have 0-1 effects).
+    const effects = clip.effects;
+    for (let i = 0; i < effects.length; i++) {
+      const e = effects[i];
+      if (e.type === 'Transition') transition = e.duration !== undefined && e.duration > 0 ? e.duration : TRANSITION_DEFAULT;
+    }
     clips.push({ clip, start: start === null ? null : round(start), end, sourceIn, sourceOut, speed, implicitStart, implicitEnd, transition, autoSpeed: 1 });
     cursor = end === null ? null : Math.max(0, end - transition);
   }

@@ -52,6 +52,7 @@ class Storage {
   childCount: Int32Array;
   num: Float64Array;
   children: Int32Array;
+  keyId: Uint16Array;
   keys: (string | undefined)[];
   strs: (string | undefined)[];
 
@@ -68,6 +69,7 @@ class Storage {
     this.childCount = new Int32Array(capacity);
     this.num = new Float64Array(capacity);
     this.children = new Int32Array(capacity);
+    this.keyId = new Uint16Array(capacity);
     // Preallocated (not pushed to): growing an 80,000-element array while the parse allocates
     // strings was a large share of the GC work.
     this.keys = new Array<string | undefined>(capacity).fill(undefined);
@@ -112,6 +114,11 @@ export class JsonTree {
   childrenLength = 0;
   /** Numbers and booleans (1/0). */
   num: Float64Array;
+  /**
+   * For a property value: its key's number in the key registry (`registerKeys`), 0 when the key was
+   * not registered when this tree was parsed. Meaningless for other nodes (array items, the root).
+   */
+  keyId: Uint16Array;
   /** Property key of each node (undefined when the node is not a property value). */
   keys: (string | undefined)[];
   /** String value of each node (undefined for non-strings). */
@@ -135,6 +142,7 @@ export class JsonTree {
     this.childCount = s.childCount;
     this.num = s.num;
     this.children = s.children;
+    this.keyId = s.keyId;
     this.keys = s.keys;
     this.strs = s.strs;
   }
@@ -232,6 +240,7 @@ export class JsonTree {
     s.childStart.set(this.childStart.subarray(0, n));
     s.childCount.set(this.childCount.subarray(0, n));
     s.num.set(this.num.subarray(0, n));
+    s.keyId.set(this.keyId.subarray(0, n));
     for (let i = 0; i < n; i++) { s.keys[i] = this.keys[i]; s.strs[i] = this.strs[i]; }
     this.storage = s;
     this.kind = s.kind;
@@ -244,6 +253,7 @@ export class JsonTree {
     this.childStart = s.childStart;
     this.childCount = s.childCount;
     this.num = s.num;
+    this.keyId = s.keyId;
     this.keys = s.keys;
     this.strs = s.strs;
     // The child lists may still live in the old storage; keep it until they move too.
@@ -261,7 +271,11 @@ export class JsonTree {
       if (old && old !== this.storage) releaseStorage(old);
     }
     const at = this.childrenLength;
-    this.children.set(list.subarray(from, to), at);
+    const children = this.children;
+    // A loop, not set(subarray(…)): most containers have a few children, and a subarray view per
+    // container was an allocation per object of the document.
+    if (to - from > 64) children.set(list.subarray(from, to), at);
+    else for (let i = from, j = at; i < to; i++, j++) children[j] = list[i];
     this.childrenLength = need;
     return at;
   }
@@ -328,10 +342,50 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= CH_0 && c <= CH_9) || c === 95 || c === 36 || c === CH_DOT || c === CH_PLUS || c === CH_MINUS || (c > 127 && c !== CH_BOM);
 }
 
+/** `text` holds `s` at `at` (short strings: a loop the compiler inlines beats a call to startsWith). */
+function sameAt(text: string, s: string, at: number): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 const INTERN_MAX_LENGTH = 48;
 const INTERN_TABLE_SIZE = 4096; // power of two
+
+// ---- the key registry ----------------------------------------------------------------------------------
+// Keys the schema and the model know get a number (1, 2, …) that the parser stores per property
+// (`JsonTree.keyId`), so the schema checker and the model switch on a small integer instead of
+// comparing strings (schema/specialize.ts). The registry only ever holds names the service itself
+// registers (bounded by the schema), never a document's own keys. A registered key's string is the
+// registered one: the same string object in every parse, and no slice of any document's text kept
+// alive between parses.
+const KEY_IDS = new Map<string, number>();
+const KEY_NAMES: string[] = [''];
+// Where the parser looks a key up first: a persistent table, by the same hash as the intern table.
+const keySlotName: (string | undefined)[] = new Array(INTERN_TABLE_SIZE).fill(undefined);
+const keySlotId = new Int32Array(INTERN_TABLE_SIZE);
+
+/** Keys numbered at most (a tree stores 16 bits per key); more stay unnumbered, read by name. */
+const MAX_KEYS = 0xffff;
+
+/** Numbers these keys (those already known keep theirs). Trees parsed before carry 0 for them. */
+export function registerKeys(names: Iterable<string>): void {
+  for (const name of names) {
+    if (KEY_IDS.has(name) || KEY_NAMES.length > MAX_KEYS) continue;
+    KEY_IDS.set(name, KEY_NAMES.length);
+    KEY_NAMES.push(name);
+  }
+}
+
+// Per key number, the object that last had it (duplicate-key detection; Parser.checkDuplicates).
+let dupMarks = new Int32Array(1024);
+let dupStamp = 0;
+
+/** The number of a registered key; 0 when it is not registered. */
+export function keyIdOf(name: string): number {
+  return KEY_IDS.get(name) ?? 0;
+}
 
 class Parser {
   private pos = 0;
@@ -343,6 +397,8 @@ class Parser {
   private stackTop = 0;
   private readonly internTable: (string | undefined)[] = new Array(INTERN_TABLE_SIZE).fill(undefined);
   private lastEscaped = false;
+  /** The registry number of the key readKey() read last. */
+  private lastKeyId = 0;
   dropped = 0;
   private keptTooDeep = false;
 
@@ -567,7 +623,7 @@ class Parser {
         if (length > INTERN_MAX_LENGTH) return text.slice(start + 1, p);
         const slot = (hash ^ length) & (INTERN_TABLE_SIZE - 1);
         const hit = this.internTable[slot];
-        if (hit !== undefined && hit.length === length && text.startsWith(hit, start + 1)) return hit;
+        if (hit !== undefined && hit.length === length && sameAt(text, hit, start + 1)) return hit;
         const s = text.slice(start + 1, p);
         this.internTable[slot] = s;
         return s;
@@ -577,6 +633,60 @@ class Parser {
       p++;
     }
     return this.readStringSlow(start, p);
+  }
+
+  /**
+   * Reads a key at `pos` (a quote), like readString, and sets `lastKeyId`: a registered key comes
+   * back as the registry's own string.
+   */
+  private readKey(): string {
+    const text = this.text;
+    const len = this.len;
+    const start = this.pos;
+    let p = start + 1;
+    let hash = 0;
+    for (;;) {
+      if (p >= len) break;
+      const c = text.charCodeAt(p);
+      if (c === CH_QUOTE) {
+        this.pos = p + 1;
+        this.lastEscaped = false;
+        const length = p - start - 1;
+        if (length > INTERN_MAX_LENGTH) {
+          const long = text.slice(start + 1, p);
+          this.lastKeyId = KEY_IDS.get(long) ?? 0;
+          return this.lastKeyId === 0 ? long : KEY_NAMES[this.lastKeyId];
+        }
+        const slot = (hash ^ length) & (INTERN_TABLE_SIZE - 1);
+        const known = keySlotName[slot];
+        if (known !== undefined && known.length === length && sameAt(text, known, start + 1)) {
+          this.lastKeyId = keySlotId[slot];
+          return known;
+        }
+        const hit = this.internTable[slot];
+        let s: string;
+        if (hit !== undefined && hit.length === length && sameAt(text, hit, start + 1)) s = hit;
+        else {
+          s = text.slice(start + 1, p);
+          this.internTable[slot] = s;
+        }
+        const id = KEY_IDS.get(s);
+        if (id === undefined) {
+          this.lastKeyId = 0;
+          return s;
+        }
+        keySlotName[slot] = KEY_NAMES[id];
+        keySlotId[slot] = id;
+        this.lastKeyId = id;
+        return KEY_NAMES[id];
+      }
+      if (c === CH_BACKSLASH || c < 0x20) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+      p++;
+    }
+    const slow = this.readStringSlow(start, p);
+    this.lastKeyId = KEY_IDS.get(slow) ?? 0;
+    return slow;
   }
 
   private readStringSlow(start: number, from: number): string {
@@ -765,14 +875,18 @@ class Parser {
       lastComma = -1;
       let key: string;
       const keyStart = this.pos;
+      let keyId = 0;
       if (c === CH_QUOTE) {
-        key = this.readString();
+        key = this.readKey();
+        keyId = this.lastKeyId;
       } else if (c === CH_APOS) {
         key = this.readSingleQuoted();
+        keyId = KEY_IDS.get(key) ?? 0;
       } else if (isWordChar(c)) {
         // key: value — read it as a key so the value is still checked, but report it.
         const end = this.tokenEnd(keyStart);
         key = text.slice(keyStart, end);
+        keyId = KEY_IDS.get(key) ?? 0;
         this.pos = end;
         this.issue({ kind: SyntaxErrorKind.UnquotedKey, start: keyStart, end, detail: key });
       } else {
@@ -807,6 +921,7 @@ class Parser {
       tree.keyStart[value] = keyStart;
       tree.keyEnd[value] = keyEnd;
       tree.keys[value] = key;
+      tree.keyId[value] = keyId;
       this.push(value);
       needComma = true;
     }
@@ -833,16 +948,30 @@ class Parser {
   }
 
   private checkDuplicates(base: number, count: number): void {
-    const keys = this.tree.keys;
     const stack = this.stack;
-    const report = (ignored: number, winner: number) => {
-      this.issue({ kind: SyntaxErrorKind.DuplicateKey, start: this.tree.keyStart[ignored], end: this.tree.keyEnd[ignored], detail: keys[ignored], node: ignored, tree: this.tree, winnerStart: this.tree.keyStart[winner] });
-    };
+    // Registered keys first, in one pass: a stamp per key number marks the keys this object has.
+    // Only an object with a repeated or an unregistered key goes on to compare the names.
+    const ids = this.tree.keyId;
+    let marks = dupMarks;
+    if (marks.length < KEY_NAMES.length) marks = dupMarks = new Int32Array(KEY_NAMES.length * 2);
+    if (dupStamp === 0x7fffffff) {
+      marks.fill(0);
+      dupStamp = 0;
+    }
+    const stamp = ++dupStamp;
+    let i = 0;
+    for (; i < count; i++) {
+      const id = ids[stack[base + i]];
+      if (id === 0 || marks[id] === stamp) break;
+      marks[id] = stamp;
+    }
+    if (i === count) return;
+    const keys = this.tree.keys;
     if (count <= 16) {
       for (let i = 0; i < count - 1; i++) {
         const k = keys[stack[base + i]];
         for (let j = count - 1; j > i; j--) {
-          if (keys[stack[base + j]] === k) { report(stack[base + i], stack[base + j]); break; }
+          if (keys[stack[base + j]] === k) { this.reportDuplicate(stack[base + i], stack[base + j]); break; }
         }
       }
       return;
@@ -852,8 +981,13 @@ class Parser {
     for (let i = 0; i < count; i++) {
       const n = stack[base + i];
       const w = last.get(keys[n])!;
-      if (w !== n) report(n, w);
+      if (w !== n) this.reportDuplicate(n, w);
     }
+  }
+
+  private reportDuplicate(ignored: number, winner: number): void {
+    const tree = this.tree;
+    this.issue({ kind: SyntaxErrorKind.DuplicateKey, start: tree.keyStart[ignored], end: tree.keyEnd[ignored], detail: tree.keys[ignored], node: ignored, tree, winnerStart: tree.keyStart[winner] });
   }
 
   private parseArray(parent: number, depth: number): number {

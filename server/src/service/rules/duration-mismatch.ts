@@ -1,6 +1,7 @@
 // Both ends written on the output and both ends in the source: if they disagree, the service cuts
 // or pads the clip, which is rarely what was meant.
 import { NONE } from '../json/parser';
+import { ClipKey, clipNode } from '../model';
 import type { Rule } from './rule';
 
 const TOLERANCE = 0.05; // seconds: about one frame at 24 fps, below what anyone would notice
@@ -22,7 +23,7 @@ export const durationMismatchRule: Rule = {
         const source = (o - i) / speed;
         const span = b - a;
         if (Math.abs(source - span) <= TOLERANCE) continue;
-        const n = tree.get(clip.node, 'TimelineOut');
+        const n = clipNode(m, clip, ClipKey.TimelineOut);
         if (n === NONE) continue;
         ctx.report({
           start: tree.outerStart(n), end: tree.end[n], severity: 'warning', code: 'timing/duration-mismatch',

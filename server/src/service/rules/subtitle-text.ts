@@ -1,6 +1,7 @@
 // Subtitle clips carry their words in "Content"; "Text" is a common slip (it is the Type value).
 import { NONE } from '../json/parser';
 import { replaceKey } from '../edits';
+import { ClipKey, clipNode } from '../model';
 import type { Rule } from './rule';
 
 export const subtitleTextRule: Rule = {
@@ -9,10 +10,9 @@ export const subtitleTextRule: Rule = {
     const m = ctx.model;
     if (!m) return;
     const tree = m.tree;
-    const check = (obj: number) => {
-      const text = tree.get(obj, 'Text');
+    // A clip's Text and Content nodes are in the model; an effect's are looked up (a few keys).
+    const check = (text: number, hasContent: boolean) => {
       if (text === NONE) return;
-      const hasContent = tree.get(obj, 'Content') !== NONE;
       const at = { start: tree.keyStart[text], end: tree.keyEnd[text] };
       ctx.supersede(at.start, at.end, 'schema/unknown-key');
       ctx.report({
@@ -20,7 +20,17 @@ export const subtitleTextRule: Rule = {
         fixes: hasContent ? undefined : [{ title: ctx.t('fix.renameKey', { from: 'Text', to: 'Content' }), edits: [replaceKey(m.target, text, 'Content')], preferred: true, safe: true }],
       });
     };
-    for (const track of m.byKind.subtitle) for (const clip of track.clips) check(clip.node);
-    for (const track of m.tracks) for (const clip of track.clips) for (const e of clip.effects) if (e.type === 'Text') check(e.node);
+    for (const track of m.byKind.subtitle) for (const clip of track.clips) check(clipNode(m, clip, ClipKey.Text), clipNode(m, clip, ClipKey.Content) !== NONE);
+    // Every clip's effects, by index: most clips have none or one, and a for-of iterator per clip was
+    // most of this rule's time (max document: ~1.8 ms against ~0.6).
+    for (const track of m.tracks) {
+      for (const clip of track.clips) {
+        const effects = clip.effects;
+        for (let i = 0; i < effects.length; i++) {
+          const e = effects[i];
+          if (e.type === 'Text') check(tree.get(e.node, 'Text'), tree.get(e.node, 'Content') !== NONE);
+        }
+      }
+    }
   },
 };

@@ -5,6 +5,7 @@
 // own, with a fix that removes the pair.
 import { NONE } from '../json/parser';
 import { unsetFix } from '../unset';
+import { ClipKey, clipNode } from '../model';
 import type { Rule } from './rule';
 
 export const timelineInOutRule: Rule = {
@@ -15,8 +16,8 @@ export const timelineInOutRule: Rule = {
     const tree = m.tree;
     for (const track of m.tracks) {
       for (const clip of track.clips) {
-        const a = tree.get(clip.node, 'TimelineIn');
-        const b = tree.get(clip.node, 'TimelineOut');
+        const a = clipNode(m, clip, ClipKey.TimelineIn);
+        const b = clipNode(m, clip, ClipKey.TimelineOut);
         if (a === NONE || b === NONE) continue;
         if (clip.zeroTimeline) {
           ctx.report(unsetFix({ start: tree.outerStart(a), end: tree.end[a], severity: 'warning', code: 'timing/timeline-in-out-zero', message: ctx.t('timing.timelineInOutZero'), related: [{ start: tree.outerStart(b), end: tree.end[b], message: 'TimelineOut 0' }] }, m.target, [a, b], ctx.t('fix.removeTimelineInOut')));

@@ -2,7 +2,7 @@
 // invisible. Which reading the service takes is not documented (docs/serializations.md §5.3.3), so
 // this is a warning with a fix that removes the field. X and Y 0 are real positions: not reported.
 import { NONE } from '../json/parser';
-import { readNumber } from '../model';
+import { ClipKey, clipNode, readNumber } from '../model';
 import { unsetFix } from '../unset';
 import type { Rule } from './rule';
 
@@ -12,14 +12,15 @@ export const zeroSizeRule: Rule = {
     const m = ctx.model;
     if (!m) return;
     const tree = m.tree;
+    const check = (key: string, n: number) => {
+      if (n === NONE || readNumber(tree, n) !== 0) return;
+      ctx.report(unsetFix({ start: tree.start[n], end: tree.end[n], severity: 'warning', code: 'schema/zero-size', message: ctx.t('schema.zeroSize', { key }) }, m.target, [n], ctx.t('fix.removeProperty', { key })));
+    };
     for (const track of m.tracks) {
       if (track.kind !== 'video' && track.kind !== 'image') continue;
       for (const clip of track.clips) {
-        for (const key of ['Width', 'Height']) {
-          const n = tree.get(clip.node, key);
-          if (n === NONE || readNumber(tree, n) !== 0) continue;
-          ctx.report(unsetFix({ start: tree.start[n], end: tree.end[n], severity: 'warning', code: 'schema/zero-size', message: ctx.t('schema.zeroSize', { key }) }, m.target, [n], ctx.t('fix.removeProperty', { key })));
-        }
+        check('Width', clipNode(m, clip, ClipKey.Width));
+        check('Height', clipNode(m, clip, ClipKey.Height));
       }
     }
   },

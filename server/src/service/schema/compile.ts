@@ -1,6 +1,10 @@
 // Turns the draft-07 schema (the subset DEVELOPERS.md lists) into a structure the validator,
 // completion and hover can use without re-reading JSON: $refs resolved, enums in Sets, patterns
 // compiled, `allOf` of `if Type == X then …` blocks turned into a lookup table by discriminator.
+// Every key the schema names is registered with the parser, which numbers it in every tree it
+// parses from then on: the generated checker (specialize.ts) switches on those numbers.
+
+import { registerKeys } from '../json/parser';
 
 export const enum TypeBit {
   Object = 1,
@@ -120,6 +124,7 @@ export function compileSchema(raw: any): CompiledRoot {
   const memo = new Map<string, CompiledSchema>();
   const definitions = new Map<string, CompiledSchema>();
   const valueLists: ValueList[] = [];
+  const keys = new Set<string>();
 
   const resolvePointer = (ptr: string): any => {
     let cur = raw;
@@ -168,9 +173,15 @@ export function compileSchema(raw: any): CompiledRoot {
     cs.numericString = (cs.types & (TypeBit.Number | TypeBit.Integer)) !== 0 && (cs.types & TypeBit.String) !== 0;
     if (s.properties && typeof s.properties === 'object') {
       cs.properties = new Map();
-      for (const [k, v] of Object.entries(s.properties)) cs.properties.set(k, compile(v, `${ptr}/properties/${escapePtr(k)}`));
+      for (const [k, v] of Object.entries(s.properties)) {
+        keys.add(k);
+        cs.properties.set(k, compile(v, `${ptr}/properties/${escapePtr(k)}`));
+      }
     }
-    if (Array.isArray(s.required)) cs.required = s.required;
+    if (Array.isArray(s.required)) {
+      cs.required = s.required;
+      for (const k of s.required) if (typeof k === 'string') keys.add(k);
+    }
     if (s.additionalProperties === false) cs.additional = false;
     else if (s.additionalProperties && typeof s.additionalProperties === 'object') cs.additional = compile(s.additionalProperties, `${ptr}/additionalProperties`);
     if (s.items && typeof s.items === 'object' && !Array.isArray(s.items)) cs.items = compile(s.items, `${ptr}/items`);
@@ -192,6 +203,7 @@ export function compileSchema(raw: any): CompiledRoot {
       // A Type-specific block names its object as its parent does ("an effect is missing Gain").
       if (thenSchema && !thenSchema.defName && defName) thenSchema.defName = defName;
       if (disc && thenSchema && !c.raw.else) {
+        keys.add(disc.key);
         if (!cs.discriminator) cs.discriminator = { key: disc.key, cases: new Map() };
         if (cs.discriminator.key === disc.key) {
           for (const value of disc.values) {
@@ -236,6 +248,7 @@ export function compileSchema(raw: any): CompiledRoot {
       definitions.set(name, compile({ $ref: `#/definitions/${escapePtr(name)}` }, `/definitions/${escapePtr(name)}`));
     }
   }
+  registerKeys(keys);
   return { root, definitions, raw, valueLists };
 }
 
