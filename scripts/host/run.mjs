@@ -190,6 +190,14 @@ async function startServer({ name, trust = true, env = {} }) {
       TMPDIR: path.join(dir, 'tmp'),
       // The @alicloud/credentials default chain would probe the ECS metadata address from the host.
       ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      // Loopback only, for code-server and every Node process under it (the extension host, our
+      // server): anything else is refused and written down (test/host/loopback-only.cjs).
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${LOOPBACK_GUARD}`.trim(),
+      // VS Code drops NODE_OPTIONS for extension hosts: the integration suite installs it there itself.
+      VOD_TIMELINE_LOOPBACK_GUARD: LOOPBACK_GUARD,
+      VOD_TIMELINE_NETWORK_LOG: networkLog(name),
+      // code-server's extension gallery (Open VSX) is asked at start: point it at a closed loopback port.
+      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item', resourceUrlTemplate: 'http://127.0.0.1:9/{publisher}/{name}/{version}/{path}' }),
       ...env,
     },
   });
@@ -418,6 +426,27 @@ async function main() {
   return results;
 }
 
+const LOOPBACK_GUARD = path.join(root, 'test', 'host', 'loopback-only.cjs');
+
+/** Where a session's refused connections outside loopback are written. */
+function networkLog(name) {
+  return path.join(artifacts, `network-${name}.log`);
+}
+
+/** A failure for every session whose processes tried to reach beyond loopback. */
+function networkFailures() {
+  const out = [];
+  for (const s of servers) {
+    const file = networkLog(s.name);
+    const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+    if (!lines.length) continue;
+    const hosts = [...new Set(lines.map((l) => { try { const r = JSON.parse(l); return `${r.host}${r.port ? `:${r.port}` : ''}`; } catch { return '?'; } }))];
+    say(`FAIL the ${s.name} session tried to reach the network outside loopback ${lines.length} time(s): ${hosts.join(', ')} (refused; each with its stack in ${rel(file)})`);
+    out.push({ name: `network (${s.name})`, passed: 0, failed: 1, notRun: 0, logs: [file] });
+  }
+  return out;
+}
+
 let results;
 try {
   results = await main();
@@ -426,6 +455,7 @@ try {
   results = [{ name: 'host', passed: 0, failed: 1, notRun: undefined, logs: servers.map((s) => s.log) }];
 }
 await cleanup();
+results.push(...networkFailures());
 const leftovers = servers.filter(groupAlive);
 if (leftovers.length) say(`WARNING: process group(s) still alive: ${leftovers.map((s) => s.pid).join(', ')}`);
 if (opt('plan')) process.exit(plan ? 0 : 1);

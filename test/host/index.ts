@@ -16,6 +16,10 @@ interface TestRecord {
 }
 
 export async function run(): Promise<void> {
+  // VS Code removes NODE_OPTIONS from the extension host's environment, so the runner's loopback-only
+  // guard (test/host/loopback-only.cjs) is installed here, in the host the tests run in, before them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path the runner names at run time
+  if (process.env.VOD_TIMELINE_LOOPBACK_GUARD) require(process.env.VOD_TIMELINE_LOOPBACK_GUARD);
   const reportPath = process.env.VOD_TIMELINE_HOST_REPORT || path.join(__dirname, 'mocha-report.json');
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000, reporter: 'spec' });
   if (process.env.VOD_TIMELINE_HOST_GREP) mocha.grep(new RegExp(process.env.VOD_TIMELINE_HOST_GREP));

@@ -308,7 +308,9 @@ export const scenarios = [
       } finally {
         await emu.close();
         await ui.closeAllEditors().catch(() => {});
-        await writeUserSettings(ui, { 'vodTimeline.endpoint': undefined, 'vodTimeline.preview.playMedia': undefined }).catch(() => {});
+        // The endpoint stays on the emulator's (now closed) loopback port: the AccessKey stays saved, and
+        // with the default endpoint the next scenarios' previews would ask the real VOD for media.
+        await writeUserSettings(ui, { 'vodTimeline.preview.playMedia': undefined }).catch(() => {});
       }
     },
   },
