@@ -72,8 +72,9 @@ function isDigit(b: number): boolean {
 
 /**
  * The framing state machine over a byte stream fed in chunks of any size (the MessageReader below
- * feeds it from a stream; tests feed it directly). Bytes live in one buffer grown by doubling, so a
- * large body arrives in linear time, and every byte is searched for a header at most once.
+ * feeds it from a stream; tests feed it directly). Bytes live in one buffer grown by doubling (or at
+ * once to the size a header announced), so a large body arrives in linear time, and every byte is
+ * searched for a header at most once.
  */
 export class FrameParser {
   private buf = Buffer.allocUnsafe(64 * 1024);
