@@ -11,6 +11,12 @@
 // skipped to the next `Content-Length:`. Every problem is reported through onError, and the reader
 // keeps going.
 //
+// What this costs a well-formed message: a body that arrives whole within one chunk and parses is
+// taken without being searched (parsing proves no header is inside it); the bytes of a body still
+// arriving are searched as they come, so that a header among them is acted on without waiting for
+// bytes that may never come, but only at its raw CRs (Buffer.indexOf, native speed), which a valid
+// body has none of or a few: the header line is recognised backwards from the CR that ends it.
+//
 // Node IPC (the transport VS Code uses) carries whole messages, so it needs none of this.
 
 import type { Readable } from 'node:stream';
@@ -18,6 +24,8 @@ import * as lsp from 'vscode-languageserver/node';
 
 /** Bodies larger than this are refused (their bytes are skipped): V8 cannot hold a string much larger. */
 export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+/** How far ahead of the bytes held the buffer is grown at once for a body a header announced. */
+const RESERVE_BYTES = 64 * 1024 * 1024;
 /** A header block (the Content-Length line and the lines after it) longer than this is abandoned. */
 const MAX_HEADER_BYTES = 64 * 1024;
 
@@ -29,6 +37,8 @@ const LF = 0x0a;
 // look-ahead: at most 32 spaces or tabs on either side of at most 16 digits.
 const MAX_SPACES = 32;
 const MAX_DIGITS = 16;
+/** The longest `Content-Length:` line, CRLF included: whether one starts at s is decided by s + MAX_LINE. */
+const MAX_LINE = NAME.length + MAX_SPACES + MAX_DIGITS + MAX_SPACES + 2;
 
 type Match =
   | { kind: 'no' }
@@ -52,10 +62,19 @@ interface FrameParserEvents {
   error(error: Error): void;
 }
 
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x09;
+}
+
+function isDigit(b: number): boolean {
+  return b >= 0x30 && b <= 0x39;
+}
+
 /**
  * The framing state machine over a byte stream fed in chunks of any size (the MessageReader below
- * feeds it from a stream; tests feed it directly). Bytes live in one buffer grown by doubling, so a
- * large body arrives in linear time, and every byte is scanned for a header once.
+ * feeds it from a stream; tests feed it directly). Bytes live in one buffer grown by doubling (or at
+ * once to the size a header announced), so a large body arrives in linear time, and every byte is
+ * searched for a header at most once.
  */
 export class FrameParser {
   private buf = Buffer.allocUnsafe(64 * 1024);
@@ -98,6 +117,12 @@ export class FrameParser {
   /** Bytes moved inside the parser so far, chunks included (for tests: receiving stays linear). */
   copied = 0;
 
+  /** Bytes searched for a header so far (for tests: a well-formed body that arrives whole is not). */
+  searched = 0;
+
+  /** Why the complete body of the current frame was refused, while a header inside it is looked for. */
+  private bodyError: string | undefined;
+
   private at(offset: number): number {
     return this.buf[offset - this.base];
   }
@@ -126,6 +151,22 @@ export class FrameParser {
     Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).copy(this.buf, this.end - this.base);
     this.copied += chunk.length;
     this.end += chunk.length;
+  }
+
+  /**
+   * Room for the bytes up to stream offset `to`, made now so that a large body is copied in once
+   * rather than through a doubling buffer (each byte moved about twice, and freshly allocated memory
+   * touched at every step). Only up to RESERVE_BYTES ahead: a broken header can promise any length,
+   * and past that the doubling buffer takes over.
+   */
+  private reserve(to: number): void {
+    const wanted = Math.min(to, this.end + RESERVE_BYTES) - this.start;
+    if (wanted <= this.buf.length - (this.start - this.base)) return;
+    const grown = Buffer.allocUnsafe(wanted);
+    this.buf.copy(grown, 0, this.start - this.base, this.end - this.base);
+    this.copied += this.end - this.start;
+    this.buf = grown;
+    this.base = this.start;
   }
 
   /**
@@ -171,29 +212,71 @@ export class FrameParser {
 
   /**
    * The first header starting in [from, to): 'yes' with its offset, 'more' with the first offset
-   * that cannot be decided yet (nothing before it starts a header), or 'no'. Candidates are found
-   * by their colon, with Buffer.indexOf, so a body is scanned at native speed.
+   * that cannot be decided yet (nothing before it starts a header), or 'no'. Whether a header starts
+   * at s is decided once the bytes up to s + MAX_LINE are here, so the starts before that tail are
+   * found by the CR that would end their line (with Buffer.indexOf: a body is searched at native
+   * speed, and looked at byte by byte only at its raw CRs), and the starts in the tail one by one.
    */
   private findHeader(from: number, to: number): { kind: 'no' } | { kind: 'more'; at: number } | { kind: 'yes'; at: number; next: number; length: number } {
-    const colonEnd = Math.min(to + NAME.length - 1, this.end);
-    // A view that ends with the data: the buffer's spare capacity holds stale bytes.
-    const view = this.buf.subarray(0, colonEnd - this.base);
-    let c = from + NAME.length - 1;
-    while (c < colonEnd) {
-      const idx = view.indexOf(COLON, c - this.base);
-      if (idx < 0) break;
-      c = idx + this.base;
-      const s = c - (NAME.length - 1);
+    const end = this.end;
+    const tail = Math.max(from, end - MAX_LINE);
+    const limit = Math.min(to, tail);
+    if (from < limit) {
+      // The CR of a line that starts before `limit` comes before limit + MAX_LINE.
+      const crEnd = Math.min(limit + MAX_LINE, end);
+      // A view that ends with the data: the buffer's spare capacity holds stale bytes.
+      const view = this.buf.subarray(0, crEnd - this.base);
+      const first = from + NAME.length + 1;
+      let c = first;
+      while (c < crEnd) {
+        const idx = view.indexOf(CR, c - this.base);
+        if (idx < 0) {
+          c = crEnd;
+          break;
+        }
+        c = idx + this.base;
+        const s = this.lineEndingAt(c, from);
+        if (s >= limit) break;
+        if (s >= 0) {
+          const m = this.matchHeader(s);
+          if (m.kind === 'yes') {
+            this.searched += c - first;
+            return { kind: 'yes', at: s, next: m.next, length: m.length };
+          }
+        }
+        c++;
+      }
+      this.searched += Math.max(0, c - first);
+    }
+    this.searched += Math.max(0, to - tail);
+    for (let s = tail; s < to; s++) {
       const m = this.matchHeader(s);
       if (m.kind === 'yes') return { kind: 'yes', at: s, next: m.next, length: m.length };
       if (m.kind === 'more') return { kind: 'more', at: s };
-      c++;
-    }
-    // Starts whose colon has not arrived: a prefix of the name leaves them open.
-    for (let s = Math.max(from, this.end - (NAME.length - 1)); s < to; s++) {
-      if (this.matchHeader(s).kind === 'more') return { kind: 'more', at: s };
     }
     return { kind: 'no' };
+  }
+
+  /**
+   * Where the `Content-Length:` line that the CR at `c` would end starts (not before `floor`), or -1:
+   * matchHeader read backwards (spaces, digits, spaces, the name; each run at most as long as it
+   * allows), so it finds every line matchHeader accepts; matchHeader then confirms it.
+   */
+  private lineEndingAt(c: number, floor: number): number {
+    if (c + 1 >= this.end || this.at(c + 1) !== LF) return -1;
+    let i = c - 1;
+    for (let k = 0; i >= floor && isSpace(this.at(i)); i--) if (++k > MAX_SPACES) return -1;
+    const digitsEnd = i;
+    for (; i >= floor && isDigit(this.at(i)); i--) if (digitsEnd - i >= MAX_DIGITS) return -1;
+    if (i === digitsEnd) return -1;
+    for (let k = 0; i >= floor && isSpace(this.at(i)); i--) if (++k > MAX_SPACES) return -1;
+    const s = i - (NAME.length - 1);
+    if (s < floor) return -1;
+    for (let k = 0; k < NAME.length; k++) {
+      const b = this.at(s + k);
+      if ((NAME[k] >= 0x61 ? b | 0x20 : b) !== NAME[k]) return -1;
+    }
+    return s;
   }
 
   private consume(to: number): void {
@@ -258,14 +341,28 @@ export class FrameParser {
         if (done === 'restart') continue;
         this.mode = 'body';
         this.scan = this.bodyStart;
+        this.reserve(this.bodyStart + this.length);
         continue;
       }
 
-      // 'body': every byte promised to the body is checked for a header before the body is taken.
+      // 'body'. While its bytes are arriving, those here are searched for a header, so that one
+      // among them is acted on now rather than after bytes that may never come.
       const bodyEnd = this.bodyStart + this.length;
+      const complete = this.end >= bodyEnd;
+      if (complete && this.bodyError === undefined) {
+        // All here: a body that parses cannot hold a header line (see the top of the file), so it
+        // is taken without searching the rest of it. One that does not is searched below.
+        const refused = this.deliver(this.bodyStart, bodyEnd);
+        if (refused === undefined) {
+          this.finishBody(bodyEnd);
+          continue;
+        }
+        this.bodyError = refused;
+      }
       const r = this.findHeader(this.scan, Math.min(bodyEnd, this.end));
       if (r.kind === 'yes') {
         this.fail(`a message promised ${this.length} bytes but a Content-Length header came after ${r.at - this.bodyStart}; it is dropped`);
+        this.bodyError = undefined;
         this.restartAt(r.at);
         continue;
       }
@@ -273,15 +370,20 @@ export class FrameParser {
         this.scan = r.at;
         return;
       }
-      if (this.end < bodyEnd) {
+      if (!complete) {
         this.scan = this.end;
         return;
       }
-      this.deliver(this.bodyStart, bodyEnd);
-      this.consume(bodyEnd);
-      this.scan = bodyEnd;
-      this.mode = 'seek';
+      this.fail(this.bodyError!);
+      this.bodyError = undefined;
+      this.finishBody(bodyEnd);
     }
+  }
+
+  private finishBody(bodyEnd: number): void {
+    this.consume(bodyEnd);
+    this.scan = bodyEnd;
+    this.mode = 'seek';
   }
 
   private restartAt(at: number): void {
@@ -354,21 +456,21 @@ export class FrameParser {
     return next;
   }
 
-  private deliver(from: number, to: number): void {
+  /** Delivers the body in [from, to), or returns why it is refused (reported once no header is in it). */
+  private deliver(from: number, to: number): string | undefined {
     const charset = this.charset;
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
       // The protocol knows only UTF-8 and says to answer other encodings with an error.
-      this.fail(`a message in charset ${charset} is dropped: only utf-8 is supported`);
-      return;
+      return `a message in charset ${charset} is dropped: only utf-8 is supported`;
     }
     let value: unknown;
     try {
       value = JSON.parse(UTF8.decode(this.buf.subarray(from - this.base, to - this.base)));
     } catch (e) {
-      this.fail(`a message body of ${to - from} bytes is not JSON: ${e instanceof Error ? e.message : String(e)}`);
-      return;
+      return `a message body of ${to - from} bytes is not JSON: ${e instanceof Error ? e.message : String(e)}`;
     }
     this.events.message(value);
+    return undefined;
   }
 }
 

@@ -182,6 +182,57 @@ suite('LSP framing: the resynchronising stdio reader', () => {
     assert.equal(inBody.errors.length, 1);
   });
 
+  test('a Content-Length line at the bounds of its form (32 spaces, 16 digits, tabs, any case) is one; past them it is not', () => {
+    const sp = ' '.repeat(32);
+    for (const good of [`Content-Length:${sp}2${sp}`, 'content-length:\t2\t', 'CONTENT-LENGTH:0000000000000002', 'Content-Length:2']) {
+      const r = everySplit(Buffer.concat([Buffer.from(`${good}\r\n\r\n{}`, 'latin1'), frame(hover(1))]), [{}, hover(1)]);
+      assert.deepEqual(r.errors, [], good);
+      // The same line inside a body that promised more: the body is dropped there, found whether the
+      // body is still arriving or complete.
+      const inBody = everySplit(Buffer.concat([Buffer.from(`Content-Length: 60\r\n\r\n{"a":${good}\r\n\r\n{}`, 'latin1'), frame(hover(1))]), [{}, hover(1)]);
+      assert.equal(inBody.errors.length, 1, good);
+      assert.match(inBody.errors[0], /promised 60 bytes/, good);
+    }
+    for (const bad of [`Content-Length:${sp} 2`, `Content-Length:2${sp} `, 'Content-Length:00000000000000002', 'Content-Length: 2\r']) {
+      const r = everySplit(Buffer.concat([Buffer.from(`${bad}\r\n\r\n{}`, 'latin1'), frame(hover(1))]), [hover(1)]);
+      assert.equal(r.errors.length, 1, bad);
+      assert.match(r.errors[0], /skipped \d+ byte/, bad);
+    }
+  });
+
+  test('a complete body that is not JSON is searched for a header, even one whose line ends past it', () => {
+    // The promised 27 bytes end inside the next header's name: whether it is one is decided by the
+    // bytes after the body, and the body's error waits for them.
+    const head = Buffer.from('Content-Length: 27\r\n\r\n{"jsonrpc":"2.0",', 'latin1');
+    const next = frame(hover(1));
+    const r = everySplit(Buffer.concat([head, next]), [hover(1)]);
+    assert.deepEqual(r.errors.length, 1);
+    assert.match(r.errors[0], /promised 27 bytes but a Content-Length header came after 17/);
+    const waiting = feed([head, next.subarray(0, 10)]);
+    assert.deepEqual([waiting.messages, waiting.errors], [[], []]);
+    waiting.parser.push(next.subarray(10));
+    assert.deepEqual([waiting.messages, waiting.errors], [[hover(1)], r.errors]);
+    // In a charset we refuse: the header inside is what is reported, and the next message is read.
+    const latin = everySplit(Buffer.concat([Buffer.from('Content-Length: 40\r\nContent-Type: a; charset=latin1\r\n\r\n{"a":', 'latin1'), next]), [hover(1)]);
+    assert.equal(latin.errors.length, 1);
+    assert.match(latin.errors[0], /promised 40 bytes/);
+  });
+
+  test('a well-formed body that arrives whole is not searched for a header; one arriving in chunks is, once', () => {
+    const big = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { text: 'a: b,\r\n'.repeat(128 * 1024) } } };
+    const bytes = frame(big);
+    const whole = feed([bytes]);
+    assert.equal(whole.messages.length, 1);
+    // The header line and the search after the body; none of the 1 MB body.
+    assert.ok(whole.parser.searched < 200, `searched ${whole.parser.searched} bytes`);
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 65536) chunks.push(bytes.subarray(i, i + 65536));
+    const chunked = feed(chunks);
+    assert.equal(chunked.messages.length, 1);
+    // Each byte once, give or take the last line's worth of each chunk, undecided until the next.
+    assert.ok(chunked.parser.searched < 1.01 * bytes.length, `searched ${chunked.parser.searched} of ${bytes.length} bytes`);
+  });
+
   test('a header promising more than the limit is refused; its bytes are skipped', () => {
     const r = feed([Buffer.from(`Content-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n{"jsonrpc":"2.0"}`), frame(hover(1))]);
     assert.deepEqual(r.messages, [hover(1)]);
