@@ -635,9 +635,17 @@ export class Player {
     ctx.font = `600 ${size}px sans-serif`;
     lines.forEach((l, i) => { if (l) ctx.fillText(l, r.x + pad, r.y + pad + i * size * 1.35, r.w - 2 * pad); });
     if (reason) {
-      ctx.font = `${size * 0.75}px sans-serif`;
+      // Wrapped, not squeezed into one line (fillText's maxWidth narrows the glyphs until unreadable); as
+      // many lines as the slate has room for, the last one ending in an ellipsis when cut.
+      const small = Math.max(9, size * 0.75);
+      ctx.font = `${small}px sans-serif`;
       ctx.globalAlpha *= 0.85;
-      ctx.fillText(reason, r.x + pad, r.y + pad + 3 * size * 1.35, r.w - 2 * pad);
+      const top = r.y + pad + 3 * size * 1.35;
+      const room = Math.max(1, Math.floor((r.y + r.h - pad - top) / (small * 1.25)));
+      const all = wrap(ctx, reason, r.w - 2 * pad);
+      const shown = all.slice(0, room);
+      if (all.length > room) shown[room - 1] = `${shown[room - 1].replace(/\s*\S?$/, '')}…`;
+      shown.forEach((l, i) => ctx.fillText(l, r.x + pad, top + i * small * 1.25, r.w - 2 * pad));
     }
   }
 
@@ -710,8 +718,13 @@ function wrap(ctx: CanvasRenderingContext2D, content: string, width: number | un
     if (!width || ctx.measureText(para).width <= width) { out.push(para); continue; }
     let line = '';
     for (const ch of [...para]) {
-      if (line && ctx.measureText(line + ch).width > width) { out.push(line); line = ch.trimStart(); }
-      else line += ch;
+      if (line && ctx.measureText(line + ch).width > width) {
+        // Break after the last space when the line has one (words stay whole), else between characters
+        // (Chinese has no spaces; a very long word has no other place).
+        const space = line.lastIndexOf(' ');
+        if (space > 0 && ch !== ' ') { out.push(line.slice(0, space)); line = line.slice(space + 1) + ch; }
+        else { out.push(line); line = ch.trimStart(); }
+      } else line += ch;
     }
     out.push(line);
   }
