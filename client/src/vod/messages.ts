@@ -83,6 +83,7 @@ const en = {
   statusNoMediaId: 'VOD returned no MediaId for this submission.',
   statusEndpointMismatch: 'submitted to {endpoint}; the current settings use {host}',
   historyLocked: 'The history is locked by another process ({file}).',
+  submissionInterrupted: 'The submission did not finish: VS Code was closed or reloaded while the request was being sent. VOD may or may not have accepted it.',
 };
 
 export type VodMessage = keyof typeof en;
@@ -103,15 +104,15 @@ const zhCn: Record<VodMessage, string> = {
   transportNetworkError: '网络错误',
   transportSysCode: '（{sysCode}）',
   transportBeforeSent: '{what}{sys}，发生在请求发出之前。',
-  transportAfterSent: '{what}{sys}，发生在请求发出之后；VOD 可能已收到该请求。',
+  transportAfterSent: '{what}{sys}，发生在请求发出之后；视频点播可能已收到该请求。',
   bodyEmpty: '空的响应体',
   bodyNotObject: '不是 JSON 对象的响应体',
-  malformedSuccess: 'VOD 以 HTTP {status} 返回了{what}；请求可能已被执行。',
+  malformedSuccess: '视频点播以 HTTP {status} 返回了{what}；请求可能已被执行。',
   malformedStatus: 'HTTP {status}，返回了{what}。',
-  produceNoMediaId: 'VOD 接受了请求，但响应中没有 MediaId；再次合成前请先检查该工程。',
-  uploadAnswerIncomplete: 'VOD 对 {action} 的响应缺少 {field}UploadAddress 或 UploadAuth。',
+  produceNoMediaId: '视频点播接受了请求，但响应中没有 MediaId；再次合成前请先检查该工程。',
+  uploadAnswerIncomplete: '视频点播对 {action} 的响应缺少 {field}UploadAddress 或 UploadAuth。',
   uploadAnswerField: '{field}、',
-  deleteForbidden: 'VOD 不允许这组密钥删除 {mediaId}。',
+  deleteForbidden: '视频点播不允许这组密钥删除 {mediaId}。',
   credInvalidJson: '{file} 不是有效的 JSON。',
   credNoCredentials: '未能从{where}获取凭证：{detail}',
   credWhereProfile: '配置 "{profile}"（{file}）',
@@ -140,24 +141,25 @@ const zhCn: Record<VodMessage, string> = {
   uploadUnreadable: '无法读取 {file}（{code}）。',
   uploadFileChanged: '{file} 在上传开始后发生了变化：请将其作为新媒资重新上传（记录 {mediaId} 仍在等待旧文件）。',
   uploadVodFailed: '{action}：{error}',
-  uploadImageNoResume: '图片上传无法续传（其凭证无法刷新）。VOD 保留了没有文件的记录 {mediaId}：请删除它并重新上传 {file}。',
+  uploadImageNoResume: '图片上传无法续传（其凭证无法刷新）。视频点播保留了没有文件的记录 {mediaId}：请删除它并重新上传 {file}。',
   uploadImageNoRefresh: '图片上传凭证无法刷新。',
-  uploadCancelled: '{file} 的上传已取消；在删除之前，VOD 会保留没有文件的媒资记录 {mediaId}。',
+  uploadCancelled: '{file} 的上传已取消；在删除之前，视频点播会保留没有文件的媒资记录 {mediaId}。',
   uploadCredentialRefused: 'OSS 拒绝了 {mediaId} 的上传凭证（{code}）。',
   uploadImageCredentialRefused: 'OSS 拒绝了 {mediaId} 的上传凭证（{code}）；图片凭证无法刷新。',
   uploadOssRefused: 'OSS 拒绝了 {file} 的上传：{detail}。',
   uploadOssRefusedRequestId: 'OSS 拒绝了 {file} 的上传：{detail}（RequestId {requestId}）。',
   uploadFailed: '{file} 上传失败。',
-  uploadAddressNotBase64: 'VOD 返回的 {what} 不是 Base64 编码的 JSON。',
-  uploadAddressNotObject: 'VOD 返回的 {what} 不是 JSON 对象。',
-  uploadAddressIncomplete: 'VOD 返回的 UploadAddress 缺少 Endpoint、Bucket 或 FileName。',
-  uploadAuthIncomplete: 'VOD 返回的 UploadAuth 缺少 AccessKeyId、AccessKeySecret 或 SecurityToken。',
-  fileExtension: 'VOD 不接受 "{file}"：其扩展名不属于可接受的视频、音频或图片类型。',
+  uploadAddressNotBase64: '视频点播返回的 {what} 不是 Base64 编码的 JSON。',
+  uploadAddressNotObject: '视频点播返回的 {what} 不是 JSON 对象。',
+  uploadAddressIncomplete: '视频点播返回的 UploadAddress 缺少 Endpoint、Bucket 或 FileName。',
+  uploadAuthIncomplete: '视频点播返回的 UploadAuth 缺少 AccessKeyId、AccessKeySecret 或 SecurityToken。',
+  fileExtension: '视频点播不接受 "{file}"：其扩展名不属于可接受的视频、音频或图片类型。',
   fileEmpty: '"{file}" 是空文件。',
-  fileTooLarge: '"{file}" 超过了 VOD 的 48.8 TB 上限。',
-  statusNoMediaId: 'VOD 没有为这次提交返回 MediaId。',
+  fileTooLarge: '"{file}" 超过了视频点播的 48.8 TB 上限。',
+  statusNoMediaId: '视频点播没有为这次提交返回 MediaId。',
   statusEndpointMismatch: '提交到了 {endpoint}；当前设置使用的是 {host}',
   historyLocked: '历史记录被另一个进程锁定（{file}）。',
+  submissionInterrupted: '提交未完成：发送请求时 VS Code 被关闭或重新加载。视频点播可能已接受，也可能没有接受该请求。',
 };
 
 /** Both tables, for the test that keeps their keys and {placeholders} alike. */
@@ -221,4 +223,18 @@ export function textOfError(err: unknown): VodText | string {
     if (text && typeof text === 'object' && typeof text.id === 'string' && text.id in en) return text;
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/** An error's text for an editor whose UI language is `language` (vscode.env.language: zh-cn, en, …). */
+export function userErrorText(language: string | undefined, err: unknown): string {
+  return errorText(vodLocale(language), err);
+}
+
+/** Error codes the history stores with a message of ours (the English one, on disk): shown from the table. */
+const STORED_CODES: Readonly<Record<string, VodMessage>> = { SubmissionInterrupted: 'submissionInterrupted' };
+
+/** A stored entry's error message in `language`: ours from the table, VOD's own text as it was stored. */
+export function storedErrorText(language: string | undefined, code: string | undefined, message: string | undefined): string | undefined {
+  const id = code ? STORED_CODES[code] : undefined;
+  return id ? vodText(vodLocale(language), id) : message;
 }

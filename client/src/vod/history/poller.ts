@@ -256,7 +256,8 @@ export class HistoryPoller {
   private async markInterrupted(e: SubmissionEntry): Promise<void> {
     await this.options.store.update(e.id, {
       status: 'unknown', errorCode: 'SubmissionInterrupted',
-      errorMessage: 'The submission did not finish: VS Code was closed or reloaded while the request was being sent. VOD may or may not have accepted it.',
+      // Stored in English; the views show it from the table by its code (messages.ts storedErrorText).
+      errorMessage: englishText(vt('submissionInterrupted')),
     }, { ifStatus: ['submitting'] });
   }
 
