@@ -7,6 +7,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileHistoryStore } from '../../client/src/vod/history/store';
+import { errorText } from '../../client/src/vod/messages';
 import type { HistoryProblem } from '../../client/src/vod/history/store';
 import type { Io } from './io';
 import { systemLocale } from './locale';
@@ -41,7 +42,7 @@ export async function openCliHistory(io: Io, option?: string, locale = systemLoc
       }) + '\n'),
     });
   } catch (e) {
-    io.stderr(cliText(locale, 'historyCannotOpen', { reason: e instanceof Error ? e.message : String(e) }) + '\n');
+    io.stderr(cliText(locale, 'historyCannotOpen', { reason: errorText(locale, e) }) + '\n');
     return undefined;
   }
 }

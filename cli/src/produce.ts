@@ -8,7 +8,7 @@ import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { TimelineService, RULE_FAILED, type RuleFailure, type RuleSet } from '../../server/src/service';
 import { findConfig, loadConfig } from '../../server/src/config';
-import { VodClient, VodError, resolveCredentials, resolveEndpoint, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
+import { VodClient, VodError, errorText, resolveCredentials, resolveEndpoint, CredentialsError, EndpointError, DEFAULT_REGION, type CredentialDescription, type ProxySettings } from '../../client/src/vod';
 import { produceStatus, settleNotFound, type ProduceStatus } from '../../client/src/vod/status';
 import { submitProduction } from '../../client/src/vod/submit';
 import { openCliHistory } from './history';
@@ -73,12 +73,13 @@ export async function makeClient(values: { region?: string; endpoint?: string; p
 /**
  * What a credentials or endpoint error says on one line. Nothing configured at all (the default chain
  * found nothing) is said as what to set, not as the SDK's list of every provider it tried; a named
- * profile's problem keeps its own message (which file, which field). Never a secret: the messages
- * carry none (the chain's text is redacted in client/src/vod/credentials.ts).
+ * profile's problem keeps its own message (which file, which field), in the user's language
+ * (client/src/vod/messages.ts). Never a secret: the messages carry none (the chain's text is redacted
+ * in client/src/vod/credentials.ts).
  */
 export function setupMessage(e: CredentialsError | EndpointError, locale: Locale): string {
   if (e instanceof CredentialsError && e.code === 'NoCredentials' && e.source === 'default-chain') return cliText(locale, 'noCredentials');
-  return e.message;
+  return errorText(locale, e);
 }
 
 /** Errors every VOD command turns into a message and an exit code. */
@@ -88,7 +89,7 @@ function reportFailure(e: unknown, io: Io, locale: Locale): number | undefined {
     return EXIT_USAGE;
   }
   if (e instanceof VodError) {
-    io.stderr(`${e.message}\n`);
+    io.stderr(`${errorText(locale, e)}\n`);
     // Only a production can have been carried out unseen: a status read is simply asked again.
     if (e.outcome === 'unknown' && e.action === 'ProduceEditingProjectVideo') {
       io.stderr(cliText(locale, 'mayHaveBeenAccepted') + '\n');
@@ -187,7 +188,7 @@ export async function produceCommand(argv: string[], io: Io, deps: ProduceCliDep
         title: plan.title ?? path.basename(file), fileName: path.basename(file), documentUri: `file://${file}`, region: client.endpoint.regionId,
         endpoint: client.endpoint.host, appId: plan.params.AppId, mode: plan.mode, tracks: Object.values(summary.tracks).reduce((a, b) => a + b, 0), clips: summary.clips,
       },
-      onHistoryError: (e) => io.stderr(cliText(locale, 'historyNotRecorded', { reason: e instanceof Error ? e.message : String(e) }) + '\n'),
+      onHistoryError: (e) => io.stderr(cliText(locale, 'historyNotRecorded', { reason: errorText(locale, e) }) + '\n'),
     });
     await history?.flush();
     history?.dispose();

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findConfig, loadConfig } from '../../server/src/config';
 import {
-  CredentialsError, DEFAULT_REGION, EndpointError, sha256OfFile, UploadError, UploadJournal, uploadFile, uploadKindOf, VodError, type UploadEntry,
+  CredentialsError, DEFAULT_REGION, EndpointError, errorText, sha256OfFile, UploadError, UploadJournal, uploadFile, uploadKindOf, VodError, type UploadEntry,
   type UploadResult, type VodClient,
 } from '../../client/src/vod';
 import type { Locale } from '../../server/src/service';
@@ -149,17 +149,18 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
     } catch (e) {
       failed = true;
       if (e instanceof UploadError) {
+        // The JSON keeps the English message (scripts read it); the line on stderr is the user's language.
         outcome.Error = e.message;
         outcome.MediaId = e.mediaId;
         outcome.Left = e.leftInVod;
-        io.stderr(t('notUploaded', { file: shown, message: e.message }) + '\n');
+        io.stderr(t('notUploaded', { file: shown, message: errorText(locale, e) }) + '\n');
         io.stderr(leftMessage(locale, shown, e, e.info.entry));
         if (e.code === 'Cancelled') break;
         continue;
       }
       if (e instanceof VodError) {
         outcome.Error = e.message;
-        io.stderr(t('uploadFailed', { file: shown, message: e.message }) + '\n');
+        io.stderr(t('uploadFailed', { file: shown, message: errorText(locale, e) }) + '\n');
         continue;
       }
       throw e;

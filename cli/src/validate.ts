@@ -10,7 +10,7 @@ import { glob } from 'tinyglobby';
 import { TimelineService, CODES, RULE_FAILED, rulePageFile, cloudMediaIds, type CloudMedia, type Diagnostic, type Locale, type RuleFailure, type RuleSet, type ServiceSettings, type TimelineDocument } from '../../server/src/service';
 import { CLOUD_SOURCE } from '../../server/src/protocol';
 import { MediaCatalog } from '../../client/src/vod/catalog/catalog';
-import { CredentialsError, EndpointError } from '../../client/src/vod';
+import { CredentialsError, EndpointError, errorText } from '../../client/src/vod';
 import { makeClient, setupMessage } from './produce';
 import { findConfig, loadConfig, type LoadedConfig } from '../../server/src/config';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
@@ -265,7 +265,7 @@ async function cloudChecks(results: FileResult[], flags: CloudFlags, io: Io, loc
     if (extra.length) r.diagnostics = [...r.diagnostics, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
   }
   if (found.unresolved.length) {
-    io.stderr(cloudText(locale, 'incomplete', { count: found.unresolved.length, reason: found.error?.message ?? cliText(locale, 'unknownError') }) + '\n');
+    io.stderr(cloudText(locale, 'incomplete', { count: found.unresolved.length, reason: found.error ? errorText(locale, found.error) : cliText(locale, 'unknownError') }) + '\n');
     return false;
   }
   return true;

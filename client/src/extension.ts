@@ -19,6 +19,7 @@ import { registerCloud } from './cloud';
 import { PlaybackResolver } from './vod/playback';
 import { registerUpload } from './upload';
 import type { UploadJournal } from './vod/upload/journal';
+import { vodLocale } from './vod/messages';
 
 export interface ExtensionApi {
   /** The language client once started (tests, other extensions). */
@@ -64,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // A new upload, or one whose status changed, is looked up again at once (completion, hover, checks).
   const { commands: upload$, journal: uploads } = registerUpload(context, { credentials, output, onMediaChanged: () => cloud.refresh() });
   // The player's media: looked up through the VOD client with the same settings and credentials as Produce.
-  const playback = new PlaybackResolver();
+  // The slates' detail (why the media library could not be reached) in the UI language.
+  const playback = new PlaybackResolver({ locale: vodLocale(vscode.env.language) });
   context.subscriptions.push(credentials.onDidChange(() => playback.clear()));
   const preview$ = registerPreview(context, { languageClient: c.languageClient }, {
     languageClient: c.languageClient,

@@ -21,6 +21,7 @@ import type { CredentialsManager } from '../produce/credentials';
 import { createVodTarget, type VodTarget } from '../produce/vodFactory';
 import { isUnreachable, MediaCatalog } from '../vod/catalog/catalog';
 import { setting } from '../settings';
+import { errorText } from '../errorText';
 
 const LIBRARY_CACHE_KEY = 'vodTimeline.cloud.library';
 /** Completion answers within this, from the cache if the media library is slower. */
@@ -177,7 +178,7 @@ export class CloudService implements vscode.Disposable {
       if (isUnreachable(res.error)) this.offlineUntil = Date.now() + OFFLINE_BACKOFF_MS;
       this.deps.output.warn(`media lookup: ${res.unresolved.length} MediaId(s) not checked: ${res.error.message}`);
     }
-    return { available: true, where: conn.where, media: res.media, unresolved: res.unresolved, error: res.error?.message };
+    return { available: true, where: conn.where, media: res.media, unresolved: res.unresolved, error: res.error ? errorText(res.error) : undefined };
   }
 
   /** vodTimeline/mediaIds: completion items from the media library (or its cache) and the submission history. */
@@ -223,7 +224,7 @@ export class CloudService implements vscode.Disposable {
         return this.cached(conn, vscode.l10n.t('the media library is slow to answer'));
       }
       if (isUnreachable(e)) this.offlineUntil = Date.now() + OFFLINE_BACKOFF_MS;
-      const reason = isUnreachable(e) ? vscode.l10n.t('the media library could not be reached') : e instanceof Error ? e.message : String(e);
+      const reason = isUnreachable(e) ? vscode.l10n.t('the media library could not be reached') : errorText(e);
       this.deps.output.warn(`media library listing failed: ${e instanceof Error ? e.message : String(e)}`);
       return this.cached(conn, reason);
     }

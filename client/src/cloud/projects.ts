@@ -11,6 +11,7 @@ import { createVodTarget, type VodTarget } from '../produce/vodFactory';
 import { ProduceRequestRequest } from '../../../server/src/protocol';
 import { sendRequest } from '../protocolClient';
 import { setting } from '../settings';
+import { errorText } from '../errorText';
 
 interface ProjectDeps {
   credentials: CredentialsManager;
@@ -27,7 +28,7 @@ async function target(deps: ProjectDeps, what: string): Promise<VodTarget | unde
   } catch (e) {
     const setKey = vscode.l10n.t('Set Access Key');
     const selectProfile = vscode.l10n.t('Select Profile');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', what, e instanceof Error ? e.message : String(e)), setKey, selectProfile);
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', what, errorText(e)), setKey, selectProfile);
     if (choice === setKey) void vscode.commands.executeCommand('vodTimeline.setAccessKey');
     if (choice === selectProfile) void vscode.commands.executeCommand('vodTimeline.selectProfile');
     return undefined;
@@ -35,9 +36,8 @@ async function target(deps: ProjectDeps, what: string): Promise<VodTarget | unde
 }
 
 function failure(deps: ProjectDeps, what: string, e: unknown): void {
-  const message = e instanceof Error ? e.message : String(e);
-  deps.output.error(`${what}: ${message}`);
-  void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', what, message));
+  deps.output.error(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', what, errorText(e)));
 }
 
 /** The produce document for a project: what GetEditingProject returns, the Timeline as an object. */

@@ -7,6 +7,7 @@ import type { SubmissionEntry, SubmissionStatus } from '../vod/history/model';
 import { StatusCheckError, type HistoryPoller, type RefreshOutcome } from '../vod/history/poller';
 import type { FileHistoryStore } from '../vod/history/store';
 import { ALL_STATUSES, entryTitle, statusIcon, statusLabel, VIEW_ID, type SubmissionNode, type SubmissionsProvider } from './view';
+import { errorText } from '../errorText';
 
 export const FILTER_STATE_KEY = 'vodTimeline.history.filter';
 
@@ -71,7 +72,7 @@ function explainRefresh(e: SubmissionEntry, r: RefreshOutcome): void {
   if (err instanceof StatusCheckError && err.code === 'EndpointMismatch') {
     void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" was submitted to {1}; the current settings (vodTimeline.region, vodTimeline.endpoint) point elsewhere, so its status cannot be checked from here.', entryTitle(e), e.endpoint));
   } else {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Cannot check the status of "{0}": {1}', entryTitle(e), err instanceof Error ? err.message : String(err)));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cannot check the status of "{0}": {1}', entryTitle(e), errorText(err)));
   }
 }
 

@@ -19,6 +19,7 @@ import { FileHistoryStore, type HistoryProblem } from '../vod/history/store';
 import { ALL_STATUSES, entryTitle, SubmissionsProvider, VIEW_ID, type SubmissionNode } from './view';
 import type { ProduceParams } from '../../../server/src/service';
 import { affects, setting } from '../settings';
+import { errorText } from '../errorText';
 
 export type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus } from '../vod/history/model';
 export { FileHistoryStore } from '../vod/history/store';
@@ -122,7 +123,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
   const provider = new SubmissionsProvider(store, {
     skipReason: (id) => {
       const r = poller.skipReason(id);
-      return r ? vscode.l10n.t('Not checked automatically: {0}', r.message) : undefined;
+      return r ? vscode.l10n.t('Not checked automatically: {0}', errorText(r)) : undefined;
     },
   });
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: false });

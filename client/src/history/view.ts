@@ -6,6 +6,7 @@ import { absoluteTime, consoleUrl, relativeTime } from '../vod/history/format';
 import { TERMINAL_STATUSES, type HistoryStore, type SubmissionEntry, type SubmissionStatus } from '../vod/history/model';
 import { isPollable } from '../vod/history/poller';
 import { tracksAndClips } from '../vod/counts';
+import { storedErrorText } from '../vod/messages';
 
 export const VIEW_ID = 'vodTimeline.submissions';
 export const ALL_STATUSES: readonly SubmissionStatus[] = ['submitting', 'producing', 'normal', 'failed', 'unknown'];
@@ -163,7 +164,7 @@ export class SubmissionsProvider implements vscode.TreeDataProvider<SubmissionNo
       add('vodStatus', vscode.l10n.t('VOD status'), checked ? `${e.vodStatus} · ${checked}` : e.vodStatus, 'pulse');
     }
     add('errorCode', vscode.l10n.t('Error code'), e.errorCode, 'warning');
-    add('errorMessage', vscode.l10n.t('Error message'), e.errorMessage, 'comment');
+    add('errorMessage', vscode.l10n.t('Error message'), storedErrorText(vscode.env.language, e.errorCode, e.errorMessage), 'comment');
     add('submitted', vscode.l10n.t('Submitted'), absoluteTime(e.createdAt, vscode.env.language), 'calendar');
     add('file', vscode.l10n.t('File'), e.fileName, 'file');
     return out;
@@ -187,7 +188,7 @@ export class SubmissionsProvider implements vscode.TreeDataProvider<SubmissionNo
       ['AppId', e.appId, true],
       [vscode.l10n.t('File'), e.fileName, false],
       [vscode.l10n.t('Error code'), e.errorCode, true],
-      [vscode.l10n.t('Error message'), e.errorMessage, false],
+      [vscode.l10n.t('Error message'), storedErrorText(vscode.env.language, e.errorCode, e.errorMessage), false],
       [vscode.l10n.t('Last checked'), e.checkedAt ? absoluteTime(e.checkedAt, vscode.env.language) : undefined, false],
     ];
     md.appendMarkdown(`| | |\n|---|---|\n`);

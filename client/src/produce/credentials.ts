@@ -6,6 +6,7 @@
 import vscode = require('vscode');
 import { listProfiles, resolveCredentials, type ExplicitCredentials, type ResolvedCredentials, type CredentialDescription } from '../vod';
 import { setting, updateSetting } from '../settings';
+import { errorText } from '../errorText';
 
 const SECRET_KEY = 'vodTimeline.accessKey';
 
@@ -96,7 +97,7 @@ export class CredentialsManager {
       const { description } = await this.resolve();
       void vscode.window.showInformationMessage(vscode.l10n.t('Credentials in use: {0}', CredentialsManager.describe(description)));
     } catch (e) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('No usable credentials: {0}', e instanceof Error ? e.message : String(e)), vscode.l10n.t('Set Access Key'), vscode.l10n.t('Select Profile')).then((choice) => {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No usable credentials: {0}', errorText(e)), vscode.l10n.t('Set Access Key'), vscode.l10n.t('Select Profile')).then((choice) => {
         if (choice === vscode.l10n.t('Set Access Key')) void vscode.commands.executeCommand('vodTimeline.setAccessKey');
         else if (choice === vscode.l10n.t('Select Profile')) void vscode.commands.executeCommand('vodTimeline.selectProfile');
       });

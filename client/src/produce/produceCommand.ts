@@ -13,6 +13,7 @@ import { createVodTarget, produceSettings } from './vodFactory';
 import { ProduceRequestRequest, type ProduceMode } from '../../../server/src/protocol';
 import { sendRequest } from '../protocolClient';
 import { tracksAndClips } from '../vod/counts';
+import { errorText } from '../errorText';
 
 
 interface ProduceDeps {
@@ -108,7 +109,7 @@ async function produce(document: vscode.TextDocument, deps: ProduceDeps): Promis
   } catch (e) {
     const setKey = vscode.l10n.t('Set Access Key');
     const selectProfile = vscode.l10n.t('Select Profile');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Cannot produce: {0}', e instanceof Error ? e.message : String(e)), setKey, selectProfile);
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Cannot produce: {0}', errorText(e)), setKey, selectProfile);
     if (choice === setKey) void vscode.commands.executeCommand('vodTimeline.setAccessKey');
     if (choice === selectProfile) void vscode.commands.executeCommand('vodTimeline.selectProfile');
     return { outcome: 'refused' };
@@ -173,7 +174,7 @@ async function produce(document: vscode.TextDocument, deps: ProduceDeps): Promis
   }
   const e = outcome.error;
   deps.output.warn(`produce failed: ${e.message}`);
-  if (e instanceof VodError) void vscode.window.showErrorMessage(vscode.l10n.t('VOD refused the production: {0}', e.message));
-  else void vscode.window.showErrorMessage(vscode.l10n.t('Cannot produce: {0}', e.message));
+  if (e instanceof VodError) void vscode.window.showErrorMessage(vscode.l10n.t('VOD refused the production: {0}', errorText(e)));
+  else void vscode.window.showErrorMessage(vscode.l10n.t('Cannot produce: {0}', errorText(e)));
   return { outcome: 'failed', requestId: e instanceof VodError ? e.requestId : undefined };
 }

@@ -11,12 +11,12 @@ import type { Commands, UploadCommandId } from '../commandIds';
 import type { CredentialsManager } from '../produce/credentials';
 import { createVodTarget, proxySettings } from '../produce/vodFactory';
 import { setting } from '../settings';
-import { VodError } from '../vod/errors';
 import { UploadJournal, type UploadEntry } from '../vod/upload/journal';
 import { IMAGE_EXTENSIONS, AUDIO_EXTENSIONS, VIDEO_EXTENSIONS, uploadKindOf } from '../vod/upload/plan';
 import { removeUploadedMedia, sha256OfFile, UploadError, uploadFile, type UploadResult } from '../vod/upload/run';
 import { needsStatus, UPLOADS_VIEW_ID, UploadsProvider } from './view';
 import { mediaIdValueRange, registerUploadCodeActions } from './codeActions';
+import { errorText } from '../errorText';
 
 export interface UploadDeps {
   credentials: CredentialsManager;
@@ -55,7 +55,7 @@ export function registerUpload(context: vscode.ExtensionContext, deps: UploadDep
     try {
       return await createVodTarget(deps.credentials);
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot upload: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot upload: {0}', errorText(e)));
       return undefined;
     }
   };
@@ -118,7 +118,7 @@ export function registerUpload(context: vscode.ExtensionContext, deps: UploadDep
       deps.onMediaChanged?.();
       return true;
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not remove {0} from VOD: {1}', entry.mediaId, e instanceof VodError ? e.message : String(e)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not remove {0} from VOD: {1}', entry.mediaId, errorText(e)));
       return false;
     }
   };
@@ -159,9 +159,9 @@ export function registerUpload(context: vscode.ExtensionContext, deps: UploadDep
         if (c === resume) void runUploads([{ file: entry.file, resume: entry }]);
       });
     } else if (e.leftInVod === 'unknown') {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Upload of {0} failed: {1} VOD may have created a media record for it; check Media Files in the VOD console.', name, e.message));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Upload of {0} failed: {1} VOD may have created a media record for it; check Media Files in the VOD console.', name, errorText(e)));
     } else if (e.code !== 'Cancelled') {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Upload of {0} failed: {1}', name, e.message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Upload of {0} failed: {1}', name, errorText(e)));
     }
   };
 
@@ -239,7 +239,7 @@ export function registerUpload(context: vscode.ExtensionContext, deps: UploadDep
           });
         } catch (e) {
           if (e instanceof UploadError) reportFailure(file, e);
-          else void vscode.window.showErrorMessage(vscode.l10n.t('Upload of {0} failed: {1}', name, e instanceof Error ? e.message : String(e)));
+          else void vscode.window.showErrorMessage(vscode.l10n.t('Upload of {0} failed: {1}', name, errorText(e)));
         } finally {
           changed();
           deps.onMediaChanged?.();

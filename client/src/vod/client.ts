@@ -28,6 +28,7 @@ import {
 } from './models';
 import { withRetry, type RetryPolicy } from './retry';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS, parseProxyUrl, runWithTransport, type ProxySettings, type TransportRecord } from './transport';
+import { vt } from './messages';
 
 export const API_VERSION = '2017-03-21';
 export const USER_AGENT = `vod-timeline/${pkg.version}`;
@@ -163,7 +164,7 @@ export class VodClient {
     if (!res || typeof res.MediaId !== 'string' || !res.MediaId) {
       // A 2xx without a MediaId: the job may exist, but we cannot name it.
       throw new VodError({
-        code: 'MalformedResponse', message: 'VOD accepted the request but the response has no MediaId; check the project before producing again.',
+        code: 'MalformedResponse', message: vt('produceNoMediaId'),
         outcome: 'unknown', retrySafe: false, requestId: res?.RequestId, action: 'ProduceEditingProjectVideo', phase: 'response',
       });
     }
@@ -247,7 +248,7 @@ function checkUploadAnswer<T extends { RequestId?: string; UploadAddress?: strin
     && (!idField || (typeof (res as Record<string, unknown>)[idField] === 'string' && (res as Record<string, unknown>)[idField]));
   if (!ok) {
     throw new VodError({
-      code: 'MalformedResponse', message: `VOD answered ${action} without ${idField ? `${idField}, ` : ''}UploadAddress or UploadAuth.`,
+      code: 'MalformedResponse', message: vt('uploadAnswerIncomplete', { action, field: idField ? vt('uploadAnswerField', { field: idField }) : '' }),
       // The record may exist (Create*): unknown, and not repeated.
       outcome: idField ? 'unknown' : 'rejected', retrySafe: false, requestId: res?.RequestId, action, phase: 'response',
     });

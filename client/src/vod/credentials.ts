@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type Credential from '@alicloud/credentials';
 import { sdk } from './sdk';
 import { redactSecrets } from './errors';
+import { englishText, vt, type VodText } from './messages';
 
 /** What openapi-client needs from a credential (`Config.credential`). */
 export interface CredentialLike {
@@ -70,8 +71,11 @@ export type CredentialsErrorCode =
 export class CredentialsError extends Error {
   override readonly name = 'CredentialsError';
   /** Where the resolution looked (set for NoCredentials): the default chain means nothing is configured. */
-  constructor(readonly code: CredentialsErrorCode, message: string, readonly source?: CredentialSource) {
-    super(message);
+  /** The message as a message id, for a user's language (messages.ts `errorText`). */
+  readonly text?: VodText;
+  constructor(readonly code: CredentialsErrorCode, message: string | VodText, readonly source?: CredentialSource) {
+    super(typeof message === 'string' ? message : englishText(message));
+    if (typeof message !== 'string') this.text = message;
   }
 }
 
@@ -133,7 +137,7 @@ function readCliConfig(file: string): { current?: string; profiles: CliProfile[]
     return { current: typeof conf.current === 'string' ? conf.current : undefined, profiles };
   } catch {
     // The file's content is never echoed: it holds secrets.
-    throw new CredentialsError('InvalidProfile', `${file} is not valid JSON.`);
+    throw new CredentialsError('InvalidProfile', vt('credInvalidJson', { file }));
   }
 }
 
@@ -255,11 +259,11 @@ async function describeAndCheck(credential: CredentialLike, base: Omit<Credentia
     model = await credential.getCredential();
   } catch (err) {
     const raw = err instanceof Error ? err.message : String(err);
-    const where = base.source === 'profile' ? `profile "${base.profile}" (${base.file})` : 'the default credential chain';
-    throw new CredentialsError('NoCredentials', `No credentials from ${where}: ${redactSecrets(raw).slice(0, 400)}`, base.source);
+    const where = base.source === 'profile' ? vt('credWhereProfile', { profile: base.profile ?? '', file: base.file ?? '' }) : vt('credWhereChain');
+    throw new CredentialsError('NoCredentials', vt('credNoCredentials', { where, detail: redactSecrets(raw).slice(0, 400) }), base.source);
   }
   if (!model.accessKeyId || !model.accessKeySecret) {
-    throw new CredentialsError('InvalidCredentials', 'The credential source returned no AccessKey pair.');
+    throw new CredentialsError('InvalidCredentials', vt('credNoPair'));
   }
   return {
     credential,
@@ -280,16 +284,16 @@ async function fromCliProfile(p: CliProfile, file: string, homeDir: string, opti
     case 'AK':
     case 'StsToken': {
       if (!p.access_key_id || !p.access_key_secret) {
-        throw new CredentialsError('InvalidProfile', `Profile "${name}" in ${base.file} has no access_key_id/access_key_secret.`);
+        throw new CredentialsError('InvalidProfile', vt('credProfileNoKeys', { name, file: base.file }));
       }
       if (mode === 'StsToken' && !p.sts_token) {
-        throw new CredentialsError('InvalidProfile', `Profile "${name}" in ${base.file} is StsToken but has no sts_token.`);
+        throw new CredentialsError('InvalidProfile', vt('credProfileNoSts', { name, file: base.file }));
       }
       return describeAndCheck(staticCredential(p.access_key_id, p.access_key_secret, mode === 'StsToken' ? p.sts_token : undefined), base);
     }
     case 'RamRoleArn': case 'ChainableRamRoleArn': case 'OIDC': case 'CloudSSO': case 'OAuth': case 'External': case 'EcsRamRole': {
       if (mode === 'EcsRamRole' && !options.allowEcsMetadata) {
-        throw new CredentialsError('EcsMetadataNotAllowed', `Profile "${name}" uses the ECS instance role; enable the ECS metadata option to use it.`);
+        throw new CredentialsError('EcsMetadataNotAllowed', vt('credProfileEcs', { name }));
       }
       // These modes need STS, SSO or a helper process: @alicloud/credentials implements them.
       const provider = sdk.credentials().CLIProfileCredentialsProvider.builder().withProfileName(name).build() as unknown as ProviderLike & { homedir: string };
@@ -298,7 +302,7 @@ async function fromCliProfile(p: CliProfile, file: string, homeDir: string, opti
       return describeAndCheck(new (sdk.credentials().default)(null, wrapped), base);
     }
     default:
-      throw new CredentialsError('UnsupportedProfileMode', `Profile "${name}" in ${base.file} has mode "${mode}", which is not supported.`);
+      throw new CredentialsError('UnsupportedProfileMode', vt('credProfileMode', { name, file: base.file, mode: String(mode) }));
   }
 }
 
@@ -307,7 +311,7 @@ async function fromIniProfile(name: string, section: Record<string, string>, fil
   const base = { source: 'profile' as const, profile: name, file: display(file, homeDir), mode: type };
   const needPair = () => {
     if (!section.access_key_id || !section.access_key_secret) {
-      throw new CredentialsError('InvalidProfile', `Section [${name}] of ${base.file} has no access_key_id/access_key_secret.`);
+      throw new CredentialsError('InvalidProfile', vt('credSectionNoKeys', { name, file: base.file }));
     }
   };
   switch (type) {
@@ -322,11 +326,11 @@ async function fromIniProfile(name: string, section: Record<string, string>, fil
       }), base);
     case 'ecs_ram_role':
       if (!options.allowEcsMetadata) {
-        throw new CredentialsError('EcsMetadataNotAllowed', `Section [${name}] of ${base.file} uses the ECS instance role; enable the ECS metadata option to use it.`);
+        throw new CredentialsError('EcsMetadataNotAllowed', vt('credSectionEcs', { name, file: base.file }));
       }
       return describeAndCheck(configured({ type: 'ecs_ram_role', roleName: section.role_name }), base);
     default:
-      throw new CredentialsError('UnsupportedProfileMode', `Section [${name}] of ${base.file} has type "${type}", which is not supported.`);
+      throw new CredentialsError('UnsupportedProfileMode', vt('credSectionType', { name, file: base.file, type: String(type) }));
   }
 }
 
@@ -355,7 +359,7 @@ export async function resolveCredentials(options: CredentialResolveOptions = {})
   if (options.explicit) {
     const { accessKeyId, accessKeySecret, securityToken } = options.explicit;
     if (!accessKeyId?.trim() || !accessKeySecret?.trim()) {
-      throw new CredentialsError('InvalidCredentials', 'Both the AccessKey ID and the AccessKey secret are required.');
+      throw new CredentialsError('InvalidCredentials', vt('credBothRequired'));
     }
     return describeAndCheck(staticCredential(accessKeyId.trim(), accessKeySecret.trim(), securityToken?.trim() || undefined), {
       source: 'explicit', mode: securityToken ? 'StsToken' : 'AK',
@@ -369,7 +373,7 @@ export async function resolveCredentials(options: CredentialResolveOptions = {})
     const ini = iniPath(homeDir, env);
     const section = readIni(ini)?.[options.profile];
     if (section) return fromIniProfile(options.profile, section, ini, homeDir, options);
-    throw new CredentialsError('ProfileNotFound', `No profile "${options.profile}" in ${display(cli, homeDir)} or ${display(ini, homeDir)}.`);
+    throw new CredentialsError('ProfileNotFound', vt('credProfileNotFound', { profile: options.profile, cli: display(cli, homeDir), ini: display(ini, homeDir) }));
   }
   return fromDefaultChain(options);
 }

@@ -1,13 +1,17 @@
 // Where a VOD request goes. Mirrors the official `@alicloud/vod20170321` client: an explicit endpoint wins,
 // then the SDK's `_endpointMap`, then the "regional" rule `vod.<region>.aliyuncs.com`. The generic
 // openapi-client has no map of its own, so without this table cn-hangzhou would go to a host that does not exist.
+import { englishText, vt, type VodText } from './messages';
 
 export type EndpointErrorCode = 'InvalidRegion' | 'InvalidEndpoint' | 'InsecureEndpoint';
 
 export class EndpointError extends Error {
   override readonly name = 'EndpointError';
-  constructor(readonly code: EndpointErrorCode, message: string) {
-    super(message);
+  /** The message as a message id, for a user's language (messages.ts `errorText`). */
+  readonly text?: VodText;
+  constructor(readonly code: EndpointErrorCode, message: string | VodText) {
+    super(typeof message === 'string' ? message : englishText(message));
+    if (typeof message !== 'string') this.text = message;
   }
 }
 
@@ -50,7 +54,7 @@ export function isValidRegionId(region: string): boolean {
 
 export function endpointForRegion(region: string): string {
   if (typeof region !== 'string' || !isValidRegionId(region)) {
-    throw new EndpointError('InvalidRegion', `"${String(region)}" is not a region id (expected something like cn-shanghai or ap-southeast-1).`);
+    throw new EndpointError('InvalidRegion', vt('endpointRegion', { region: String(region) }));
   }
   return ENDPOINT_MAP[region] ?? `vod.${region}.aliyuncs.com`;
 }
@@ -67,26 +71,26 @@ function isLoopbackHost(hostname: string): boolean {
  */
 export function parseEndpointOverride(endpoint: string): { protocol: 'https' | 'http'; host: string } {
   const raw = endpoint.trim();
-  if (!raw) throw new EndpointError('InvalidEndpoint', 'The endpoint is empty.');
+  if (!raw) throw new EndpointError('InvalidEndpoint', vt('endpointEmpty'));
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
   let url: URL;
   try {
     url = new URL(hasScheme ? raw : `https://${raw}`);
   } catch {
-    throw new EndpointError('InvalidEndpoint', `"${raw}" is not a host, host:port or URL.`);
+    throw new EndpointError('InvalidEndpoint', vt('endpointNotHost', { endpoint: raw }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new EndpointError('InvalidEndpoint', `Unsupported scheme "${url.protocol}" in endpoint "${raw}".`);
+    throw new EndpointError('InvalidEndpoint', vt('endpointScheme', { scheme: url.protocol, endpoint: raw }));
   }
   if (url.username || url.password) {
-    throw new EndpointError('InvalidEndpoint', 'The endpoint must not contain a user name or password.');
+    throw new EndpointError('InvalidEndpoint', vt('endpointUserInfo'));
   }
   if ((url.pathname && url.pathname !== '/') || url.search || url.hash) {
-    throw new EndpointError('InvalidEndpoint', `The endpoint "${raw}" must be a host without a path or query.`);
+    throw new EndpointError('InvalidEndpoint', vt('endpointPath', { endpoint: raw }));
   }
-  if (!url.hostname) throw new EndpointError('InvalidEndpoint', `"${raw}" has no host.`);
+  if (!url.hostname) throw new EndpointError('InvalidEndpoint', vt('endpointNoHost', { endpoint: raw }));
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new EndpointError('InsecureEndpoint', `Refusing plain http to ${url.host}: only loopback (the local emulator) may use http; use https.`);
+    throw new EndpointError('InsecureEndpoint', vt('endpointInsecure', { host: url.host }));
   }
   return { protocol: url.protocol === 'http:' ? 'http' : 'https', host: url.host };
 }

@@ -3,6 +3,7 @@
 // (`retrySafe`)? Messages are built here, never copied from a transport error: those embed the request
 // URL, which for the HMAC-SHA1 signature carries the Signature and the SecurityToken.
 
+import { englishText, vt, type VodText } from './messages';
 import { IDEMPOTENT_ACTIONS, type VodErrorBody } from './models';
 
 /** `rejected`: VOD certainly did not act on the request. `unknown`: it may have (e.g. the connection
@@ -14,7 +15,8 @@ export type RequestPhase = 'connect' | 'send' | 'sent' | 'response';
 
 export interface VodErrorInit {
   code: string;
-  message: string;
+  /** The description: VOD's own text (a string, shown as it is), or ours as a message id (messages.ts). */
+  message: string | VodText;
   outcome: VodOutcome;
   retrySafe: boolean;
   requestId?: string;
@@ -38,12 +40,17 @@ export class VodError extends Error {
   readonly phase?: RequestPhase;
   /** The server's (or our) description without the code and request id decorations. */
   readonly detail: string;
+  /** The whole message as a message id, for a user's language (messages.ts `errorText`). */
+  readonly text: VodText;
 
   constructor(init: VodErrorInit) {
-    const suffix = init.requestId ? ` (RequestId ${init.requestId})` : '';
-    super(`${init.code}: ${init.message}${suffix}`);
+    const text = init.requestId
+      ? vt('vodErrorRequestId', { code: init.code, detail: init.message, requestId: init.requestId })
+      : vt('vodError', { code: init.code, detail: init.message });
+    super(englishText(text));
+    this.text = text;
     this.code = init.code;
-    this.detail = init.message;
+    this.detail = typeof init.message === 'string' ? init.message : englishText(init.message);
     this.outcome = init.outcome;
     this.retrySafe = init.retrySafe;
     this.requestId = init.requestId;
@@ -126,9 +133,9 @@ function isServiceUnavailable(code: string, status?: number): boolean {
 }
 
 /** Classifies a server error response (status + Alibaba error body). */
-export function fromServerError(status: number, body: VodErrorBody, ctx: ErrorContext = {}): VodError {
+export function fromServerError(status: number, body: VodErrorBody, ctx: ErrorContext = {}, ours?: VodText): VodError {
   const code = body.Code || (status >= 500 ? 'InternalError' : 'HttpError');
-  const message = redactSecrets(body.Message || `HTTP ${status}`, ctx.secrets);
+  const message = body.Message ? redactSecrets(body.Message, ctx.secrets) : vt('httpStatus', { status });
   let outcome: VodOutcome;
   let transient: boolean;
   if (isThrottling(code) || isServiceUnavailable(code, status)) {
@@ -144,21 +151,21 @@ export function fromServerError(status: number, body: VodErrorBody, ctx: ErrorCo
     transient = false;
   }
   return new VodError({
-    code, message, outcome, retrySafe: retrySafeFor(outcome, transient, ctx.action), requestId: body.RequestId,
+    code, message: ours ?? message, outcome, retrySafe: retrySafeFor(outcome, transient, ctx.action), requestId: body.RequestId,
     httpStatus: status, action: ctx.action, hostId: body.HostId, recommend: body.Recommend, phase: 'response',
   });
 }
 
-const TRANSPORT_TEXT: Record<TransportErrorKind, string> = {
-  ConnectionRefused: 'The connection was refused',
-  ConnectTimeout: 'Timed out connecting',
-  WriteTimeout: 'Timed out sending the request',
-  ReadTimeout: 'Timed out waiting for the response',
-  ConnectionReset: 'The connection was closed unexpectedly',
-  DnsFailure: 'The host name could not be resolved',
-  TlsFailure: 'The TLS handshake failed',
-  ProxyFailure: 'The proxy refused or failed the connection',
-  NetworkError: 'Network error',
+const TRANSPORT_TEXT: Record<TransportErrorKind, VodText> = {
+  ConnectionRefused: vt('transportConnectionRefused'),
+  ConnectTimeout: vt('transportConnectTimeout'),
+  WriteTimeout: vt('transportWriteTimeout'),
+  ReadTimeout: vt('transportReadTimeout'),
+  ConnectionReset: vt('transportConnectionReset'),
+  DnsFailure: vt('transportDnsFailure'),
+  TlsFailure: vt('transportTlsFailure'),
+  ProxyFailure: vt('transportProxyFailure'),
+  NetworkError: vt('transportNetworkError'),
 };
 
 export function fromTransportError(err: TransportError, ctx: ErrorContext = {}): VodError {
@@ -168,10 +175,9 @@ export function fromTransportError(err: TransportError, ctx: ErrorContext = {}):
   const outcome: VodOutcome = beforeSent ? 'rejected' : 'unknown';
   // A certificate problem or an unknown host will not fix itself within a retry loop.
   const transient = !(err.kind === 'TlsFailure' || (err.kind === 'DnsFailure' && err.sysCode === 'ENOTFOUND'));
-  const where = beforeSent ? 'before the request was sent' : 'after the request was sent; VOD may have received it';
-  const sys = err.sysCode ? ` (${err.sysCode})` : '';
+  const sys = err.sysCode ? vt('transportSysCode', { sysCode: err.sysCode }) : '';
   return new VodError({
-    code: err.kind, message: `${TRANSPORT_TEXT[err.kind]}${sys} ${where}.`, outcome,
+    code: err.kind, message: vt(beforeSent ? 'transportBeforeSent' : 'transportAfterSent', { what: TRANSPORT_TEXT[err.kind], sys }), outcome,
     retrySafe: retrySafeFor(outcome, transient, ctx.action), action: ctx.action, phase: err.phase,
   });
 }
@@ -197,15 +203,16 @@ export function toVodError(err: unknown, ctx: ErrorContext = {}): VodError {
     // The transport got a response but openapi-client could not read it (bad JSON, empty, not an object).
     const empty = ctx.responseBytes === 0;
     const code = empty ? 'EmptyResponse' : 'MalformedResponse';
-    const what = empty ? 'an empty body' : 'a body that is not a JSON object';
+    const what = vt(empty ? 'bodyEmpty' : 'bodyNotObject');
     if (status >= 200 && status < 300) {
       return new VodError({
-        code, message: `VOD answered HTTP ${status} with ${what}; the request may have been carried out.`,
+        code, message: vt('malformedSuccess', { status, what }),
         outcome: 'unknown', retrySafe: retrySafeFor('unknown', true, ctx.action), httpStatus: status,
         action: ctx.action, phase: 'response',
       });
     }
-    return fromServerError(status, { Code: code, Message: `HTTP ${status} with ${what}.` }, ctx);
+    const ours = vt('malformedStatus', { status, what });
+    return fromServerError(status, { Code: code, Message: englishText(ours) }, ctx, ours);
   }
   const sysCode = typeof e.code === 'string' ? e.code : undefined;
   if (sysCode && /^E[A-Z]+$/.test(sysCode)) {
@@ -223,7 +230,7 @@ export function toVodError(err: unknown, ctx: ErrorContext = {}): VodError {
   const credentials = /credential|access ?key|profile/i.test(raw);
   return new VodError({
     code: credentials ? 'CredentialsUnavailable' : typeof e.code === 'string' && e.code ? e.code : 'ClientError',
-    message: text || 'Unknown error', outcome: ctx.phase && ctx.phase !== 'connect' ? 'unknown' : 'rejected',
+    message: text || vt('unknownError'), outcome: ctx.phase && ctx.phase !== 'connect' ? 'unknown' : 'rejected',
     retrySafe: false, action: ctx.action, phase: ctx.phase,
   });
 }

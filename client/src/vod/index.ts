@@ -9,3 +9,4 @@ export * from './retry';
 export * from './status';
 export { parseProxyUrl, selectProxy, type ProxySettings, type TransportRecord } from './transport';
 export * from './upload';
+export { errorText, vodLocale, vodText, VOD_MESSAGES, type VodMessage, type VodText } from './messages';

@@ -8,6 +8,7 @@
 import type { VodClient } from './client';
 import type { MediaProblem } from './errors';
 import { resolveMediaSource, type MediaKind, type MediaSource } from './media';
+import { errorText, type Locale } from './messages';
 
 /** What the player is given for a MediaId (client/src/preview/protocol.ts PlayerSource, by shape). */
 type PlaybackSource =
@@ -43,6 +44,8 @@ interface PlaybackResolverOptions {
   /** Lookups at once. Default 4. */
   concurrency?: number;
   now?: () => number;
+  /** The language of a slate's detail (why the library could not be reached). Default English. */
+  locale?: Locale;
 }
 
 type Client = Pick<VodClient, 'getPlayInfo' | 'getMezzanineInfo' | 'getImageInfo'>;
@@ -106,7 +109,7 @@ export class PlaybackResolver {
       src = await resolveMediaSource(client, r.mediaId, r.kind, { authTimeout, height, formats: ['mp4', 'm3u8', 'mp3'], now: this.now });
     } catch (e) {
       // Network, throttling, a server error: a slate now, asked again at the next refresh.
-      return { value: { source: { kind: 'slate', reason: 'unreachable', detail: e instanceof Error ? e.message : String(e) }, facts: {} }, keep: false, keepUntil: 0 };
+      return { value: { source: { kind: 'slate', reason: 'unreachable', detail: errorText(this.options.locale ?? 'en', e) }, facts: {} }, keep: false, keepUntil: 0 };
     }
     const keepUntil = (expiresAt: number) => expiresAt - refreshBefore;
     switch (src.kind) {

@@ -16,6 +16,7 @@ import * as tls from 'node:tls';
 import { stringify as stringifyQuery } from 'node:querystring';
 import { Readable } from 'node:stream';
 import { EndpointError, isLoopbackHost } from './endpoints';
+import { vt } from './messages';
 import { TransportError, type RequestPhase, type TransportErrorKind } from './errors';
 // The module object itself is needed (not an ES namespace copy) because openapi-client looks up
 // `doAction` on it at call time.
@@ -122,10 +123,10 @@ export function parseProxyUrl(value: string): URL {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
   } catch {
-    throw new EndpointError('InvalidEndpoint', 'The proxy setting is not a URL or host:port.');
+    throw new EndpointError('InvalidEndpoint', vt('proxyInvalid'));
   }
   if (url.protocol !== 'http:') {
-    throw new EndpointError('InvalidEndpoint', `Proxy scheme "${url.protocol}" is not supported; use an http:// proxy (https is tunnelled with CONNECT).`);
+    throw new EndpointError('InvalidEndpoint', vt('proxyScheme', { scheme: url.protocol }));
   }
   return url;
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { englishText, vt, type VodText } from '../messages';
 
 export interface LockOptions {
   /** A lock older than this is considered abandoned. Default 30 s. */
@@ -25,6 +26,9 @@ interface LockInfo {
 class LockTimeoutError extends Error {
   override readonly name = 'LockTimeoutError';
   readonly code = 'ELOCKED';
+  constructor(readonly text: VodText) {
+    super(englishText(text));
+  }
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -82,7 +86,7 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
     }
     if (await breakIfStale(file, staleMs, now, host)) continue;
     if (Date.now() - started > timeoutMs) {
-      throw new LockTimeoutError(`The history is locked by another process (${file}).`);
+      throw new LockTimeoutError(vt('historyLocked', { file }));
     }
     await sleep(wait + Math.random() * wait);
     wait = Math.min(wait * 2, 100);

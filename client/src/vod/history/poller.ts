@@ -23,6 +23,7 @@ import type { VodClient } from '../client';
 import { VodError } from '../errors';
 import { produceStatus, settleNotFound, type ProduceState } from '../status';
 import { TERMINAL_STATUSES, type HistoryStore, type SubmissionEntry, type SubmissionStatus } from './model';
+import { englishText, textOfError, vt, type VodText } from '../messages';
 
 interface StatusResult {
   state: ProduceState;
@@ -34,8 +35,11 @@ interface StatusResult {
 /** Thrown by a status check when it cannot run. `scope: 'all'` pauses polling; `'entry'` skips the entry. */
 export class StatusCheckError extends Error {
   override readonly name = 'StatusCheckError';
-  constructor(readonly scope: 'all' | 'entry', readonly code: string, message: string) {
-    super(message);
+  /** The message as a message id, for a user's language (messages.ts `errorText`). */
+  readonly text?: VodText;
+  constructor(readonly scope: 'all' | 'entry', readonly code: string, message: string | VodText) {
+    super(typeof message === 'string' ? message : englishText(message));
+    if (typeof message !== 'string') this.text = message;
   }
 }
 
@@ -69,16 +73,16 @@ function hostsMatch(a: string, b: string): boolean {
  */
 export function vodStatusChecker(clientFor: (entry: SubmissionEntry) => VodClient | Promise<VodClient>, now: () => number = Date.now): StatusChecker {
   return async (entry) => {
-    if (!entry.mediaId) throw new StatusCheckError('entry', 'NoMediaId', 'VOD returned no MediaId for this submission.');
+    if (!entry.mediaId) throw new StatusCheckError('entry', 'NoMediaId', vt('statusNoMediaId'));
     let client: VodClient;
     try {
       client = await clientFor(entry);
     } catch (e) {
       const code = (e as { code?: unknown })?.code;
-      throw new StatusCheckError('all', typeof code === 'string' ? code : 'NoClient', e instanceof Error ? e.message : String(e));
+      throw new StatusCheckError('all', typeof code === 'string' ? code : 'NoClient', textOfError(e));
     }
     if (entry.endpoint && !hostsMatch(client.endpoint.host, entry.endpoint)) {
-      throw new StatusCheckError('entry', 'EndpointMismatch', `submitted to ${entry.endpoint}; the current settings use ${client.endpoint.host}`);
+      throw new StatusCheckError('entry', 'EndpointMismatch', vt('statusEndpointMismatch', { endpoint: entry.endpoint, host: client.endpoint.host }));
     }
     try {
       // The one lookup (status.ts); this entry is a submission record, so a MediaId VOD does not list
@@ -86,7 +90,7 @@ export function vodStatusChecker(clientFor: (entry: SubmissionEntry) => VodClien
       const s = settleNotFound(await produceStatus(client, entry.mediaId), Date.parse(entry.createdAt), now());
       return { state: s.state === 'notFound' ? 'failed' : s.state, vodStatus: s.status, source: s.source };
     } catch (e) {
-      if (e instanceof VodError && ACCESS_DENIED.test(e.code)) throw new StatusCheckError('all', e.code, e.message);
+      if (e instanceof VodError && ACCESS_DENIED.test(e.code)) throw new StatusCheckError('all', e.code, e.text);
       throw e;
     }
   };
@@ -252,7 +256,8 @@ export class HistoryPoller {
   private async markInterrupted(e: SubmissionEntry): Promise<void> {
     await this.options.store.update(e.id, {
       status: 'unknown', errorCode: 'SubmissionInterrupted',
-      errorMessage: 'The submission did not finish: VS Code was closed or reloaded while the request was being sent. VOD may or may not have accepted it.',
+      // Stored in English; the views show it from the table by its code (messages.ts storedErrorText).
+      errorMessage: englishText(vt('submissionInterrupted')),
     }, { ifStatus: ['submitting'] });
   }
 

@@ -3,6 +3,7 @@
 // serializes as "[redacted]", so a stray log line or JSON.stringify cannot leak them.
 
 import { inspect } from 'node:util';
+import { englishText, vt, type VodText } from '../messages';
 
 /** Every upload credential is valid this long (docs/upload.md §3). */
 export const UPLOAD_CREDENTIAL_SECONDS = 3000;
@@ -19,6 +20,9 @@ export interface UploadAddress {
 
 export class UploadAddressError extends Error {
   override readonly name = 'UploadAddressError';
+  constructor(readonly text: VodText) {
+    super(englishText(text));
+  }
 }
 
 function decodeJson(b64: string, what: string): Record<string, unknown> {
@@ -27,9 +31,9 @@ function decodeJson(b64: string, what: string): Record<string, unknown> {
     value = JSON.parse(Buffer.from(String(b64), 'base64').toString('utf8'));
   } catch {
     // The text is not repeated: it may be a credential.
-    throw new UploadAddressError(`VOD's ${what} is not Base64 JSON.`);
+    throw new UploadAddressError(vt('uploadAddressNotBase64', { what }));
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UploadAddressError(`VOD's ${what} is not a JSON object.`);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UploadAddressError(vt('uploadAddressNotObject', { what }));
   return value as Record<string, unknown>;
 }
 
@@ -43,7 +47,7 @@ export function decodeUploadAddress(b64: string): UploadAddress {
   const endpoint = str(o, 'Endpoint');
   const bucket = str(o, 'Bucket');
   const object = str(o, 'FileName');
-  if (!endpoint || !bucket || !object) throw new UploadAddressError("VOD's UploadAddress lacks Endpoint, Bucket or FileName.");
+  if (!endpoint || !bucket || !object) throw new UploadAddressError(vt('uploadAddressIncomplete'));
   // The endpoint comes with its scheme; a bare host is https (OSS's default for the public endpoints).
   return { endpoint: /^https?:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`, bucket, object };
 }
@@ -97,7 +101,7 @@ export function decodeUploadAuth(b64: string, receivedAt: number): UploadCredent
   const accessKeyId = str(o, 'AccessKeyId');
   const accessKeySecret = str(o, 'AccessKeySecret');
   const securityToken = str(o, 'SecurityToken');
-  if (!accessKeyId || !accessKeySecret || !securityToken) throw new UploadAddressError("VOD's UploadAuth lacks AccessKeyId, AccessKeySecret or SecurityToken.");
+  if (!accessKeyId || !accessKeySecret || !securityToken) throw new UploadAddressError(vt('uploadAuthIncomplete'));
   let expiresAt = receivedAt + UPLOAD_CREDENTIAL_SECONDS * 1000;
   const utc = str(o, 'ExpireUTCTime');
   const t = utc ? Date.parse(utc) : NaN;

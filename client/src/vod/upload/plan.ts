@@ -1,5 +1,6 @@
 // What to upload and how: the VOD operation that creates the record (by the file's extension, the lists
 // of docs/upload.md §5) and the OSS method (one PutObject or multipart parts). Pure: no I/O.
+import { englishText, vt, type VodText } from '../messages';
 
 export type UploadKind = 'video' | 'audio' | 'image';
 
@@ -60,9 +61,13 @@ export interface PlanOptions {
 export class UnsupportedFileError extends Error {
   override readonly name = 'UnsupportedFileError';
   constructor(readonly fileName: string, readonly reason: 'extension' | 'empty' | 'too-large') {
-    super(reason === 'extension' ? `VOD does not take "${fileName}": its extension is not one of the accepted video, audio or image types.`
-      : reason === 'empty' ? `"${fileName}" is empty.` : `"${fileName}" is larger than VOD's 48.8 TB.`);
+    const text = vt(reason === 'extension' ? 'fileExtension' : reason === 'empty' ? 'fileEmpty' : 'fileTooLarge', { file: fileName });
+    super(englishText(text));
+    this.text = text;
   }
+
+  /** The message as a message id, for a user's language (messages.ts `errorText`). */
+  readonly text: VodText;
 }
 
 /** Titles are at most 128 characters (code points); a longer one is cut, never refused. */

@@ -17,6 +17,7 @@ import { loadOss, type OssCheckpoint, type OssClient, type OssModule } from './o
 import { ossHttpClient } from './ossHttp';
 import type { ProxySettings } from '../transport';
 import { planUpload, UnsupportedFileError, type UploadKind, type UploadPlan } from './plan';
+import { englishText, textOfError, vt, type VodText } from '../messages';
 
 export type UploadVodClient = Pick<VodClient, 'createUploadVideo' | 'refreshUploadVideo' | 'createUploadImage'> & {
   endpoint?: { host: string; regionId: string };
@@ -108,14 +109,18 @@ export class UploadError extends Error {
   override readonly name = 'UploadError';
   constructor(
     readonly code: UploadErrorCode,
-    message: string,
+    message: string | VodText,
     readonly info: {
       kind?: UploadKind; mediaId?: string; leftInVod: LeftInVod; vodError?: VodError; ossCode?: string; httpStatus?: number;
       requestId?: string; entry?: UploadEntry;
     },
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : englishText(message));
+    if (typeof message !== 'string') this.text = message;
   }
+
+  /** The message as a message id, for a user's language (messages.ts `errorText`). */
+  readonly text?: VodText;
 
   get mediaId(): string | undefined {
     return this.info.mediaId;
@@ -163,7 +168,7 @@ export async function sha256OfFile(file: string, signal?: AbortSignal, onBytes?:
   for await (const chunk of stream) {
     if (signal?.aborted) {
       stream.destroy();
-      throw new UploadError('Cancelled', 'The upload was cancelled before anything was sent.', { leftInVod: 'none' });
+      throw new UploadError('Cancelled', vt('uploadCancelledBefore'), { leftInVod: 'none' });
     }
     hash.update(chunk as Buffer);
     n += (chunk as Buffer).length;
@@ -186,13 +191,13 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
     stat = fs.statSync(file);
     if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
   } catch (e) {
-    throw new UploadError('FileUnreadable', `Cannot read ${fileName} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, { leftInVod: 'none' });
+    throw new UploadError('FileUnreadable', vt('uploadUnreadable', { file: fileName, code: (e as NodeJS.ErrnoException).code ?? 'error' }), { leftInVod: 'none' });
   }
   let plan: UploadPlan;
   try {
     plan = planUpload({ fileName, size: stat.size }, { title: options.title ?? options.resume?.title, simpleMaxBytes: options.simpleMaxBytes, partBytes: options.partBytes });
   } catch (e) {
-    if (e instanceof UnsupportedFileError) throw new UploadError('UnsupportedFile', e.message, { leftInVod: 'none' });
+    if (e instanceof UnsupportedFileError) throw new UploadError('UnsupportedFile', e.text, { leftInVod: 'none' });
     throw e;
   }
   const kind = plan.kind;
@@ -200,7 +205,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
   let entry = options.resume;
   const resuming = Boolean(entry?.mediaId);
   if (entry && (entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs)) {
-    throw new UploadError('FileChanged', `${fileName} changed since its upload started: upload it again as a new media (the record ${entry.mediaId ?? ''} waits for the old file).`, {
+    throw new UploadError('FileChanged', vt('uploadFileChanged', { file: fileName, mediaId: entry.mediaId ?? '' }), {
       kind, mediaId: entry.mediaId, leftInVod: entry.mediaId ? 'record' : 'unknown', entry,
     });
   }
@@ -210,7 +215,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
     options.onProgress?.({ kind, total: stat.size, partsTotal: p.partsTotal ?? plan.parts, ...p });
   };
   const sha256 = options.sha256 ?? entry?.sha256 ?? await sha256OfFile(file, options.signal, (n) => emitProgress({ phase: 'hashing', bytes: n, bytesPerSecond: 0, partsDone: 0 }));
-  if (options.signal?.aborted) throw new UploadError('Cancelled', 'The upload was cancelled before anything was sent.', { kind, leftInVod: 'none' });
+  if (options.signal?.aborted) throw new UploadError('Cancelled', vt('uploadCancelledBefore'), { kind, leftInVod: 'none' });
 
   const region = options.client.endpoint?.regionId ?? '';
   const save = (patch: Partial<UploadEntry>) => {
@@ -238,11 +243,11 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
   let credential: UploadCredential;
   const vodFailure = (e: unknown, what: string): UploadError => {
     if (e instanceof UploadAddressError) {
-      return new UploadError('BadUploadAddress', e.message, { kind, mediaId, leftInVod: mediaId ? 'record' : 'unknown', entry });
+      return new UploadError('BadUploadAddress', e.text, { kind, mediaId, leftInVod: mediaId ? 'record' : 'unknown', entry });
     }
     const v = e instanceof VodError ? e : undefined;
     const left: LeftInVod = mediaId ? 'record' : v && v.outcome === 'rejected' ? 'none' : 'unknown';
-    return new UploadError('VodError', `${what}: ${v ? v.message : (e as Error)?.message ?? String(e)}`, { kind, mediaId, leftInVod: left, vodError: v, entry });
+    return new UploadError('VodError', vt('uploadVodFailed', { action: what, error: v ? v.text : textOfError(e) }), { kind, mediaId, leftInVod: left, vodError: v, entry });
   };
   const refresh = async (): Promise<{ address: UploadAddress; credential: UploadCredential }> => {
     const res = await options.client.refreshUploadVideo({ VideoId: mediaId! });
@@ -270,7 +275,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
     if (resuming && kind === 'image') {
       // An image credential cannot be refreshed: its record cannot take the file any more. Said, not replaced
       // behind the caller's back (a new record would leave the old one unaccounted for).
-      throw new UploadError('CredentialExpired', `An image upload cannot be resumed (its credential cannot be refreshed). VOD keeps the record ${mediaId} without its file: remove it and upload ${fileName} again.`, {
+      throw new UploadError('CredentialExpired', vt('uploadImageNoResume', { mediaId: String(mediaId), file: fileName }), {
         kind, mediaId, leftInVod: 'record', entry,
       });
     }
@@ -344,7 +349,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
       secure: address.endpoint.startsWith('https:'), timeout: options.ossTimeoutMs ?? 120_000, retryMax: 0, urllib: http,
       refreshSTSTokenInterval: kind === 'image' ? 365 * 86400_000 : lifetime,
       refreshSTSToken: async () => {
-        if (kind === 'image') throw new UploadError('CredentialExpired', 'An image upload credential cannot be refreshed.', { kind, mediaId: id, leftInVod: 'record', entry });
+        if (kind === 'image') throw new UploadError('CredentialExpired', vt('uploadImageNoRefresh'), { kind, mediaId: id, leftInVod: 'record', entry });
         const next = await refresh();
         credential = next.credential;
         refreshes++;
@@ -355,7 +360,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
   };
   const onAbort = () => client?.cancel();
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const cancelled = () => new UploadError('Cancelled', `The upload of ${fileName} was cancelled; VOD keeps the media record ${id} without its file until it is removed.`, {
+  const cancelled = () => new UploadError('Cancelled', vt('uploadCancelled', { file: fileName, mediaId: id }), {
     kind, mediaId: id, leftInVod: 'record', entry,
   });
   try {
@@ -423,7 +428,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
           continue;
         }
         if (credentialRefused) {
-          throw new UploadError('CredentialExpired', `OSS refused the upload credential of ${id} (${f.code ?? `HTTP ${f.status}`})${kind === 'image' ? '; an image credential cannot be refreshed' : ''}.`, {
+          throw new UploadError('CredentialExpired', vt(kind === 'image' ? 'uploadImageCredentialRefused' : 'uploadCredentialRefused', { mediaId: id, code: f.code ?? `HTTP ${f.status}` }), {
             kind, mediaId: id, leftInVod: 'record', ossCode: f.code, httpStatus: f.status, requestId: f.requestId, entry,
           });
         }
@@ -436,13 +441,13 @@ export async function uploadFile(options: UploadOptions): Promise<UploadResult> 
         // Our own words: ali-oss's messages can quote the request (its headers hold the token).
         const detail = redactSecrets(`${f.code ?? 'Error'}${f.status !== undefined ? ` (HTTP ${f.status})` : ''}`, secrets());
         // An HTTP answer is OSS's refusal (OssError), even a 5xx retried in vain; no answer at all is a NetworkError.
-        throw new UploadError(f.status !== undefined && f.status > 0 ? 'OssError' : f.network ? 'NetworkError' : 'OssError', `OSS refused the upload of ${fileName}: ${detail}${f.requestId ? ` (RequestId ${f.requestId})` : ''}.`, {
+        throw new UploadError(f.status !== undefined && f.status > 0 ? 'OssError' : f.network ? 'NetworkError' : 'OssError', f.requestId ? vt('uploadOssRefusedRequestId', { file: fileName, detail, requestId: f.requestId }) : vt('uploadOssRefused', { file: fileName, detail }), {
           kind, mediaId: id, leftInVod: 'record', ossCode: f.code, httpStatus: f.status, requestId: f.requestId, entry,
         });
       }
     }
   } catch (e) {
-    const err = e instanceof UploadError ? e : new UploadError('OssError', `The upload of ${fileName} failed.`, { kind, mediaId: id, leftInVod: 'record', entry });
+    const err = e instanceof UploadError ? e : new UploadError('OssError', vt('uploadFailed', { file: fileName }), { kind, mediaId: id, leftInVod: 'record', entry });
     save({ state: err.code === 'Cancelled' ? 'cancelled' : 'failed', errorCode: err.info.ossCode ?? err.code, errorMessage: err.message });
     err.info.entry = entry;
     throw err;
@@ -507,7 +512,7 @@ export async function removeUploadedMedia(client: Pick<VodClient, 'deleteVideo' 
     }
     const res = await client.deleteVideo({ VideoIds: mediaId });
     if (res?.ForbiddenVideoIds?.includes(mediaId)) {
-      throw new VodError({ code: 'Forbidden', message: `VOD did not let these keys delete ${mediaId}.`, outcome: 'rejected', retrySafe: false, requestId: res.RequestId, action: 'DeleteVideo' });
+      throw new VodError({ code: 'Forbidden', message: vt('deleteForbidden', { mediaId }), outcome: 'rejected', retrySafe: false, requestId: res.RequestId, action: 'DeleteVideo' });
     }
     return res?.NonExistVideoIds?.includes(mediaId) ? 'not-found' : 'removed';
   } catch (e) {
