@@ -52,4 +52,13 @@ suite('vod endpoints', () => {
     assert.throws(() => parseEndpointOverride('ftp://vod.example.com'), code('InvalidEndpoint'));
     assert.throws(() => parseEndpointOverride('  '), code('InvalidEndpoint'));
   });
+
+  test('endpoint override: a refused endpoint is repeated without what came before an "@"', () => {
+    for (const bad of ['ftp://admin:hunter2-secret@vod.example.com', 'https://admin:hunter2-secret@vod.example.com/path', 'admin:hunter2-secret@vod example com']) {
+      let message = '';
+      try { parseEndpointOverride(bad); } catch (e) { message = (e as Error).message; }
+      assert.ok(message, `${bad} is refused`);
+      assert.ok(!message.includes('hunter2'), message);
+    }
+  });
 });

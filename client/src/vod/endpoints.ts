@@ -72,23 +72,25 @@ function isLoopbackHost(hostname: string): boolean {
 export function parseEndpointOverride(endpoint: string): { protocol: 'https' | 'http'; host: string } {
   const raw = endpoint.trim();
   if (!raw) throw new EndpointError('InvalidEndpoint', vt('endpointEmpty'));
+  // What the messages repeat of it: never the part before an "@" (a user:password someone pasted).
+  const shown = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ''}***@`);
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
   let url: URL;
   try {
     url = new URL(hasScheme ? raw : `https://${raw}`);
   } catch {
-    throw new EndpointError('InvalidEndpoint', vt('endpointNotHost', { endpoint: raw }));
+    throw new EndpointError('InvalidEndpoint', vt('endpointNotHost', { endpoint: shown }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new EndpointError('InvalidEndpoint', vt('endpointScheme', { scheme: url.protocol, endpoint: raw }));
+    throw new EndpointError('InvalidEndpoint', vt('endpointScheme', { scheme: url.protocol, endpoint: shown }));
   }
   if (url.username || url.password) {
     throw new EndpointError('InvalidEndpoint', vt('endpointUserInfo'));
   }
   if ((url.pathname && url.pathname !== '/') || url.search || url.hash) {
-    throw new EndpointError('InvalidEndpoint', vt('endpointPath', { endpoint: raw }));
+    throw new EndpointError('InvalidEndpoint', vt('endpointPath', { endpoint: shown }));
   }
-  if (!url.hostname) throw new EndpointError('InvalidEndpoint', vt('endpointNoHost', { endpoint: raw }));
+  if (!url.hostname) throw new EndpointError('InvalidEndpoint', vt('endpointNoHost', { endpoint: shown }));
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new EndpointError('InsecureEndpoint', vt('endpointInsecure', { host: url.host }));
   }
