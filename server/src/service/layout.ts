@@ -136,8 +136,12 @@ function sameTimes(a: TrackLayout, b: TrackLayout): boolean {
  */
 function layoutTracks(model: TimelineModel, options: LayoutOptions): TrackLayout[] {
   const tracks = model.tracks.map((t) => layoutTrack(t, options));
-  const referring = tracks.filter((tl) => tl.track.clips.some((c) => c.referenceClipId !== undefined));
-  if (referring.length === 0) return tracks;
+  // The tracks with a ReferenceClipId clip, from the model's list of clips with an id or a reference
+  // (rarely any) rather than another walk over every clip.
+  const withReference = new Set<TrackModel>();
+  for (const c of model.lists.clipIdOrReference) if (c.referenceClipId !== undefined) withReference.add(c.track);
+  if (withReference.size === 0) return tracks;
+  const referring = tracks.filter((tl) => withReference.has(tl.track));
   const position = new Map(tracks.map((tl, i) => [tl.track, i]));
   for (let pass = 0; pass < 4; pass++) {
     const byId = new Map<string, ClipLayout[]>();
@@ -166,9 +170,18 @@ export function computeLayout(model: TimelineModel, options: LayoutOptions = {})
   const mainTrack = model.tracks.find((t) => t.main && (t.kind === 'video' || t.kind === 'audio'));
   let duration: number | null;
   let minDuration = 0;
+  // The latest known clip end. A track's end, when known, is already the latest of its clips' ends
+  // (layoutTrack): only a track with an unknown end has its clips looked at (or a NaN end, which
+  // layoutTrack keeps when the first clip has it, and this loop skips).
   const knownMax = (list: TrackLayout[]) => {
     let max = 0;
-    for (const tl of list) for (const c of tl.clips) if (c.end !== null && c.end > max) max = c.end;
+    for (const tl of list) {
+      if (tl.end !== null && !Number.isNaN(tl.end)) {
+        if (tl.end > max) max = tl.end;
+        continue;
+      }
+      for (const c of tl.clips) if (c.end !== null && c.end > max) max = c.end;
+    }
     return max;
   };
   if (mainTrack) {

@@ -8,17 +8,11 @@ export const materialsRule: Rule = {
   run(ctx) {
     const m = ctx.model;
     if (!m) return;
-    const seen = new Set<string>();
-    let firstOver = -1;
-    for (const track of m.tracks) for (const clip of track.clips) {
-      if (!clip.mediaId) continue;
-      if (!seen.has(clip.mediaId)) {
-        seen.add(clip.mediaId);
-        if (seen.size === MATERIAL_LIMIT + 1) firstOver = clip.mediaIdNode;
-      }
-    }
-    if (seen.size <= MATERIAL_LIMIT) return;
+    // The first clip of each distinct MediaId, in document order, from the model's pass (ClipLists).
+    const firsts = m.lists.firstOfMediaId;
+    if (firsts.length <= MATERIAL_LIMIT) return;
+    const firstOver = firsts[MATERIAL_LIMIT].mediaIdNode;
     const tree = m.tree;
-    ctx.report({ start: tree.start[firstOver], end: tree.end[firstOver], severity: 'error', code: 'limits/materials', message: ctx.t('limits.materials', { count: seen.size, limit: MATERIAL_LIMIT }) });
+    ctx.report({ start: tree.start[firstOver], end: tree.end[firstOver], severity: 'error', code: 'limits/materials', message: ctx.t('limits.materials', { count: firsts.length, limit: MATERIAL_LIMIT }) });
   },
 };

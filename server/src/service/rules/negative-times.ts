@@ -19,23 +19,22 @@ export const negativeTimesRule: Rule = {
         ctx.supersede(tree.start[n], tree.end[n], 'schema/range');
       }
     };
-    for (const track of m.tracks) {
-      for (const clip of track.clips) {
-        // The model read the clip's times in its own pass (readNumber of the same value nodes; a
-        // pair of zeros it drops is not negative): only a negative one is looked at again. The
-        // server validates a few times per document, mostly before V8 has optimized this loop,
-        // so a call per key per clip was most of this rule's time there.
-        if (clip.in !== undefined && clip.in < 0) one(clipNode(m, clip, ClipKey.In), 'In');
-        if (clip.out !== undefined && clip.out < 0) one(clipNode(m, clip, ClipKey.Out), 'Out');
-        if (clip.timelineIn !== undefined && clip.timelineIn < 0) one(clipNode(m, clip, ClipKey.TimelineIn), 'TimelineIn');
-        if (clip.timelineOut !== undefined && clip.timelineOut < 0) one(clipNode(m, clip, ClipKey.TimelineOut), 'TimelineOut');
-        if (clip.duration !== undefined && clip.duration < 0) one(clipNode(m, clip, ClipKey.Duration), 'Duration');
-        if (clip.maxOut !== undefined && clip.maxOut < 0) one(clipNode(m, clip, ClipKey.MaxOut), 'MaxOut');
-        // Effects are small objects: the keys of one that has times are looked up by name. By
-        // index: a for-of iterator per clip cost more than the loop's body (most clips have 0-1).
-        const effects = clip.effects;
-        for (let i = 0; i < effects.length; i++) if (effects[i].timed) for (const key of TIME_KEYS) one(tree.get(effects[i].node, key), key);
-      }
+    // Only the clips with a negative time, their own or an effect's, from the model's pass (ClipLists).
+    for (const clip of m.lists.negativeTime) {
+      // The model read the clip's times in its own pass (readNumber of the same value nodes; a
+      // pair of zeros it drops is not negative): only a negative one is looked at again. The
+      // server validates a few times per document, mostly before V8 has optimized this loop,
+      // so a call per key per clip was most of this rule's time there.
+      if (clip.in !== undefined && clip.in < 0) one(clipNode(m, clip, ClipKey.In), 'In');
+      if (clip.out !== undefined && clip.out < 0) one(clipNode(m, clip, ClipKey.Out), 'Out');
+      if (clip.timelineIn !== undefined && clip.timelineIn < 0) one(clipNode(m, clip, ClipKey.TimelineIn), 'TimelineIn');
+      if (clip.timelineOut !== undefined && clip.timelineOut < 0) one(clipNode(m, clip, ClipKey.TimelineOut), 'TimelineOut');
+      if (clip.duration !== undefined && clip.duration < 0) one(clipNode(m, clip, ClipKey.Duration), 'Duration');
+      if (clip.maxOut !== undefined && clip.maxOut < 0) one(clipNode(m, clip, ClipKey.MaxOut), 'MaxOut');
+      // Effects are small objects: the keys of one that has times are looked up by name. By
+      // index: a for-of iterator per clip cost more than the loop's body (most clips have 0-1).
+      const effects = clip.effects;
+      for (let i = 0; i < effects.length; i++) if (effects[i].timed) for (const key of TIME_KEYS) one(tree.get(effects[i].node, key), key);
     }
   },
 };

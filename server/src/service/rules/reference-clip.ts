@@ -15,7 +15,9 @@ export const referenceClipRule: Rule = {
     if (!m) return;
     const tree = m.tree;
     const byId = new Map<string, ClipModel[]>();
-    for (const track of m.tracks) for (const clip of track.clips) {
+    // Only the clips with a ClipId or a ReferenceClipId, from the model's pass (ClipLists).
+    const withIds = m.lists.clipIdOrReference;
+    for (const clip of withIds) {
       if (clip.clipId === undefined) continue;
       const list = byId.get(clip.clipId) ?? [];
       list.push(clip);
@@ -44,7 +46,8 @@ export const referenceClipRule: Rule = {
         });
       }
     }
-    for (const track of m.tracks) for (const clip of track.clips) {
+    for (const clip of withIds) {
+      const track = clip.track;
       const ref = clip.referenceClipId;
       if (ref === undefined) continue;
       const at = { start: tree.start[clip.referenceNode], end: tree.end[clip.referenceNode], severity: 'warning' as const, code: 'timing/reference-clip' };

@@ -14,22 +14,21 @@ export const timelineInOutRule: Rule = {
     const m = ctx.model;
     if (!m) return;
     const tree = m.tree;
-    for (const track of m.tracks) {
-      for (const clip of track.clips) {
-        const a = clipNode(m, clip, ClipKey.TimelineIn);
-        const b = clipNode(m, clip, ClipKey.TimelineOut);
-        if (a === NONE || b === NONE) continue;
-        if (clip.zeroTimeline) {
-          ctx.report(unsetFix({ start: tree.outerStart(a), end: tree.end[a], severity: 'warning', code: 'timing/timeline-in-out-zero', message: ctx.t('timing.timelineInOutZero'), related: [{ start: tree.outerStart(b), end: tree.end[b], message: 'TimelineOut 0' }] }, m.target, [a, b], ctx.t('fix.removeTimelineInOut')));
-          continue;
-        }
-        if (clip.timelineIn === undefined || clip.timelineOut === undefined || clip.timelineIn < clip.timelineOut) continue;
-        ctx.report({
-          start: tree.outerStart(a), end: tree.end[a], severity: 'warning', code: 'timing/timeline-in-not-before-out',
-          message: ctx.t('timing.timelineInNotBeforeOut', { in: clip.timelineIn, out: clip.timelineOut }),
-          related: [{ start: tree.outerStart(b), end: tree.end[b], message: `TimelineOut ${clip.timelineOut}` }],
-        });
+    // The clips with both written and not TimelineIn < TimelineOut, from the model's pass (ClipLists).
+    for (const clip of m.lists.timelineNotIncreasing) {
+      const a = clipNode(m, clip, ClipKey.TimelineIn);
+      const b = clipNode(m, clip, ClipKey.TimelineOut);
+      if (a === NONE || b === NONE) continue;
+      if (clip.zeroTimeline) {
+        ctx.report(unsetFix({ start: tree.outerStart(a), end: tree.end[a], severity: 'warning', code: 'timing/timeline-in-out-zero', message: ctx.t('timing.timelineInOutZero'), related: [{ start: tree.outerStart(b), end: tree.end[b], message: 'TimelineOut 0' }] }, m.target, [a, b], ctx.t('fix.removeTimelineInOut')));
+        continue;
       }
+      if (clip.timelineIn === undefined || clip.timelineOut === undefined || clip.timelineIn < clip.timelineOut) continue;
+      ctx.report({
+        start: tree.outerStart(a), end: tree.end[a], severity: 'warning', code: 'timing/timeline-in-not-before-out',
+        message: ctx.t('timing.timelineInNotBeforeOut', { in: clip.timelineIn, out: clip.timelineOut }),
+        related: [{ start: tree.outerStart(b), end: tree.end[b], message: `TimelineOut ${clip.timelineOut}` }],
+      });
     }
   },
 };

@@ -16,12 +16,11 @@ export const zeroSizeRule: Rule = {
       if (n === NONE || readNumber(tree, n) !== 0) return;
       ctx.report(unsetFix({ start: tree.start[n], end: tree.end[n], severity: 'warning', code: 'schema/zero-size', message: ctx.t('schema.zeroSize', { key }) }, m.target, [n], ctx.t('fix.removeProperty', { key })));
     };
-    for (const track of m.tracks) {
-      if (track.kind !== 'video' && track.kind !== 'image') continue;
-      for (const clip of track.clips) {
-        check('Width', clipNode(m, clip, ClipKey.Width));
-        check('Height', clipNode(m, clip, ClipKey.Height));
-      }
+    // Only the clips whose Width or Height reads 0, from the model's pass (ClipLists).
+    for (const clip of m.lists.zeroSize) {
+      if (clip.track.kind !== 'video' && clip.track.kind !== 'image') continue;
+      check('Width', clipNode(m, clip, ClipKey.Width));
+      check('Height', clipNode(m, clip, ClipKey.Height));
     }
   },
 };
