@@ -5,10 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli as run } from '../helpers/cli';
-import { startEmulator, type Emulator } from '../../emulator/src';
+import { cliSandbox, runCli as run } from '../helpers/cli';
 import { normalizeLocale } from '../../server/src/service';
 import {
   CredentialsError, EndpointError, fromServerError, fromTransportError, resolveEndpoint, toVodError, TransportError, UploadError,
@@ -107,32 +105,15 @@ suite('vod: the client\'s messages in English and Simplified Chinese', () => {
 
 suite('cli: the VOD client\'s errors in Simplified Chinese (--locale zh-cn)', function () {
   this.timeout(60_000);
-  let emu: Emulator;
-  let tmp: string;
-  let env: NodeJS.ProcessEnv;
-
-  setup(async () => {
-    emu = await startEmulator({ uploadSeconds: 0.3, produceSeconds: 0.5 });
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vod-l10n-'));
-    env = {
-      LANG: 'en_US.UTF-8', HOME: tmp, XDG_STATE_HOME: path.join(tmp, 'state'), VOD_TIMELINE_HISTORY: path.join(tmp, 'history.json'),
-      ALIBABA_CLOUD_ACCESS_KEY_ID: emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.accessKeySecret,
-    };
-    fs.writeFileSync(path.join(tmp, 'cut.timeline.json'), JSON.stringify({ VideoTracks: [{ VideoTrackClips: [{ MediaId: KEYNOTE, In: 0, Out: 5 }] }] }));
-  });
-
-  teardown(async () => {
-    await emu.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  const box = cliSandbox('vod-l10n-', KEYNOTE);
 
   test('a signature VOD does not accept: the frame in Chinese, VOD\'s own text as it came, no secret', async () => {
     const wrong = 'wrong-secret-0123456789';
-    const r = await run(['status', KEYNOTE, '--endpoint', emu.url, '--locale', 'zh-cn'], tmp, { ...env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: wrong });
+    const r = await run(['status', KEYNOTE, '--endpoint', box.emu.url, '--locale', 'zh-cn'], box.tmp, { ...box.env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: wrong });
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /^SignatureDoesNotMatch：.+（RequestId [0-9A-F-]+）$/m);
     assert.doesNotMatch(r.stderr, new RegExp(wrong));
-    const en = await run(['status', KEYNOTE, '--endpoint', emu.url, '--locale', 'en'], tmp, { ...env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: wrong });
+    const en = await run(['status', KEYNOTE, '--endpoint', box.emu.url, '--locale', 'en'], box.tmp, { ...box.env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: wrong });
     assert.match(en.stderr, /^SignatureDoesNotMatch: .+ \(RequestId [0-9A-F-]+\)$/m);
   });
 
@@ -141,42 +122,42 @@ suite('cli: the VOD client\'s errors in Simplified Chinese (--locale zh-cn)', fu
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
     const port = (srv.address() as net.AddressInfo).port;
     await new Promise((r) => srv.close(r));
-    const refused = await run(['status', KEYNOTE, '--endpoint', `http://127.0.0.1:${port}`, '--locale', 'zh-cn'], tmp, env);
+    const refused = await run(['status', KEYNOTE, '--endpoint', `http://127.0.0.1:${port}`, '--locale', 'zh-cn'], box.tmp, box.env);
     assert.deepEqual([refused.code, refused.stderr], [1, 'ConnectionRefused：连接被拒绝（ECONNREFUSED），发生在请求发出之前。\n']);
-    const english = await run(['status', KEYNOTE, '--endpoint', `http://127.0.0.1:${port}`], tmp, env);
+    const english = await run(['status', KEYNOTE, '--endpoint', `http://127.0.0.1:${port}`], box.tmp, box.env);
     assert.deepEqual([english.code, english.stderr], [1, 'ConnectionRefused: The connection was refused (ECONNREFUSED) before the request was sent.\n']);
 
-    emu.setFault('ProduceEditingProjectVideo', { kind: 'resetAfterProcess' });
-    const reset = await run(['produce', 'cut.timeline.json', '--yes', '--endpoint', emu.url, '--locale', 'zh-cn'], tmp, env);
+    box.emu.setFault('ProduceEditingProjectVideo', { kind: 'resetAfterProcess' });
+    const reset = await run(['produce', 'cut.timeline.json', '--yes', '--endpoint', box.emu.url, '--locale', 'zh-cn'], box.tmp, box.env);
     assert.equal(reset.code, 1, reset.stderr);
     assert.match(reset.stderr, /^ConnectionReset：连接意外关闭（ECONNRESET），发生在请求发出之后；视频点播可能已收到该请求。$/m);
   });
 
   test('credentials and endpoint problems: a missing profile, a profile without keys, plain http', async () => {
-    const missing = await run(['status', KEYNOTE, '--endpoint', emu.url, '--profile', 'nope', '--locale', 'zh-cn'], tmp, env);
+    const missing = await run(['status', KEYNOTE, '--endpoint', box.emu.url, '--profile', 'nope', '--locale', 'zh-cn'], box.tmp, box.env);
     assert.equal(missing.code, 2, missing.stderr);
     assert.equal(missing.stderr, '~/.aliyun/config.json 和 ~/.alibabacloud/credentials 中都没有配置 "nope"。\n');
-    const missingEn = await run(['status', KEYNOTE, '--endpoint', emu.url, '--profile', 'nope'], tmp, env);
+    const missingEn = await run(['status', KEYNOTE, '--endpoint', box.emu.url, '--profile', 'nope'], box.tmp, box.env);
     assert.equal(missingEn.stderr, 'No profile "nope" in ~/.aliyun/config.json or ~/.alibabacloud/credentials.\n');
 
-    fs.mkdirSync(path.join(tmp, '.aliyun'));
-    fs.writeFileSync(path.join(tmp, '.aliyun', 'config.json'), JSON.stringify({ current: 'work', profiles: [{ name: 'work', mode: 'AK' }] }));
-    const nokeys = await run(['status', KEYNOTE, '--endpoint', emu.url, '--profile', 'work', '--locale', 'zh-cn'], tmp, env);
+    fs.mkdirSync(path.join(box.tmp, '.aliyun'));
+    fs.writeFileSync(path.join(box.tmp, '.aliyun', 'config.json'), JSON.stringify({ current: 'work', profiles: [{ name: 'work', mode: 'AK' }] }));
+    const nokeys = await run(['status', KEYNOTE, '--endpoint', box.emu.url, '--profile', 'work', '--locale', 'zh-cn'], box.tmp, box.env);
     assert.equal(nokeys.code, 2, nokeys.stderr);
     assert.match(nokeys.stderr, /^.+config\.json 中的配置 "work" 没有 access_key_id\/access_key_secret。\n$/);
 
-    const http = await run(['status', KEYNOTE, '--endpoint', 'http://example.com', '--locale', 'zh-cn'], tmp, env);
+    const http = await run(['status', KEYNOTE, '--endpoint', 'http://example.com', '--locale', 'zh-cn'], box.tmp, box.env);
     assert.deepEqual([http.code, http.stderr], [2, '拒绝以明文 http 访问 example.com：只有本机回环地址（本地模拟器）可以使用 http；请使用 https。\n']);
   });
 
   test('an upload OSS refuses: the UploadError in Chinese on stderr, the English message kept in --format json', async () => {
-    emu.setFault('PutObject', { kind: 'http', status: 403, code: 'AccessDenied' });
+    box.emu.setFault('PutObject', { kind: 'http', status: 403, code: 'AccessDenied' });
     const file = path.join(SAMPLES, 'G-outro-160x90.mp4');
-    const r = await run(['upload', file, '--endpoint', emu.url, '--locale', 'zh-cn'], tmp, env);
+    const r = await run(['upload', file, '--endpoint', box.emu.url, '--locale', 'zh-cn'], box.tmp, box.env);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /：未上传：OSS 拒绝了 G-outro-160x90\.mp4 的上传：AccessDenied \(HTTP 403\)（RequestId [0-9A-F]+）。\n/);
-    emu.setFault('PutObject', { kind: 'http', status: 403, code: 'AccessDenied' });
-    const json = await run(['upload', file, '--endpoint', emu.url, '--locale', 'zh-cn', '--format', 'json'], tmp, env);
+    box.emu.setFault('PutObject', { kind: 'http', status: 403, code: 'AccessDenied' });
+    const json = await run(['upload', file, '--endpoint', box.emu.url, '--locale', 'zh-cn', '--format', 'json'], box.tmp, box.env);
     assert.match(JSON.parse(json.stdout)[0].Error, /^OSS refused the upload of G-outro-160x90\.mp4: AccessDenied \(HTTP 403\) \(RequestId [0-9A-F]+\)\.$/);
   });
 });
