@@ -33,11 +33,14 @@ suite('upload: one run per record', function () {
   });
 
   suiteTeardown(async () => {
+    // Never back to the default endpoint: the extension keeps the credentials it resolved from the
+    // environment, and its media library and Uploads view go on asking VOD; with the default endpoint
+    // they asked the real one (caught by the host's loopback guard). A closed loopback port answers nothing.
+    await vscode.workspace.getConfiguration('vodTimeline').update('endpoint', endpoint ?? 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
     for (const [k, v] of Object.entries(env)) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
-    await vscode.workspace.getConfiguration('vodTimeline').update('endpoint', endpoint, vscode.ConfigurationTarget.Global);
     await emu?.close();
     await vscode.workspace.fs.delete(workspaceUri('upload'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
