@@ -17,7 +17,8 @@ export class ParseCache {
   get(document: TextDocument): TimelineDocument {
     const e = this.entries.get(document.uri);
     if (e && e.version === document.version) return e.doc;
-    const doc = this.service.parse(document.getText(), document.version, document.uri);
+    // The version it replaces is still alive here: an edit inside one object is parsed from it.
+    const doc = this.service.parse(document.getText(), document.version, document.uri, e?.doc);
     this.entries.set(document.uri, { version: document.version, doc });
     // Handlers read a parse synchronously (completion, the only one that awaits, reads nothing of
     // the tree after its await), so by the next turn of the event loop no one reads the old version.

@@ -4,6 +4,7 @@
 
 import { JsonTree, NodeKind, NodeFlags, NONE, parseJson, type SyntaxIssue } from './json/parser';
 import { LineIndex } from './json/lines';
+import { reparseJson } from './json/reparse';
 
 export type DocumentForm = 'timeline' | 'produce';
 
@@ -56,8 +57,12 @@ export class TimelineDocument {
   /** Per-version memo for derived data (model, layout, diagnostics), filled by the features. */
   readonly memo = new Map<string, unknown>();
 
-  constructor(readonly text: string, readonly version?: number, readonly uri?: string) {
-    const parsed = parseJson(text);
+  /**
+   * `previous`: an earlier version of the same document, still alive; its tree is read (not changed)
+   * to parse only what the edit touched (json/reparse.ts), and the result is the whole-text parse's.
+   */
+  constructor(readonly text: string, readonly version?: number, readonly uri?: string, previous?: TimelineDocument) {
+    const parsed = (previous && !previous.embeddings.length && reparseJson({ tree: previous.tree, issues: previous.issues, dropped: previous.droppedIssues }, text)) || parseJson(text);
     this.tree = parsed.tree;
     this.issues = parsed.issues;
     this.droppedIssues = parsed.dropped;

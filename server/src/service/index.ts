@@ -84,9 +84,12 @@ export class TimelineService {
     this.cloudRules = options.cloudRules ?? CLOUD_RULES;
   }
 
-  /** Parse a document; cache the result per version and pass it to every feature. */
-  parse(text: string, version?: number, uri?: string): TimelineDocument {
-    return new TimelineDocument(text, version, uri);
+  /**
+   * Parse a document; cache the result per version and pass it to every feature. `previous`, an earlier
+   * version of the same document not yet disposed, lets an edit be parsed without reading the whole text.
+   */
+  parse(text: string, version?: number, uri?: string, previous?: TimelineDocument): TimelineDocument {
+    return new TimelineDocument(text, version, uri, previous);
   }
 
   /** Every diagnostic of the document, sorted by position. Memoized per document, settings and locale. */

@@ -99,6 +99,11 @@ export class JsonTree {
   text: string;
   count = 0;
   root = NONE;
+  /**
+   * Edits since this tree's text was parsed whole (reparse.ts): each reparse keeps the strings of the
+   * nodes outside the edit, which may be slices of an older text and keep that text alive.
+   */
+  generation = 0;
   kind: Uint8Array;
   flags: Uint8Array;
   start: Int32Array;
@@ -125,10 +130,13 @@ export class JsonTree {
   strs: (string | undefined)[];
   private storage: Storage | undefined;
   private childStorage: Storage | undefined;
+  private unpooled = false;
 
-  constructor(text: string, capacity: number) {
+  /** `pooled` false: arrays of its own, never from or back to the pool (a small scratch tree). */
+  constructor(text: string, capacity: number, pooled = true) {
     this.text = text;
-    const s = acquireStorage(capacity);
+    const s = pooled ? acquireStorage(capacity) : new Storage(Math.max(16, capacity));
+    if (!pooled) this.unpooled = true;
     this.storage = s;
     this.childStorage = s;
     this.kind = s.kind;
@@ -154,7 +162,7 @@ export class JsonTree {
    */
   release(): void {
     const s = this.storage;
-    if (!s) return;
+    if (!s || this.unpooled) return;
     this.storage = undefined;
     this.count = 0;
     this.root = NONE;
@@ -228,7 +236,7 @@ export class JsonTree {
 
   private grow(): void {
     const old = this.storage!;
-    const s = acquireStorage(this.kind.length * 2);
+    const s = this.take(this.kind.length * 2);
     const n = this.count;
     s.kind.set(this.kind.subarray(0, n));
     s.flags.set(this.flags.subarray(0, n));
@@ -257,18 +265,26 @@ export class JsonTree {
     this.keys = s.keys;
     this.strs = s.strs;
     // The child lists may still live in the old storage; keep it until they move too.
-    if (this.childStorage !== old) releaseStorage(old);
+    if (this.childStorage !== old) this.give(old);
+  }
+
+  private take(capacity: number): Storage {
+    return this.unpooled ? new Storage(capacity) : acquireStorage(capacity);
+  }
+
+  private give(s: Storage): void {
+    if (!this.unpooled) releaseStorage(s);
   }
 
   appendChildren(list: Int32Array, from: number, to: number): number {
     const need = this.childrenLength + (to - from);
     if (need > this.children.length) {
-      const s = acquireStorage(Math.max(need, this.children.length * 2));
+      const s = this.take(Math.max(need, this.children.length * 2));
       s.children.set(this.children.subarray(0, this.childrenLength));
       const old = this.childStorage;
       this.childStorage = s;
       this.children = s.children;
-      if (old && old !== this.storage) releaseStorage(old);
+      if (old && old !== this.storage) this.give(old);
     }
     const at = this.childrenLength;
     const children = this.children;
@@ -402,11 +418,22 @@ class Parser {
   dropped = 0;
   private keptTooDeep = false;
 
-  constructor(private readonly text: string) {
+  /** With `capacity`: a scratch tree of that size, not from the pool (parseValueAt). */
+  constructor(private readonly text: string, capacity?: number) {
     this.len = text.length;
     // Pretty-printed timelines have about one node per 30 characters; compact ones one per 15. Start
     // from the former (growing doubles the arrays once for compact text).
-    this.tree = new JsonTree(text, Math.ceil(text.length / 24) + 64);
+    this.tree = capacity === undefined ? new JsonTree(text, Math.ceil(text.length / 24) + 64) : new JsonTree(text, capacity, false);
+  }
+
+  /** One value at `pos`, as the whole-text parse reads it at that depth (reparseJson). */
+  parseAt(pos: number, depth: number): number {
+    this.pos = pos;
+    return this.parseValue(NONE, depth);
+  }
+
+  get offset(): number {
+    return this.pos;
   }
 
   private issue(i: SyntaxIssue): void {
@@ -1040,6 +1067,22 @@ class Parser {
     this.closeContainer(node, base);
     return node;
   }
+}
+
+/**
+ * One value of `text` read at `pos` as the whole-text parse would read it at this nesting depth, into
+ * a tree of its own (node numbers from 0, the value's parent NONE); `end` is where reading stopped.
+ * For reparseJson, which splices it into the previous version's tree.
+ */
+export function parseValueAt(text: string, pos: number, depth: number, capacity: number): ParseResult & { node: number; end: number } {
+  const parser = new Parser(text, capacity);
+  let node = NONE;
+  try {
+    node = parser.parseAt(pos, depth);
+  } catch (e) {
+    parser.issues.push({ kind: SyntaxErrorKind.UnexpectedToken, start: pos, end: pos, detail: String(e) });
+  }
+  return { tree: parser.tree, issues: parser.issues, dropped: parser.dropped, node, end: parser.offset };
 }
 
 export function parseJson(text: string): ParseResult {
