@@ -10,6 +10,8 @@ import { TimelineService } from '../../server/src/service';
 import { ParseCache } from '../../server/src/documents';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prng } from '../helpers/service';
+import { fixtureDocuments } from '../reference/differential';
+import * as path from 'node:path';
 
 /** A timeline of `tracks` video and subtitle tracks of `clips` clips each, with CJK text and escapes. */
 function timeline(tracks: number, clips: number): Record<string, unknown> {
@@ -116,6 +118,25 @@ suite('reparse: an edited version parsed from the previous one', () => {
       assert.ok(fellBack > 30, `fell back ${fellBack} of 400`);
     });
   }
+
+  test('random edits of every example and fixture (serializer outputs, produce documents, fuzz findings)', () => {
+    const docs = fixtureDocuments(path.resolve(__dirname, '..', '..'));
+    assert.ok(docs.length > 40, `${docs.length} documents`);
+    const rnd = prng(31);
+    let reparsed = 0;
+    for (const doc of docs) {
+      const base = parseJson(doc.text);
+      if (base.issues.length) continue;
+      for (let i = 0; i < 40; i++) {
+        const next = edit(doc.text, base.tree, rnd);
+        const got = reparseJson(base, next, 0);
+        if (!got) continue;
+        reparsed++;
+        sameTree(got, parseJson(next), `${doc.name}, edit ${i}`);
+      }
+    }
+    assert.ok(reparsed > 400, `reparsed ${reparsed}`);
+  });
 
   test('a chain of edits, each parsed from the one before, with a whole-text parse every few', () => {
     const rnd = prng(21);

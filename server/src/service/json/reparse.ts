@@ -60,12 +60,13 @@ function lastDescendant(tree: JsonTree, n: number): number {
 /**
  * The parse of `text` from the parse of an earlier version of it, or undefined where only the
  * whole-text parse will do (the caller then runs parseJson). The previous tree is only read.
+ * `minLength`: shorter texts are parsed whole (tests lower it to reach every fixture).
  */
-export function reparseJson(previous: ParseResult, text: string): ParseResult | undefined {
+export function reparseJson(previous: ParseResult, text: string, minLength = MIN_TEXT_LENGTH): ParseResult | undefined {
   const old = previous.tree;
   const oldText = old.text;
   if (previous.issues.length || previous.dropped || old.root === NONE || old.count === 0 || old.generation >= MAX_GENERATIONS) return undefined;
-  if (text.length < MIN_TEXT_LENGTH || oldText.length < MIN_TEXT_LENGTH) return undefined;
+  if (text.length < minLength || oldText.length < minLength) return undefined;
   // The edit: old [p, oldEnd) became new [p, p + (oldEnd - p) + delta).
   const p = commonPrefix(oldText, text);
   if (p === oldText.length && p === text.length) return undefined;
