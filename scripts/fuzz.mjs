@@ -16,7 +16,9 @@
 // 2. LSP (scripts/fuzz/lsp.mjs): the built server (dist/server.js --stdio) gets malformed messages
 //    (bad headers, invalid JSON, wrong param types, huge messages, unknown documents) and mutated
 //    documents; after each malformed message a well-formed probe request must be answered (the
-//    server resynchronises on the next Content-Length header). Every wait there is bounded.
+//    server resynchronises on the next Content-Length header); then typing: small edits one version
+//    at a time, after each of which the diagnostics must equal those of the same text opened fresh
+//    (the server parses an edit from the previous version). Every wait there is bounded.
 // Crashing or hanging documents are written to --findings (default artifacts/fuzz/) with what failed;
 // reduce one and add it to test/fixtures/fuzz/ as a regression fixture.
 // The last line: `fuzz: clean: N documents, …; exit 0`, or `fuzz: FAILED (what failed): …; exit 1`;

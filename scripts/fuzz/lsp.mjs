@@ -318,6 +318,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
     malformed: 0, probes: 0, probesAnswered: 0, unansweredProbes: 0, slowProbes: 0, slowestProbeMs: 0, answered: 0, expected: 0, slowMessages: 0, slowMessagesLost: 0,
     docs: 0, requests: 0, slow: 0, slowOnce: 0, unansweredRequests: 0, errorResponses: 0, slowestMs: 0, slowest: '',
     ruleExceptions: 0, uncaught: 0, handlerErrors: 0, malformedHandlerErrors: 0, stalls: 0, cutShort: '', alive: false,
+    typingDocs: 0, typingEdits: 0, typingMismatches: 0,
   };
   const problems = [];
   let savedMessages = 0;
@@ -475,6 +476,50 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
       if (docs >= 250 && (i + 1) % Math.floor(docs / 5) === 0) console.log(`  lsp: ${i + 1} documents, ${figures.requests} requests, ${figures.slow} slow, ${figures.unansweredRequests} unanswered (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
 
+    // 3. Typing: small edits sent one version at a time, as an editor sends them while someone types.
+    // The server parses an edit from the version before (server/src/service/json/reparse.ts); after each
+    // edit its diagnostics must be those of the same text opened fresh under another URI. Documents are
+    // padded with trailing whitespace past the size where the server starts reparsing, and half are the
+    // corpus's own (valid) documents, so that the reparse is taken, half mutated ones.
+    client.phase = 'typing';
+    const TYPED = ['1', '0', '9', '-', '.', 'e', 'a', ' ', '\n', '"', '\\', ',', ':', '{', '}', '[', ']', '中'];
+    const typingDocs = Math.max(6, Math.floor(docs / 4));
+    for (let i = 0; i < typingDocs && !client.exited && !figures.cutShort; i++) {
+      if (overBudget()) { figures.cutShort = `over the ${budgetMs / 1000} s budget after ${i} typing documents`; break; }
+      const d = makeDocument(`${seed}:lsp-typing`, i, corpus, dict);
+      const source = i % 2 === 0 ? d.rnd.pick(corpus).text : d.text;
+      if (source.length > 3_000_000) continue;
+      let text = source + ' \n'.repeat(Math.max(1, (20_000 - source.length) >> 1));
+      const uri = `file:///fuzz/typed/doc.timeline.json`;
+      const fresh = `file:///fuzz/fresh/doc.timeline.json`;
+      let version = 1;
+      await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'vod-timeline', version, text } });
+      figures.typingDocs++;
+      for (let k = 0; k < 8; k++) {
+        const at = d.rnd.int(0, source.length);
+        text = d.rnd.chance(0.35) ? text.slice(0, at) + text.slice(at + d.rnd.int(1, 3)) : text.slice(0, at) + d.rnd.pick(TYPED) + text.slice(at);
+        await client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+        const typed = await client.request('textDocument/diagnostic', { textDocument: { uri } }, ANSWER_MS);
+        await client.notify('textDocument/didOpen', { textDocument: { uri: fresh, languageId: 'vod-timeline', version: 1, text } });
+        const opened = await client.request('textDocument/diagnostic', { textDocument: { uri: fresh } }, ANSWER_MS);
+        await client.notify('textDocument/didClose', { textDocument: { uri: fresh } });
+        figures.requests += 2;
+        if (!typed || !opened) {
+          figures.unansweredRequests++;
+          problems.push(`textDocument/diagnostic got no answer within ${ANSWER_MS} ms while typing in document ${i} (${saveDoc('typing-unanswered', i, text)})`);
+          break;
+        }
+        figures.typingEdits++;
+        const items = (r, u) => JSON.stringify(r.result?.items ?? r.error ?? null).split(u).join('<uri>');
+        if (items(typed, uri) !== items(opened, fresh)) {
+          figures.typingMismatches++;
+          problems.push(`after edit ${k + 1} of typing document ${i}, the diagnostics differ from those of the same text opened fresh (${saveDoc('typing-mismatch', i, text)})`);
+          break;
+        }
+      }
+      await client.notify('textDocument/didClose', { textDocument: { uri } });
+    }
+
     client.phase = 'end';
     figures.alive = !client.exited && Boolean(await probe('the documents'));
     client.sampleRss();
@@ -507,7 +552,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
     const kinds = [...new Set(client.logErrors.filter((e) => e.phase === 'malformed').map((e) => e.message.replace(/:.*/, '')))];
     console.log(`  lsp: ${figures.malformedHandlerErrors} malformed request(s) failed inside a guarded handler and were answered with the fallback (${kinds.slice(0, 8).join('; ')})`);
   }
-  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (${figures.slowProbes} over ${timeoutMs} ms; slowest ${figures.slowestProbeMs} ms, after ${figures.slowestProbeAfter ?? '-'}), ${figures.unansweredProbes} unanswered well-formed probes after a resync, ${figures.answered}/${figures.expected} malformed requests answered, ${figures.slowMessages - figures.slowMessagesLost}/${figures.slowMessages} slow messages read whole; ${figures.docs} documents, ${figures.requests} requests, ${figures.slow} over ${timeoutMs} ms twice (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}), ${figures.unansweredRequests} unanswered, ${figures.errorResponses} error responses; server ${figures.alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
+  console.log(`lsp: ${figures.malformed} malformed messages, ${figures.probesAnswered}/${figures.probes} probes answered (${figures.slowProbes} over ${timeoutMs} ms; slowest ${figures.slowestProbeMs} ms, after ${figures.slowestProbeAfter ?? '-'}), ${figures.unansweredProbes} unanswered well-formed probes after a resync, ${figures.answered}/${figures.expected} malformed requests answered, ${figures.slowMessages - figures.slowMessagesLost}/${figures.slowMessages} slow messages read whole; ${figures.docs} documents, ${figures.requests} requests, ${figures.slow} over ${timeoutMs} ms twice (${figures.slowOnce} more were slow once and fast when asked again; slowest ${figures.slowestMs} ms: ${figures.slowest || '-'}), ${figures.unansweredRequests} unanswered, ${figures.errorResponses} error responses; typing: ${figures.typingEdits} edits in ${figures.typingDocs} documents, ${figures.typingMismatches} with diagnostics unlike a fresh open; server ${figures.alive ? 'alive' : 'DEAD'}, peak RSS ${(client.peakRssKiB / 1024).toFixed(0)} MB, ${seconds.toFixed(1)} s`);
 
   const failures = [];
   const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
@@ -516,6 +561,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
   if (figures.slow) failures.push(count(figures.slow, 'slow LSP request', 'slow LSP requests'));
   if (figures.unansweredRequests) failures.push(count(figures.unansweredRequests, 'unanswered LSP request', 'unanswered LSP requests'));
   if (figures.errorResponses) failures.push(count(figures.errorResponses, 'LSP error response', 'LSP error responses'));
+  if (figures.typingMismatches) failures.push(count(figures.typingMismatches, 'edit whose diagnostics differ from a fresh open', 'edits whose diagnostics differ from a fresh open'));
   if (figures.ruleExceptions) failures.push(count(figures.ruleExceptions, 'rule exception in the server', 'rule exceptions in the server'));
   if (figures.uncaught) failures.push(count(figures.uncaught, 'uncaught exception in the server', 'uncaught exceptions in the server'));
   if (figures.handlerErrors) failures.push(count(figures.handlerErrors, 'failed well-formed request', 'failed well-formed requests'));
