@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TimelineService, type Layout } from '../../server/src/service';
 import { formatDuration, formatTimeRange, type Locale } from '../../server/src/service';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError, oneLine } from './io';
 import { systemLocale } from './locale';
 import { cliText, type CliMessage } from './messages';
 
@@ -85,7 +85,8 @@ function inspectResult(layout: Layout): InspectResult {
 const LABEL_MAX = 34;
 
 function clipLabel(c: ClipLayout): string {
-  const raw = c.clip.mediaId ?? (c.clip.content !== undefined ? JSON.stringify(c.clip.content) : c.clip.type ?? '');
+  // A MediaId or a type is the document's decoded string: a newline in it would split the row.
+  const raw = oneLine(c.clip.mediaId ?? (c.clip.content !== undefined ? JSON.stringify(c.clip.content) : c.clip.type ?? ''));
   return raw.length > LABEL_MAX ? raw.slice(0, LABEL_MAX - 1) + '…' : raw;
 }
 
@@ -105,7 +106,7 @@ function inspectTable(layout: Layout, locale: Locale, file: string): string {
   const unit = (value: string) => t('seconds', { value });
   const time = (s: number | null) => formatDuration(s, unit);
   const lines: string[] = [];
-  lines.push(`${file} — ${layout.duration !== null ? t('output', { duration: time(layout.duration) }) : t('outputUnknown', { duration: time(layout.minDuration) })}`);
+  lines.push(`${oneLine(file)} — ${layout.duration !== null ? t('output', { duration: time(layout.duration) }) : t('outputUnknown', { duration: time(layout.minDuration) })}`);
   if (layout.tracks.length === 0) {
     lines.push(t('noTracks'));
     return lines.join('\n') + '\n';
@@ -163,7 +164,7 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
       source = fs.readFileSync(abs, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      io.stderr(text(locale, 'cannotRead', { file: arg, reason: code === 'ENOENT' ? text(locale, 'notFound') : code ?? String(e) }) + '\n');
+      io.stderr(text(locale, 'cannotRead', { file: oneLine(arg), reason: code === 'ENOENT' ? text(locale, 'notFound') : code ?? String(e) }) + '\n');
       return EXIT_USAGE;
     }
   }
@@ -171,7 +172,7 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   const doc = service.parse(source);
   const layout = service.layout(doc);
   if (!layout) {
-    io.stderr(text(locale, 'noTimeline', { file: display }) + '\n');
+    io.stderr(text(locale, 'noTimeline', { file: oneLine(display) }) + '\n');
     return EXIT_PROBLEMS;
   }
   io.stdout(format === 'json' ? JSON.stringify(inspectResult(layout), null, 2) + '\n' : inspectTable(layout, locale, display));

@@ -12,6 +12,9 @@ import { produceCommand, statusCommand, terminalConfirm } from './produce';
 import { uploadCommand } from './upload';
 import { VERSION } from './version';
 import { renderRulePage } from './rulePages';
+// Imported, not import()ed as lsp's server is: it is small, and an import() of a .ts module does not
+// load under the unit tests' tsx/cjs, where `main(['emulator', ...])` runs in-process.
+import { runEmulatorCli } from '../../emulator/src/cli';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -44,8 +47,8 @@ const commands: Record<string, Command> = {
     return new Promise<number>(() => { /* runs until the client exits the process */ });
   },
   emulator: async (argv, io) => {
-    const { runEmulatorCli } = await import('../../emulator/src/cli');
-    return runEmulatorCli(argv, { env: io.env, stdout: { write: (s: string) => { io.stdout(s); return true; } }, stderr: { write: (s: string) => { io.stderr(s); return true; } } });
+    // Its lines in the language every command speaks (--locale, else the environment's).
+    return runEmulatorCli(argv, { env: io.env, locale: systemLocale(io.env, localeOption(argv)), stdout: { write: (s: string) => { io.stdout(s); return true; } }, stderr: { write: (s: string) => { io.stderr(s); return true; } } });
   },
 };
 

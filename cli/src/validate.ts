@@ -13,7 +13,7 @@ import { MediaCatalog } from '../../client/src/vod/catalog/catalog';
 import { CredentialsError, EndpointError, errorText } from '../../client/src/vod';
 import { makeClient, setupMessage } from './produce';
 import { findConfig, loadConfig, type LoadedConfig } from '../../server/src/config';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError } from './io';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError, endLine, oneLine } from './io';
 import { systemLocale } from './locale';
 import { cliText } from './messages';
 import { globCandidate } from './candidates';
@@ -65,7 +65,7 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
     if (f.uri === undefined || logged.has(`${f.uri}\0${f.rule}`)) return;
     logged.add(`${f.uri}\0${f.rule}`);
     const e = f.error;
-    io.stderr(cliText(locale, 'ruleFailed', { file: f.uri, codes: f.codes.join(', '), error: e instanceof Error ? e.stack ?? e.message : String(e) }) + '\n');
+    io.stderr(cliText(locale, 'ruleFailed', { file: oneLine(f.uri), codes: f.codes.join(', '), error: e instanceof Error ? e.stack ?? e.message : String(e) }) + '\n');
   };
   const service = new TimelineService({ ...rules, onRuleFailure });
   let ioError = false;
@@ -81,7 +81,7 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
       configs.set(configFile, loaded);
       if (!reportedConfig.has(configFile)) {
         reportedConfig.add(configFile);
-        for (const p of loaded.problems) io.stderr(cliText(locale, 'configProblem', { ...p, file: path.relative(io.cwd, p.file) || p.file }) + '\n');
+        for (const p of loaded.problems) io.stderr(cliText(locale, 'configProblem', { ...p, file: oneLine(path.relative(io.cwd, p.file) || p.file), message: oneLine(p.message) }) + '\n');
         if (loaded.problems.length && values.config && !fs.existsSync(configFile)) ioError = true;
       }
     }
@@ -115,14 +115,15 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
       const text = await io.readStdin();
       const { result, fixedText } = check('<stdin>', text, undefined);
       results.push(result);
-      if (values.fix) io.stdout(fixedText ?? text);
+      // Its last line ended, so the report after it on stderr starts a line of its own in a terminal.
+      if (values.fix) io.stdout(endLine(fixedText ?? text));
       continue;
     }
     const { files, glob: fromGlob } = await expand(arg, io.cwd);
     if (files.length === 0) {
       const abs = path.resolve(io.cwd, arg);
-      const reason = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? cliText(locale, 'isDirectory', { dir: arg.replace(/\/$/, '') }) : /[*?[\]{}]/.test(arg) ? undefined : cliText(locale, 'notFound');
-      io.stderr((reason ? cliText(locale, 'cannotRead', { file: arg, reason }) : cliText(locale, 'noMatch', { pattern: arg })) + '\n');
+      const reason = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? cliText(locale, 'isDirectory', { dir: oneLine(arg.replace(/\/$/, '')) }) : /[*?[\]{}]/.test(arg) ? undefined : cliText(locale, 'notFound');
+      io.stderr((reason ? cliText(locale, 'cannotRead', { file: oneLine(arg), reason }) : cliText(locale, 'noMatch', { pattern: oneLine(arg) })) + '\n');
       ioError = true;
       continue;
     }
@@ -131,13 +132,13 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
       try {
         text = fs.readFileSync(abs, 'utf8');
       } catch (e) {
-        io.stderr(cliText(locale, 'cannotRead', { file: path.relative(io.cwd, abs), reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
+        io.stderr(cliText(locale, 'cannotRead', { file: oneLine(path.relative(io.cwd, abs)), reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
         ioError = true;
         continue;
       }
       const display = path.relative(io.cwd, abs) || abs;
       if (fromGlob && !globCandidate(abs, text).timeline) {
-        if (!values.quiet) io.stderr(cliText(locale, 'skipped', { file: display }) + '\n');
+        if (!values.quiet) io.stderr(cliText(locale, 'skipped', { file: oneLine(display) }) + '\n');
         continue;
       }
       const { result, fixedText } = check(display, text, abs);
@@ -148,9 +149,9 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
           const tmp = `${abs}.vod-timeline-fix.tmp`;
           fs.writeFileSync(tmp, fixedText);
           fs.renameSync(tmp, abs);
-          if (!values.quiet) io.stderr(cliText(locale, 'fixed', { file: display, count: countFixed(service, text, fixedText) }) + '\n');
+          if (!values.quiet) io.stderr(cliText(locale, 'fixed', { file: oneLine(display), count: countFixed(service, text, fixedText) }) + '\n');
         } catch (e) {
-          io.stderr(cliText(locale, 'cannotWrite', { file: display, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
+          io.stderr(cliText(locale, 'cannotWrite', { file: oneLine(display), reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
           ioError = true;
         }
       }
@@ -171,7 +172,7 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
     for (const r of results) {
       for (const d of r.diagnostics) {
         const p = r.lineOf(d.start);
-        out(`${r.file}:${p.line + 1}:${p.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
+        out(`${oneLine(r.file)}:${p.line + 1}:${p.character + 1} ${d.severity} ${d.code} ${oneLine(d.message)}\n`);
       }
     }
     if (!values.quiet) {

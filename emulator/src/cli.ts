@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { startEmulator, type EmulatorOptions } from './server';
+import { EMULATOR_MESSAGES, emulatorText, type EmulatorLocale } from './messages';
 
 export interface EmulatorCliIo {
   stdout?: Pick<Writable, 'write'>;
@@ -15,36 +16,22 @@ export interface EmulatorCliIo {
   onListening?: (info: { url: string; accessKeyId: string; accessKeySecret: string }) => void;
   /** Default process.env: VOD_EMULATOR_ACCESS_KEY_SECRET is read from it. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The language of its lines, default English. The CLI resolves it as for every command (--locale,
+   * then LC_ALL, LC_MESSAGES, LANG: cli/src/locale.ts), so the emulator needs none of the service's code.
+   */
+  locale?: EmulatorLocale;
 }
 
 const SECRET_ENV = 'VOD_EMULATOR_ACCESS_KEY_SECRET';
 
-export const EMULATOR_USAGE = `Usage: vod-timeline emulator [options]
-
-Runs a local ApsaraVideo VOD (2017-03-21) emulator on 127.0.0.1 for trying out produce/status calls
-without an Alibaba Cloud account. It checks both request signatures against its test keys, and serves
-the media files a --media FILE names (GetPlayInfo, GetMezzanineInfo, GetImageInfo) under signed,
-expiring URLs on its own port. Uploads (CreateUploadVideo, CreateUploadImage, RefreshUploadVideo) go to
-an OSS-compatible endpoint on a second loopback port that checks the upload credential's signature.
-
-Options:
-  --port N                   listen on port N (default: a free port)
-  --access-key-id ID         AccessKey ID to accept (default: generated); its secret comes from
-                             the variable VOD_EMULATOR_ACCESS_KEY_SECRET or from:
-  --access-key-secret-file F the file F (its first line), so that no process list shows it
-  --media FILE               add media from FILE (JSON array, format of emulator/media.seed.json, plus
-                             "File" and "Streams" with paths relative to FILE); repeatable
-  --no-cors                  serve media files without CORS headers (like a VOD domain without them)
-  --produce-seconds S        seconds a production takes (default 5)
-  --upload-seconds S         seconds an uploaded video stays Transcoding before Normal (default 3)
-  --upload-dir DIR           keep uploaded files in DIR (default: a temporary folder removed on exit)
-  --region R                 region the emulator serves (default cn-shanghai)
-  -h, --help                 show this help
-`;
+/** The help in English (`--help`; `--locale zh-cn` prints the Chinese one). */
+export const EMULATOR_USAGE = EMULATOR_MESSAGES.en.usage;
 
 class UsageError extends Error {}
 
-export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): EmulatorOptions | 'help' {
+export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, locale: EmulatorLocale = 'en'): EmulatorOptions | 'help' {
+  const t = (id: Parameters<typeof emulatorText>[1], args?: Record<string, string | number>) => emulatorText(locale, id, args);
   const options: EmulatorOptions = {};
   const media: string[] = [];
   let secretFile: string | undefined;
@@ -56,7 +43,7 @@ export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = proce
     const value = () => {
       if (inline !== undefined) return inline;
       const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value.`);
+      if (v === undefined || v.startsWith('--')) throw new UsageError(t('needsValue', { option: name }));
       return v;
     };
     switch (name) {
@@ -64,20 +51,20 @@ export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = proce
       case '--port': {
         const v = value();
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port: "${v}" is not a port number.`);
+        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(t('notPort', { value: v }));
         options.port = n;
         break;
       }
       case '--access-key-id': options.accessKeyId = value(); break;
       case '--access-key-secret':
-        throw new UsageError(`--access-key-secret is not accepted: a secret on the command line shows in the process list. Set ${SECRET_ENV} or pass --access-key-secret-file FILE.`);
+        throw new UsageError(t('secretOnCommandLine', { variable: SECRET_ENV }));
       case '--access-key-secret-file': secretFile = value(); break;
       case '--media': media.push(value()); break;
       case '--no-cors': options.cors = false; break;
       case '--produce-seconds': {
         const v = value();
         const n = Number(v);
-        if (!Number.isFinite(n) || n < 0) throw new UsageError(`--produce-seconds: "${v}" is not a number of seconds.`);
+        if (!Number.isFinite(n) || n < 0) throw new UsageError(t('notSeconds', { option: name, value: v }));
         options.produceSeconds = n;
         break;
       }
@@ -85,12 +72,14 @@ export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = proce
       case '--upload-seconds': {
         const v = value();
         const n = Number(v);
-        if (!Number.isFinite(n) || n < 0) throw new UsageError(`--upload-seconds: "${v}" is not a number of seconds.`);
+        if (!Number.isFinite(n) || n < 0) throw new UsageError(t('notSeconds', { option: name, value: v }));
         options.uploadSeconds = n;
         break;
       }
       case '--upload-dir': options.uploadDir = value(); break;
-      default: throw new UsageError(`Unknown option "${arg}".`);
+      // Read by the caller, which chose the language of these messages (see EmulatorCliIo.locale).
+      case '--locale': value(); break;
+      default: throw new UsageError(t('unknownOption', { option: arg }));
     }
   }
   if (secretFile !== undefined) {
@@ -98,15 +87,15 @@ export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = proce
     try {
       text = fs.readFileSync(secretFile, 'utf8');
     } catch (e) {
-      throw new UsageError(`--access-key-secret-file: cannot read ${secretFile} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+      throw new UsageError(t('secretFileUnreadable', { file: secretFile, code: (e as NodeJS.ErrnoException).code ?? 'error' }));
     }
     options.accessKeySecret = text.split(/\r?\n/)[0].trim();
-    if (!options.accessKeySecret) throw new UsageError(`--access-key-secret-file: ${secretFile} is empty.`);
+    if (!options.accessKeySecret) throw new UsageError(t('secretFileEmpty', { file: secretFile }));
   } else if (env[SECRET_ENV]) {
     options.accessKeySecret = env[SECRET_ENV];
   }
   if (Boolean(options.accessKeyId) !== Boolean(options.accessKeySecret)) {
-    throw new UsageError(`Give --access-key-id together with its secret (${SECRET_ENV} or --access-key-secret-file), or neither.`);
+    throw new UsageError(t('keyWithoutSecret', { variable: SECRET_ENV }));
   }
   if (media.length) options.mediaFiles = media;
   return options;
@@ -119,32 +108,36 @@ function secretSource(argv: string[]): string {
 export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Promise<number> {
   const out = io.stdout ?? process.stdout;
   const err = io.stderr ?? process.stderr;
+  const locale = io.locale ?? 'en';
+  const t = (id: Parameters<typeof emulatorText>[1], args?: Record<string, string | number>) => emulatorText(locale, id, args);
+  const usage = locale === 'zh-cn' ? EMULATOR_MESSAGES.zhCn.usage : EMULATOR_USAGE;
   let options: EmulatorOptions | 'help';
   try {
-    options = parseEmulatorArgs(argv, io.env ?? process.env);
+    options = parseEmulatorArgs(argv, io.env ?? process.env, locale);
   } catch (e) {
-    err.write(`vod-timeline emulator: ${(e as Error).message}\n\n${EMULATOR_USAGE}`);
+    err.write(`vod-timeline emulator: ${(e as Error).message}\n\n${usage}`);
     return 2;
   }
   if (options === 'help') {
-    out.write(EMULATOR_USAGE);
+    out.write(usage);
     return 0;
   }
   let emulator;
   try {
     emulator = await startEmulator(options);
   } catch (e) {
-    err.write(`vod-timeline emulator: ${(e as Error).message}\n`);
+    // What failed (a media file, the port) is said by the emulator's own code, in English.
+    err.write(`vod-timeline emulator: ${t('cannotStart', { error: (e as Error).message })}\n`);
     return 1;
   }
   out.write([
-    `VOD emulator listening on ${emulator.url} (region ${emulator.region}, API 2017-03-21)`,
-    `  AccessKey ID:     ${emulator.accessKeyId}`,
+    t('listening', { url: emulator.url, region: emulator.region }),
+    t('accessKeyId', { id: emulator.accessKeyId }),
     // A secret the caller handed in is not echoed; a generated one is, or nobody could use it.
-    `  AccessKey secret: ${options.accessKeySecret ? `(the one given in ${secretSource(argv)})` : emulator.accessKeySecret}`,
-    `  (test keys: they are accepted only by this emulator)`,
-    `  Uploads: OSS endpoint ${emulator.ossUrl} (checks the upload credential's OSS signature)`,
-    `  ${emulator.media.size} media loaded (${[...emulator.media.values()].filter((m) => m.files).length} with files, served under ${emulator.url}/media/, CORS ${emulator.cors ? 'on' : 'off'}). Press Ctrl-C to stop.`,
+    t('accessKeySecret', { secret: options.accessKeySecret ? t('secretGiven', { source: secretSource(argv) }) : emulator.accessKeySecret }),
+    t('testKeys'),
+    t('uploads', { url: emulator.ossUrl }),
+    t('media', { count: emulator.media.size, withFiles: [...emulator.media.values()].filter((m) => m.files).length, url: emulator.url, cors: t(emulator.cors ? 'corsOn' : 'corsOff') }),
     '',
   ].join('\n'));
   io.onListening?.({ url: emulator.url, accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret });
@@ -162,6 +155,6 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
     else io.signal?.addEventListener('abort', stop, { once: true });
   });
   await emulator.close();
-  out.write('VOD emulator stopped.\n');
+  out.write(t('stopped') + '\n');
   return 0;
 }

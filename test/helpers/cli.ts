@@ -8,21 +8,34 @@ import { main } from '../../cli/src/main';
 import { startEmulator, type Emulator } from '../../emulator/src';
 import type { Io } from '../../cli/src/io';
 
-export interface CliRun { code: number; stdout: string; stderr: string }
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Every write in order, as a terminal showing both streams gets them (`2>&1`). */
+  writes: { stream: 'stdout' | 'stderr'; text: string }[];
+}
 
 const NAMES = ['HOME', 'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_PROFILE', 'ALIBABA_CLOUD_CREDENTIALS_FILE', 'ALIBABA_CLOUD_CONFIG_FILE'];
 
-export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
+export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv, stdin = ''): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const io: Io = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => '', cwd, env };
+  const writes: CliRun['writes'] = [];
+  const io: Io = {
+    stdout: (s) => { stdout += s; writes.push({ stream: 'stdout', text: s }); },
+    stderr: (s) => { stderr += s; writes.push({ stream: 'stderr', text: s }); },
+    readStdin: async () => stdin,
+    cwd,
+    env,
+  };
   const saved = Object.fromEntries(NAMES.map((n) => [n, process.env[n]]));
   for (const n of NAMES) {
     if (env[n] === undefined) delete process.env[n];
     else process.env[n] = env[n];
   }
   try {
-    return { code: await main(argv, io), stdout, stderr };
+    return { code: await main(argv, io), stdout, stderr, writes };
   } finally {
     for (const n of NAMES) {
       if (saved[n] === undefined) delete process.env[n];

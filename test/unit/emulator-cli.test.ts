@@ -127,7 +127,8 @@ suite('emulator CLI as a process: the secret is not in its command line', () => 
   /** Starts `node bin/vod-timeline.js emulator ...`, waits for its "listening on" line, returns it and its URL. */
   async function start(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ReturnType<typeof spawn>; url: string; out: () => string }> {
     const child = spawn(process.execPath, ['bin/vod-timeline.js', 'emulator', '--port', '0', '--access-key-id', 'LTAIprocTestKey0001', '--produce-seconds', '0', ...args], {
-      cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      // English whatever the machine's locale: the "listening on" line is read below.
+      cwd: ROOT, env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     child.stdout!.on('data', (b: Buffer) => { out += b.toString(); });

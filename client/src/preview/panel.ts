@@ -16,7 +16,7 @@ export const VIEW_TYPE = 'vodTimeline.preview';
 
 export type { LayoutApi as PreviewApi } from './layoutSource';
 
-/** What the host tests read through `vodTimeline.preview._testState`. */
+/** What the host tests read through `vodTimeline.preview._testState` (test/host/suite/preview.test.ts imports this type). */
 export interface PreviewTestState {
   uri: string;
   visible: boolean;
