@@ -99,10 +99,7 @@ export class JsonTree {
   text: string;
   count = 0;
   root = NONE;
-  /**
-   * Edits since this tree's text was parsed whole (reparse.ts): each reparse keeps the strings of the
-   * nodes outside the edit, which may be slices of an older text and keep that text alive.
-   */
+  /** Reparses since this tree's document was parsed whole (reparse.ts); 0 for a whole-text parse. */
   generation = 0;
   kind: Uint8Array;
   flags: Uint8Array;
@@ -163,6 +160,10 @@ export class JsonTree {
   release(): void {
     const s = this.storage;
     if (!s || this.unpooled) return;
+    // Pooled arrays must not hold this version's strings: most are slices of its text, which they
+    // would keep alive (a few MB for a large document) until another parse overwrote them.
+    s.keys.fill(undefined, 0, this.count);
+    s.strs.fill(undefined, 0, this.count);
     this.storage = undefined;
     this.count = 0;
     this.root = NONE;

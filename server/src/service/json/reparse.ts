@@ -15,12 +15,11 @@
 // at the top level) falls back to the whole-text parse. test/unit/reparse.test.ts compares the two on
 // thousands of random edits.
 
-import { JsonTree, NodeKind, NONE, parseValueAt, type ParseResult } from './parser';
+import { JsonTree, NodeFlags, NodeKind, NONE, parseValueAt, type ParseResult } from './parser';
 
 /**
- * Reparses at most this many times in a row: the strings of unchanged nodes are reused, and a string
- * of 13 or more characters is a slice that keeps its text alive; a whole-text parse every so often
- * lets the older texts go (at most this many old versions' texts held).
+ * Reparses at most this many times in a row, then a whole-text parse: a bound on anything a chain of
+ * reparses could carry from version to version (none is known: the strings are read again, below).
  */
 export const MAX_GENERATIONS = 8;
 
@@ -151,6 +150,12 @@ export function reparseJson(previous: ParseResult, text: string, minLength = MIN
     tree.childStart[k] += dc;
   }
 
+  // The strings outside the subtree are read again from the new text: the old ones may be slices of
+  // the old text, and keeping them would keep every older version's text alive (5 MB per version of the
+  // maximum document). A slice of the new text costs no copy; an escaped string is decoded again.
+  refreshStrings(tree, 0, n);
+  refreshStrings(tree, n + m, count);
+
   // Child lists: those before the subtree's, the subtree's own, then the rest (numbers past it moved).
   tree.children.set(old.children.subarray(0, blockStart), 0);
   for (let i = 0; i < mc; i++) tree.children[blockStart + i] = st.children[i] + n;
@@ -159,6 +164,24 @@ export function reparseJson(previous: ParseResult, text: string, minLength = MIN
     tree.children[j] = c >= tail ? c + dn : c;
   }
   return { tree, issues: [], dropped: 0 };
+}
+
+/** Replaces the strings and unregistered keys of nodes [from, to) with equal ones read from the tree's text. */
+function refreshStrings(tree: JsonTree, from: number, to: number): void {
+  const text = tree.text;
+  const kind = tree.kind;
+  const strs = tree.strs;
+  const keys = tree.keys;
+  for (let k = from; k < to; k++) {
+    if (kind[k] === NodeKind.String) {
+      strs[k] = tree.flags[k] & NodeFlags.Escaped ? (JSON.parse(text.slice(tree.start[k], tree.end[k])) as string) : text.slice(tree.start[k] + 1, tree.end[k] - 1);
+    }
+    // A registered key is the registry's own string; another is a slice (or, escaped, decoded).
+    if (tree.keyStart[k] !== NONE && tree.keyId[k] === 0) {
+      const raw = text.slice(tree.keyStart[k] + 1, tree.keyEnd[k] - 1);
+      keys[k] = raw === keys[k] ? raw : (JSON.parse(text.slice(tree.keyStart[k], tree.keyEnd[k])) as string);
+    }
+  }
 }
 
 /** Copies nodes [from, to) of `src` to `dst` from `at`, every per-node field as it is. */
