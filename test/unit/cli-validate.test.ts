@@ -206,6 +206,28 @@ suite('cli: validate', () => {
     assert.ok(JSON.parse(zh.stdout).some((f: { file: string }) => f.file === 'package.json'), 'named, so checked even though the glob skips it');
   });
 
+  test('a file reached more than once is checked once, by the name first seen, and counted once', async () => {
+    write('a.timeline.json', BROKEN);
+    write('b.timeline.json', WARNING_ONLY);
+    // A symlink is the same file: its diagnostics would be the same lines again.
+    fs.symlinkSync('a.timeline.json', path.join(tmp, 'link.timeline.json'));
+    const args = ['b.timeline.json', '*.timeline.json', './b.timeline.json', 'a.timeline.json', '**/a.timeline.json', 'link.timeline.json', path.join(tmp, 'b.timeline.json')];
+    const json = await run(['--format', 'json', ...args], { cwd: tmp });
+    assert.deepEqual(JSON.parse(json.stdout).map((f: { file: string }) => f.file), ['b.timeline.json', 'a.timeline.json']);
+    const text = await run(args, { cwd: tmp });
+    assert.equal(text.code, 1);
+    assert.equal(text.stdout.split('\n').filter(Boolean).length, 3, text.stdout);
+    assert.equal(text.stderr, '2 file(s): 1 error(s), 2 warning(s)\n');
+    // A glob skips package.json, but naming it, even after the glob, checks it (once, where first seen).
+    write('pkg/package.json', JSON.stringify({ name: 'demo', version: '1.0.0' }));
+    const named = await run(['--format', 'json', 'pkg/*.json', 'pkg/package.json'], { cwd: tmp });
+    assert.deepEqual(JSON.parse(named.stdout).map((f: { file: string }) => f.file), [path.join('pkg', 'package.json')]);
+    assert.equal(named.stderr, '');
+    // stdin once: a second read would find it at its end.
+    const stdin = await run(['-', '-'], { stdin: BROKEN });
+    assert.equal(stdin.stderr, '1 file(s): 1 error(s), 1 warning(s)\n');
+  });
+
   test('--fix rewrites the file with every safe fix and leaves unsafe problems', async () => {
     const text = '{\n  // draft\n  "VideoTracks": [{"VideoTrackClips": [{"MediaID": "a", "In": "2", "Out": "8", "Type": "video",}, {"MediaId": "b", "In": 9, "Out": 3}]}]\n}\n';
     const file = write('fix.timeline.json', text);
