@@ -125,6 +125,9 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
       results.push(result);
       // Its last line ended, so the report after it on stderr starts a line of its own in a terminal.
       if (values.fix) io.stdout(endLine(fixedText ?? text));
+      // The note a fixed file gets, beside a text report only: with stdin a JSON or SARIF report is
+      // what stderr carries, and it must stay parseable.
+      if (fixedText !== undefined && !values.quiet && format === 'text') io.stderr(cliText(locale, 'fixed', { file: '<stdin>', count: countFixed(service, text, fixedText) }) + '\n');
       continue;
     }
     const { abs, fromGlob } = input;

@@ -250,7 +250,15 @@ suite('cli: validate', () => {
     const stdin = await run(['--fix', '-'], { stdin: WARNING_ONLY });
     assert.equal(stdin.stdout, WARNING_ONLY.replace('"2"', '2'));
     assert.equal(stdin.code, 0);
-    assert.match(stdin.stderr, /1 file\(s\): 0 error\(s\), 0 warning\(s\)/, 'the report goes to stderr when stdout carries the document');
+    assert.equal(stdin.stderr, '<stdin>: fixed 1 problem(s)\n1 file(s): 0 error(s), 0 warning(s)\n', 'the note a file gets; the report goes to stderr when stdout carries the document');
+    const quiet = await run(['--fix', '--quiet', '-'], { stdin: WARNING_ONLY });
+    assert.deepEqual([quiet.stdout, quiet.stderr], [WARNING_ONLY.replace('"2"', '2'), '']);
+    // A JSON report on stderr stays JSON: no note before it.
+    const json = await run(['--fix', '--format', 'json', '-'], { stdin: WARNING_ONLY });
+    assert.deepEqual(JSON.parse(json.stderr), [{ file: '<stdin>', diagnostics: [] }]);
+    // Nothing to fix, nothing said.
+    const clean = await run(['--fix', '-'], { stdin: CLEAN });
+    assert.equal(clean.stderr, '1 file(s): 0 error(s), 0 warning(s)\n');
   });
 
   test('--region: StorageLocation is required abroad, not in Shanghai', async () => {
