@@ -148,10 +148,16 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
     results.push(result);
     if (fixedText !== undefined) {
       try {
-        // Write next to the file, then rename: an interrupted --fix never leaves half a timeline.
-        const tmp = `${abs}.vod-timeline-fix.tmp`;
-        fs.writeFileSync(tmp, fixedText);
-        fs.renameSync(tmp, abs);
+        // Write next to the file, then rename: an interrupted --fix never leaves half a timeline. Through
+        // a symlink, onto the file it points to (renaming onto the link replaced it with a copy and left
+        // the timeline unfixed); with the file's own permissions (a 0600 file came back 0644), the
+        // temporary file private until then.
+        const target = realPath(abs);
+        const tmp = `${target}.vod-timeline-fix.tmp`;
+        const { mode } = fs.statSync(target);
+        fs.writeFileSync(tmp, fixedText, { mode: 0o600 });
+        fs.chmodSync(tmp, mode & 0o7777);
+        fs.renameSync(tmp, target);
         if (!values.quiet) io.stderr(cliText(locale, 'fixed', { file: oneLine(display), count: countFixed(service, text, fixedText) }) + '\n');
       } catch (e) {
         io.stderr(cliText(locale, 'cannotWrite', { file: oneLine(display), reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');

@@ -240,6 +240,20 @@ suite('cli: validate', () => {
     assert.deepEqual(fs.readdirSync(tmp), ['fix.timeline.json'], 'no temporary file left behind');
   });
 
+  test('--fix through a symlink fixes the file it points to and keeps the link and the permissions', async function () {
+    if (process.platform === 'win32') this.skip();
+    const file = write('a.timeline.json', WARNING_ONLY);
+    fs.chmodSync(file, 0o640);
+    fs.symlinkSync('a.timeline.json', path.join(tmp, 'link.timeline.json'));
+    const r = await run(['--fix', 'link.timeline.json'], { cwd: tmp });
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /^link\.timeline\.json: fixed 1 problem\(s\)\n/);
+    assert.ok(fs.lstatSync(path.join(tmp, 'link.timeline.json')).isSymbolicLink(), 'still a link');
+    assert.equal(fs.readFileSync(file, 'utf8'), WARNING_ONLY.replace('"2"', '2'));
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(fs.readdirSync(tmp).sort(), ['a.timeline.json', 'link.timeline.json'], 'no temporary file left behind');
+  });
+
   test('--fix on a file with nothing safe to fix leaves it untouched; --fix with stdin prints the fixed text', async () => {
     const file = write('overlap.timeline.json', OVERLAP);
     const before = fs.statSync(file).mtimeMs;
