@@ -8,6 +8,8 @@
 import schema from '../../schemas/timeline.schema.json';
 import { parseJson, NodeKind, NONE, suggest } from '../../server/src/service';
 
+type JsonTree = ReturnType<typeof parseJson>['tree'];
+
 type Properties = { properties: Record<string, unknown> };
 const definitions = schema.definitions as unknown as Record<'Timeline' | 'ProduceDocument', Properties>;
 
@@ -33,19 +35,27 @@ interface Candidate {
 export function globCandidate(fileName: string, text: string): Candidate {
   if (/\.timeline\.json$/i.test(fileName)) return { timeline: true, reason: '*.timeline.json' };
   const { tree } = parseJson(text);
-  const root = tree.root;
-  if (root === NONE || tree.kind[root] !== NodeKind.Object) return { timeline: false };
+  const reason = formKey(tree, tree.root);
+  return reason === undefined ? { timeline: false } : { timeline: true, reason };
+}
+
+/**
+ * The top-level key that makes a parsed document one of either form (or a misspelling of one), or
+ * undefined: not an object, or none of its keys is one. `inspect` asks it too (of a file it was named).
+ */
+export function formKey(tree: JsonTree, root: number): string | undefined {
+  if (root === NONE || tree.kind[root] !== NodeKind.Object) return undefined;
   const keys = tree.childList(root).map((n) => tree.keys[n]).filter((k): k is string => k !== undefined);
   for (const key of keys) {
     if (key === '$schema') {
       const value = tree.value(tree.get(root, key));
-      if (typeof value === 'string' && /timeline\.schema\.json/.test(value)) return { timeline: true, reason: key };
+      if (typeof value === 'string' && /timeline\.schema\.json/.test(value)) return key;
       continue;
     }
-    if (FORM_KEYS.has(key)) return { timeline: true, reason: key };
+    if (FORM_KEYS.has(key)) return key;
   }
   for (const key of keys) {
-    if (suggest(key, DISTINCTIVE)) return { timeline: true, reason: key };
+    if (suggest(key, DISTINCTIVE)) return key;
   }
-  return { timeline: false };
+  return undefined;
 }

@@ -1,17 +1,19 @@
 // `vod-timeline inspect FILE [--format text|json]`: where every clip lands on the output, from the same
 // layout the editor's preview and CodeLens use: a table for terminals, JSON for CI (seconds, null where
 // the answer depends on a media length only the cloud knows).
-// Exit codes: 0 laid out, 1 the file holds no timeline (not JSON, or neither a Timeline nor a produce
-// document), 2 usage or I/O error.
+// Exit codes: 0 laid out, 1 the file holds no timeline (not a JSON object, an object with none of either
+// form's top-level keys, or a produce document without a Timeline), 2 usage or I/O error. With no
+// timeline nothing goes to stdout in either format: one line on stderr says why.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { TimelineService, type Layout } from '../../server/src/service';
+import { NodeKind, NONE, TimelineService, type Layout } from '../../server/src/service';
 import { formatDuration, formatTimeRange, type Locale } from '../../server/src/service';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError, oneLine } from './io';
 import { systemLocale } from './locale';
 import { cliText, type CliMessage } from './messages';
+import { formKey } from './candidates';
 
 interface InspectClip {
   index: number;
@@ -170,7 +172,13 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   }
   const service = new TimelineService();
   const doc = service.parse(source);
-  const layout = service.layout(doc);
+  // The service reads any object as a Timeline (the editor shows what it can of a half-written one), so
+  // {"foo": 1} laid out as an empty timeline: "output 0 s (no tracks)", exit 0. An object with keys but
+  // none of either form (nor a misspelling of one: the test validate's globs skip files by) holds no
+  // timeline; {} is an empty one.
+  const root = doc.tree.root;
+  const foreign = root !== NONE && doc.tree.kind[root] === NodeKind.Object && doc.tree.childCount[root] > 0 && formKey(doc.tree, root) === undefined;
+  const layout = foreign ? undefined : service.layout(doc);
   if (!layout) {
     io.stderr(text(locale, 'noTimeline', { file: oneLine(display) }) + '\n');
     return EXIT_PROBLEMS;

@@ -20,7 +20,8 @@ commands:
   upload FILE... [--title T] [--cate-id N] [--storage-location HOST] [--wait] [--format json]
                          upload video, audio and image files to VOD and print each MediaId;
                          an interrupted upload of the same file resumes where it stopped
-  inspect FILE [--format text|json]   where every clip lands on the output
+  inspect FILE [--format text|json]   where every clip lands on the output;
+                         exit 1 when the file holds no timeline
   help, --help, --version
 
 every command takes --locale en|zh-cn (else LC_ALL, LC_MESSAGES, LANG)`,
@@ -34,7 +35,6 @@ every command takes --locale en|zh-cn (else LC_ALL, LC_MESSAGES, LANG)`,
   fixed: '{file}: fixed {count} problem(s)',
   configProblem: '{file}:{line}:{column} config: {message}',
   unknownCommand: 'unknown command "{command}"',
-  fixStdin: '--fix with stdin writes the fixed document to stdout',
   ruleFailed: '{file}: internal error: the checks for {codes} could not run (a bug in vod-timeline; please report it with this output):\n{error}',
   notFullyChecked: 'not fully checked: {count} file(s), where an internal error stopped some checks (internal/rule-failed); exit code 2',
   crash: 'internal error (a bug in vod-timeline; please report it with this output), exit code 70:\n{error}',
@@ -121,7 +121,7 @@ every command takes --locale en|zh-cn (else LC_ALL, LC_MESSAGES, LANG)`,
   // inspect
   inspectNoFile: 'give one timeline file (or - for stdin)',
   inspectOneFile: 'one file at a time',
-  inspectNoTimeline: '{file}: no timeline to lay out (not a Timeline object or a produce document with a Timeline)',
+  inspectNoTimeline: '{file}: no timeline to lay out: neither a Timeline (an object with VideoTracks, AudioTracks, …) nor a produce document with a Timeline',
   inspectOutput: 'output {duration}',
   inspectOutputUnknown: 'output at least {duration} (depends on media lengths)',
   inspectNoTracks: '(no tracks)',
@@ -163,7 +163,8 @@ const zhCn: Record<CliMessage, string> = {
   upload FILE... [--title T] [--cate-id N] [--storage-location HOST] [--wait] [--format json]
                          将视频、音频和图片文件上传到视频点播并输出各自的 MediaId；
                          同一文件中断的上传会从中断处继续
-  inspect FILE [--format text|json]   查看每个片段在成片中的位置
+  inspect FILE [--format text|json]   查看每个片段在成片中的位置；
+                         文件中没有时间线时退出码为 1
   help、--help、--version
 
 所有命令都接受 --locale en|zh-cn（否则依次取 LC_ALL、LC_MESSAGES、LANG）`,
@@ -177,7 +178,6 @@ const zhCn: Record<CliMessage, string> = {
   fixed: '{file}：已修复 {count} 个问题',
   configProblem: '{file}:{line}:{column} 配置：{message}',
   unknownCommand: '未知命令 "{command}"',
-  fixStdin: '对标准输入使用 --fix 时，修复后的文档写到标准输出',
   ruleFailed: '{file}：内部错误：{codes} 的检查未能运行（vod-timeline 的缺陷，请附上此输出报告）：\n{error}',
   notFullyChecked: '未完成全部检查：有 {count} 个文件因内部错误未能运行部分检查（internal/rule-failed）；退出码 2',
   crash: '内部错误（vod-timeline 的缺陷，请附上此输出报告），退出码 70：\n{error}',
@@ -257,7 +257,7 @@ const zhCn: Record<CliMessage, string> = {
   leftRecord: '{file}：视频点播保留了媒资记录 {mediaId}，但没有文件。再次运行同一命令即可继续上传，或在视频点播控制台中删除该记录（在 VS Code 中：VOD Timeline 视图 > 上传 > 从视频点播删除）。',
   inspectNoFile: '请指定一个时间线文件（或用 - 表示标准输入）',
   inspectOneFile: '一次只能查看一个文件',
-  inspectNoTimeline: '{file}：没有可排布的时间线（既不是 Timeline 对象，也不是带 Timeline 的合成文档）',
+  inspectNoTimeline: '{file}：没有可排布的时间线：既不是 Timeline（含 VideoTracks、AudioTracks 等键的对象），也不是带 Timeline 的合成文档',
   inspectOutput: '成片 {duration}',
   inspectOutputUnknown: '成片至少 {duration}（取决于素材时长）',
   inspectNoTracks: '（没有轨道）',

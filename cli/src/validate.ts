@@ -110,50 +110,58 @@ export async function validateCommand(argv: string[], io: Io, rules: RuleSet = {
     return { result, fixedText };
   };
 
-  for (const arg of positionals) {
-    if (arg === '-') {
+  // Every argument expanded first, so a file is checked once however many times it is reached (see
+  // inputsOf); then checked in the order first seen.
+  const inputs = await inputsOf(positionals, io.cwd, (arg) => {
+    const abs = path.resolve(io.cwd, arg);
+    const reason = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? cliText(locale, 'isDirectory', { dir: oneLine(arg.replace(/\/$/, '')) }) : /[*?[\]{}]/.test(arg) ? undefined : cliText(locale, 'notFound');
+    io.stderr((reason ? cliText(locale, 'cannotRead', { file: oneLine(arg), reason }) : cliText(locale, 'noMatch', { pattern: oneLine(arg) })) + '\n');
+    ioError = true;
+  });
+  for (const input of inputs) {
+    if (input === STDIN) {
       const text = await io.readStdin();
       const { result, fixedText } = check('<stdin>', text, undefined);
       results.push(result);
       // Its last line ended, so the report after it on stderr starts a line of its own in a terminal.
       if (values.fix) io.stdout(endLine(fixedText ?? text));
+      // The note a fixed file gets, beside a text report only: with stdin a JSON or SARIF report is
+      // what stderr carries, and it must stay parseable.
+      if (fixedText !== undefined && !values.quiet && format === 'text') io.stderr(cliText(locale, 'fixed', { file: '<stdin>', count: countFixed(service, text, fixedText) }) + '\n');
       continue;
     }
-    const { files, glob: fromGlob } = await expand(arg, io.cwd);
-    if (files.length === 0) {
-      const abs = path.resolve(io.cwd, arg);
-      const reason = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? cliText(locale, 'isDirectory', { dir: oneLine(arg.replace(/\/$/, '')) }) : /[*?[\]{}]/.test(arg) ? undefined : cliText(locale, 'notFound');
-      io.stderr((reason ? cliText(locale, 'cannotRead', { file: oneLine(arg), reason }) : cliText(locale, 'noMatch', { pattern: oneLine(arg) })) + '\n');
+    const { abs, fromGlob } = input;
+    let text: string;
+    try {
+      text = fs.readFileSync(abs, 'utf8');
+    } catch (e) {
+      io.stderr(cliText(locale, 'cannotRead', { file: oneLine(path.relative(io.cwd, abs)), reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
       ioError = true;
       continue;
     }
-    for (const abs of files) {
-      let text: string;
+    const display = path.relative(io.cwd, abs) || abs;
+    if (fromGlob && !globCandidate(abs, text).timeline) {
+      if (!values.quiet) io.stderr(cliText(locale, 'skipped', { file: oneLine(display) }) + '\n');
+      continue;
+    }
+    const { result, fixedText } = check(display, text, abs);
+    results.push(result);
+    if (fixedText !== undefined) {
       try {
-        text = fs.readFileSync(abs, 'utf8');
+        // Write next to the file, then rename: an interrupted --fix never leaves half a timeline. Through
+        // a symlink, onto the file it points to (renaming onto the link replaced it with a copy and left
+        // the timeline unfixed); with the file's own permissions (a 0600 file came back 0644), the
+        // temporary file private until then.
+        const target = realPath(abs);
+        const tmp = `${target}.vod-timeline-fix.tmp`;
+        const { mode } = fs.statSync(target);
+        fs.writeFileSync(tmp, fixedText, { mode: 0o600 });
+        fs.chmodSync(tmp, mode & 0o7777);
+        fs.renameSync(tmp, target);
+        if (!values.quiet) io.stderr(cliText(locale, 'fixed', { file: oneLine(display), count: countFixed(service, text, fixedText) }) + '\n');
       } catch (e) {
-        io.stderr(cliText(locale, 'cannotRead', { file: oneLine(path.relative(io.cwd, abs)), reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
+        io.stderr(cliText(locale, 'cannotWrite', { file: oneLine(display), reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
         ioError = true;
-        continue;
-      }
-      const display = path.relative(io.cwd, abs) || abs;
-      if (fromGlob && !globCandidate(abs, text).timeline) {
-        if (!values.quiet) io.stderr(cliText(locale, 'skipped', { file: oneLine(display) }) + '\n');
-        continue;
-      }
-      const { result, fixedText } = check(display, text, abs);
-      results.push(result);
-      if (fixedText !== undefined) {
-        try {
-          // Write next to the file, then rename: an interrupted --fix never leaves half a timeline.
-          const tmp = `${abs}.vod-timeline-fix.tmp`;
-          fs.writeFileSync(tmp, fixedText);
-          fs.renameSync(tmp, abs);
-          if (!values.quiet) io.stderr(cliText(locale, 'fixed', { file: oneLine(display), count: countFixed(service, text, fixedText) }) + '\n');
-        } catch (e) {
-          io.stderr(cliText(locale, 'cannotWrite', { file: oneLine(display), reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
-          ioError = true;
-        }
       }
     }
   }
@@ -191,6 +199,57 @@ function countFixed(service: TimelineService, before: string, after: string): nu
   const a = service.validate(service.parse(before)).length;
   const b = service.validate(service.parse(after)).length;
   return Math.max(0, a - b);
+}
+
+const STDIN = Symbol('stdin');
+
+interface FileInput {
+  abs: string;
+  /** Reached only through globs: skipped when it is no timeline (a file named by itself is always checked). */
+  fromGlob: boolean;
+}
+
+/**
+ * What the arguments name, each file once, in the order first seen: `validate a.json '*.json'`
+ * checked a.json twice and counted it twice in the summary. A file is the same file however it is
+ * reached: named twice, matched by two globs, as `./a.json` and `a.json`, or through a symlink (its
+ * real path): its diagnostics would be the same lines twice and `--fix` would rewrite it twice. It
+ * keeps the name it was first reached by. Named by itself anywhere, it is checked even when a glob
+ * reached it first. `-` reads stdin once (a second read would find it at its end).
+ * `missing`: called for an argument that names no file (the caller says why).
+ */
+async function inputsOf(args: string[], cwd: string, missing: (arg: string) => void): Promise<(FileInput | typeof STDIN)[]> {
+  const inputs: (FileInput | typeof STDIN)[] = [];
+  const seen = new Map<string, FileInput>();
+  for (const arg of args) {
+    if (arg === '-') {
+      if (!inputs.includes(STDIN)) inputs.push(STDIN);
+      continue;
+    }
+    const { files, glob: fromGlob } = await expand(arg, cwd);
+    if (files.length === 0) missing(arg);
+    for (const abs of files) {
+      const key = realPath(abs);
+      const known = seen.get(key);
+      if (known) {
+        if (!fromGlob) known.fromGlob = false;
+        continue;
+      }
+      const input = { abs, fromGlob };
+      seen.set(key, input);
+      inputs.push(input);
+    }
+  }
+  return inputs;
+}
+
+/** The file's real path (symlinks resolved); its own path when that fails (reading it will say why). */
+function realPath(abs: string): string {
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    return abs;
+  }
 }
 
 /** The files an argument names; `glob` when it was a pattern (its matches may be skipped, see candidates.ts). */

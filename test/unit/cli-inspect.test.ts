@@ -122,6 +122,28 @@ suite('cli: inspect', () => {
     assert.match(r.stdout, /\(no tracks\)/);
   });
 
+  test('JSON that is no timeline: one located line on stderr, nothing on stdout, exit 1, in both formats', async () => {
+    const en = '<stdin>: no timeline to lay out: neither a Timeline (an object with VideoTracks, AudioTracks, …) nor a produce document with a Timeline\n';
+    for (const format of ['text', 'json']) {
+      // None of either form's keys; a schema that is not the timeline's; a produce document without a Timeline.
+      for (const stdin of ['{"foo": 1}', '{"$schema": "https://json.schemastore.org/tsconfig", "compilerOptions": {}}', '{"ProjectId": "p"}']) {
+        const r = await run(['inspect', '--format', format, '-'], { stdin });
+        assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', en], `${format}: ${stdin}`);
+      }
+    }
+    const zh = await run(['inspect', '-', '--locale', 'zh-CN'], { stdin: '{"foo": 1}' });
+    assert.deepEqual([zh.code, zh.stdout], [1, '']);
+    assert.match(zh.stderr, /^<stdin>：没有可排布的时间线：/);
+    const file = await run(['inspect', 'package.json']);
+    assert.deepEqual([file.code, file.stdout], [1, '']);
+    assert.match(file.stderr, /^package\.json: no timeline to lay out/);
+    // A misspelt key still makes a timeline (validate names the typo), as does the timeline schema alone.
+    for (const stdin of ['{"VideoTrack": []}', '{"$schema": "../schemas/timeline.schema.json"}']) {
+      const r = await run(['inspect', '-'], { stdin });
+      assert.deepEqual([r.code, r.stdout.endsWith('(no tracks)\n')], [0, true], stdin);
+    }
+  });
+
   test('exit codes: 1 for a file without a timeline, 2 for usage and I/O errors', async () => {
     assert.equal((await run(['inspect', '-'], { stdin: '[1, 2]' })).code, 1);
     const missing = await run(['inspect', 'no/such.timeline.json']);

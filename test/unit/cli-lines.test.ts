@@ -77,6 +77,7 @@ suite('cli: whole lines on stdout and stderr', () => {
       assert.equal(r.writes[0].stream, 'stdout', 'the document comes first');
       if (format === 'text') {
         assert.deepEqual(screen(r).slice(1), [
+          '<stdin>: fixed 1 problem(s)',
           '<stdin>:1:88 error schema/type "In" must be a number (seconds); "x" is not a number.',
           '1 file(s): 1 error(s), 0 warning(s)',
         ]);

@@ -206,6 +206,28 @@ suite('cli: validate', () => {
     assert.ok(JSON.parse(zh.stdout).some((f: { file: string }) => f.file === 'package.json'), 'named, so checked even though the glob skips it');
   });
 
+  test('a file reached more than once is checked once, by the name first seen, and counted once', async () => {
+    write('a.timeline.json', BROKEN);
+    write('b.timeline.json', WARNING_ONLY);
+    // A symlink is the same file: its diagnostics would be the same lines again.
+    fs.symlinkSync('a.timeline.json', path.join(tmp, 'link.timeline.json'));
+    const args = ['b.timeline.json', '*.timeline.json', './b.timeline.json', 'a.timeline.json', '**/a.timeline.json', 'link.timeline.json', path.join(tmp, 'b.timeline.json')];
+    const json = await run(['--format', 'json', ...args], { cwd: tmp });
+    assert.deepEqual(JSON.parse(json.stdout).map((f: { file: string }) => f.file), ['b.timeline.json', 'a.timeline.json']);
+    const text = await run(args, { cwd: tmp });
+    assert.equal(text.code, 1);
+    assert.equal(text.stdout.split('\n').filter(Boolean).length, 3, text.stdout);
+    assert.equal(text.stderr, '2 file(s): 1 error(s), 2 warning(s)\n');
+    // A glob skips package.json, but naming it, even after the glob, checks it (once, where first seen).
+    write('pkg/package.json', JSON.stringify({ name: 'demo', version: '1.0.0' }));
+    const named = await run(['--format', 'json', 'pkg/*.json', 'pkg/package.json'], { cwd: tmp });
+    assert.deepEqual(JSON.parse(named.stdout).map((f: { file: string }) => f.file), [path.join('pkg', 'package.json')]);
+    assert.equal(named.stderr, '');
+    // stdin once: a second read would find it at its end.
+    const stdin = await run(['-', '-'], { stdin: BROKEN });
+    assert.equal(stdin.stderr, '1 file(s): 1 error(s), 1 warning(s)\n');
+  });
+
   test('--fix rewrites the file with every safe fix and leaves unsafe problems', async () => {
     const text = '{\n  // draft\n  "VideoTracks": [{"VideoTrackClips": [{"MediaID": "a", "In": "2", "Out": "8", "Type": "video",}, {"MediaId": "b", "In": 9, "Out": 3}]}]\n}\n';
     const file = write('fix.timeline.json', text);
@@ -218,6 +240,20 @@ suite('cli: validate', () => {
     assert.deepEqual(fs.readdirSync(tmp), ['fix.timeline.json'], 'no temporary file left behind');
   });
 
+  test('--fix through a symlink fixes the file it points to and keeps the link and the permissions', async function () {
+    if (process.platform === 'win32') this.skip();
+    const file = write('a.timeline.json', WARNING_ONLY);
+    fs.chmodSync(file, 0o640);
+    fs.symlinkSync('a.timeline.json', path.join(tmp, 'link.timeline.json'));
+    const r = await run(['--fix', 'link.timeline.json'], { cwd: tmp });
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /^link\.timeline\.json: fixed 1 problem\(s\)\n/);
+    assert.ok(fs.lstatSync(path.join(tmp, 'link.timeline.json')).isSymbolicLink(), 'still a link');
+    assert.equal(fs.readFileSync(file, 'utf8'), WARNING_ONLY.replace('"2"', '2'));
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(fs.readdirSync(tmp).sort(), ['a.timeline.json', 'link.timeline.json'], 'no temporary file left behind');
+  });
+
   test('--fix on a file with nothing safe to fix leaves it untouched; --fix with stdin prints the fixed text', async () => {
     const file = write('overlap.timeline.json', OVERLAP);
     const before = fs.statSync(file).mtimeMs;
@@ -228,7 +264,15 @@ suite('cli: validate', () => {
     const stdin = await run(['--fix', '-'], { stdin: WARNING_ONLY });
     assert.equal(stdin.stdout, WARNING_ONLY.replace('"2"', '2'));
     assert.equal(stdin.code, 0);
-    assert.match(stdin.stderr, /1 file\(s\): 0 error\(s\), 0 warning\(s\)/, 'the report goes to stderr when stdout carries the document');
+    assert.equal(stdin.stderr, '<stdin>: fixed 1 problem(s)\n1 file(s): 0 error(s), 0 warning(s)\n', 'the note a file gets; the report goes to stderr when stdout carries the document');
+    const quiet = await run(['--fix', '--quiet', '-'], { stdin: WARNING_ONLY });
+    assert.deepEqual([quiet.stdout, quiet.stderr], [WARNING_ONLY.replace('"2"', '2'), '']);
+    // A JSON report on stderr stays JSON: no note before it.
+    const json = await run(['--fix', '--format', 'json', '-'], { stdin: WARNING_ONLY });
+    assert.deepEqual(JSON.parse(json.stderr), [{ file: '<stdin>', diagnostics: [] }]);
+    // Nothing to fix, nothing said.
+    const clean = await run(['--fix', '-'], { stdin: CLEAN });
+    assert.equal(clean.stderr, '1 file(s): 0 error(s), 0 warning(s)\n');
   });
 
   test('--region: StorageLocation is required abroad, not in Shanghai', async () => {
