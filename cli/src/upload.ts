@@ -93,6 +93,24 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
       return EXIT_USAGE;
     }
   }
+  // A file named twice (or by two paths, or through a link) is uploaded once: a second upload would
+  // make a second media in VOD, which naming a file twice on one command line never means.
+  const batch: { file: string; shown: string }[] = [];
+  const seen = new Set<string>();
+  for (const [i, f] of files.entries()) {
+    let key = f;
+    try {
+      key = fs.realpathSync(f);
+    } catch {
+      /* stat just worked; keep the path */
+    }
+    if (seen.has(key)) {
+      io.stderr(t('uploadNamedTwice', { file: positionals[i] }) + '\n');
+      continue;
+    }
+    seen.add(key);
+    batch.push({ file: f, shown: positionals[i] });
+  }
   const configFile = findConfig(io.cwd);
   const config = configFile ? loadConfig(configFile).config : {};
   const journal = new UploadJournal(values['state-dir'] ? path.resolve(io.cwd, values['state-dir']) : defaultStateDir(io.env));
@@ -111,8 +129,7 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
   const text = values.format === 'text';
   const outcomes: FileOutcome[] = [];
   let failed = false;
-  for (const [i, file] of files.entries()) {
-    const shown = positionals[i];
+  for (const { file, shown } of batch) {
     const st = fs.statSync(file);
     const resume = values['no-resume'] ? undefined : journal.findResumable(file, st.size, st.mtimeMs);
     const outcome: FileOutcome = { file: shown };

@@ -64,6 +64,18 @@ suite('cli: upload', function () {
     assert.equal(new UploadJournal(path.join(tmp, 'state', 'vod-timeline', 'uploads')).list().length, 2);
   });
 
+  test('a file named twice on one command line (or by another path, or through a link) is uploaded once', async () => {
+    const file = path.join(tmp, 'clip.mp4');
+    fs.copyFileSync(path.join(SAMPLES, 'C-interview-close-160x90.mp4'), file);
+    fs.symlinkSync(file, path.join(tmp, 'link.mp4'));
+    const r = await run(['upload', 'clip.mp4', './clip.mp4', file, 'link.mp4', '--endpoint', emu.url, '--format', 'json'], tmp, env);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as Array<{ File: string; MediaId: string }>;
+    assert.deepEqual(out.map((o) => o.File), ['clip.mp4'], 'one upload, under the name first given');
+    assert.deepEqual(emu.requests.map((x) => x.action).filter((a) => a.startsWith('CreateUpload')), ['CreateUploadVideo'], 'one media created');
+    assert.equal(r.stderr.match(/named more than once/g)?.length, 3, r.stderr);
+  });
+
   test('refuses a file VOD does not take, or a missing one, before creating anything (exit 2)', async () => {
     fs.writeFileSync(path.join(tmp, 'notes.txt'), 'x');
     const bad = await run(['upload', 'notes.txt', '--endpoint', emu.url], tmp, env);
