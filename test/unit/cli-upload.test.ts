@@ -72,7 +72,7 @@ suite('cli: upload', function () {
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as Array<{ File: string; MediaId: string }>;
     assert.deepEqual(out.map((o) => o.File), ['clip.mp4'], 'one upload, under the name first given');
-    assert.deepEqual(emu.requests.map((x) => x.action).filter((a) => a.startsWith('CreateUpload')), ['CreateUploadVideo'], 'one media created');
+    assert.deepEqual(emu.requests.map((x) => x.action).filter((a) => a?.startsWith('CreateUpload')), ['CreateUploadVideo'], 'one media created');
     assert.equal(r.stderr.match(/named more than once/g)?.length, 3, r.stderr);
   });
 

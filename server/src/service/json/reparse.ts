@@ -68,7 +68,7 @@ export function reparseJson(previous: ParseResult, text: string, minLength = MIN
   if (text.length < minLength || oldText.length < minLength) return undefined;
   // The edit: old [p, oldEnd) became new [p, p + (oldEnd - p) + delta).
   const p = commonPrefix(oldText, text);
-  if (p === oldText.length && p === text.length) return undefined;
+  if (p === oldText.length && p === text.length) return copyTree(old, text);
   const s = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - p);
   const oldEnd = oldText.length - s;
   const delta = text.length - oldText.length;
@@ -163,6 +163,19 @@ export function reparseJson(previous: ParseResult, text: string, minLength = MIN
     const c = old.children[i];
     tree.children[j] = c >= tail ? c + dn : c;
   }
+  return { tree, issues: [], dropped: 0 };
+}
+
+/** The same text again (a new version with no change in it): the tree copied, its strings read again. */
+function copyTree(old: JsonTree, text: string): ParseResult {
+  const tree = new JsonTree(text, old.count + 64);
+  tree.generation = old.generation + 1;
+  tree.root = old.root;
+  tree.count = old.count;
+  tree.childrenLength = old.childrenLength;
+  copyNodes(old, 0, old.count, tree, 0);
+  tree.children.set(old.children.subarray(0, old.childrenLength), 0);
+  refreshStrings(tree, 0, old.count);
   return { tree, issues: [], dropped: 0 };
 }
 
