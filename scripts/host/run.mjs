@@ -15,6 +15,10 @@
 //   --locale=zh-cn            display language of the host (vscode.env.language), see stubLanguagePack()
 //   --keep                    keep the temp folders (server data, workspace copies) and print them
 //   --plan                    print the plan and exit (no host needed)
+//   --profile                 integration: a test may ask for a Chromium trace (every renderer, JS samples) around
+//                             a step with test/host/profile.ts; it lands in artifacts/host/profile/ next to the
+//                             extension host's CPU profile. Summarise with scripts/host/profile-summary.mjs.
+//   --rpc-log                 with --profile: log the workbench ⇄ extension host messages to profile/rpc.log
 // Environment: VOD_TIMELINE_HOST_CACHE (see setup.sh), VOD_TIMELINE_HOST_TIMEOUT (integration, seconds),
 // VOD_TIMELINE_HOST_LOCALE (same as --locale).
 import { spawn, spawnSync } from 'node:child_process';
@@ -45,6 +49,10 @@ const only = opt('only');
 const grep = typeof opt('grep') === 'string' ? opt('grep') : undefined;
 const locale = (typeof opt('locale') === 'string' ? opt('locale') : undefined) ?? (process.env.VOD_TIMELINE_HOST_LOCALE || undefined);
 const keep = Boolean(opt('keep'));
+const profile = Boolean(opt('profile'));
+// With --profile: every message between the workbench and the extension host, as VS Code's own RPC logger
+// prints them in the browser console (direction, bytes, method), with the time the runner heard of it.
+const rpcLog = profile && Boolean(opt('rpc-log'));
 // A run in another display language keeps its own folder: `npm test` runs both, and the second must not
 // wipe the screenshots and logs of the first.
 const artifacts = path.join(root, 'artifacts', locale && !locale.toLowerCase().startsWith('en') ? `host-${locale.toLowerCase()}` : 'host');
@@ -228,6 +236,7 @@ function workbenchUrl(server, { folder, tests }) {
   const uri = (p) => `vscode-remote://${server.authority}${p}`;
   const payload = [['extensionDevelopmentPath', uri(root)], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   if (tests) payload.push(['extensionTestsPath', uri(tests)]);
+  if (tests && rpcLog) payload.push(['logExtensionHostCommunication', 'true']);
   return `${server.base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -239,6 +248,8 @@ function recordConsole(page, file) {
   const out = fs.createWriteStream(file);
   let queue = Promise.resolve();
   page.on('console', (m) => {
+    // Logged by --rpc-log into its own file; its arguments (whole documents) are not worth the copy here.
+    if (rpcLog && RPC_LINE.test(m.text())) return;
     queue = queue.then(async () => {
       let parts;
       try {
@@ -262,6 +273,8 @@ function recordConsole(page, file) {
   return { close: () => queue.then(() => new Promise((r) => out.end(r))) };
 }
 
+const RPC_LINE = /\[(Ext → Win|Win → Ext)\]/;
+
 function rel(p) {
   return path.relative(process.cwd(), p) || p;
 }
@@ -274,6 +287,7 @@ async function runIntegration(server, index, planned) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const out = recordConsole(page, consoleLog);
+  if (profile) traceOnRequest(page, profileDir());
   let exitCode;
   const exited = new Promise((resolve) => {
     void page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; resolve(code); });
@@ -313,6 +327,47 @@ async function runIntegration(server, index, planned) {
   }
   say(`integration: ${result.passed} passed, ${result.failed} failed, ${result.notRun} not run in ${secs(started)}`);
   return result;
+}
+
+function profileDir() {
+  return path.join(artifacts, 'profile');
+}
+
+/**
+ * `--profile`: the extension host cannot reach the browser, so test/host/profile.ts asks through its
+ * console ("vod-timeline-profile start|stop NAME") and waits for the answer as a file in the profile folder.
+ * Playwright's tracing covers every renderer process (the workbench and the webviews' frames).
+ */
+function traceOnRequest(page, dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const done = { start: 'started', stop: 'stopped' };
+  let queue = Promise.resolve();
+  const rpc = rpcLog ? fs.createWriteStream(path.join(dir, 'rpc.log')) : undefined;
+  page.on('console', (m) => {
+    if (rpc && RPC_LINE.test(m.text())) {
+      rpc.write(`${Date.now()} ${m.text().replace(/%c/g, '').replace(/color: [^ ]+/g, '').slice(0, 300)}\n`);
+      return;
+    }
+    const hit = /vod-timeline-profile (start|stop) ([\w.-]+)/.exec(m.text());
+    if (!hit) return;
+    const [, what, name] = hit;
+    queue = queue.then(async () => {
+      try {
+        if (what === 'start') {
+          await browser.startTracing(page, {
+            path: path.join(dir, `${name}-renderer.trace.json`),
+            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', 'blink.user_timing',
+              'loading', 'navigation', 'disabled-by-default-v8.cpu_profiler', 'v8', 'ipc', 'mojom'],
+          });
+        } else {
+          await browser.stopTracing();
+        }
+        fs.writeFileSync(path.join(dir, `${name}.${done[what]}`), String(Date.now()));
+      } catch (e) {
+        fs.writeFileSync(path.join(dir, `${name}.${done[what]}`), `error: ${e?.message ?? e}`);
+      }
+    });
+  });
 }
 
 async function runUi(server, scenarios, name) {
@@ -402,7 +457,7 @@ async function main() {
   const { chromium } = createRequire(path.join(tools.playwright, 'package.json'))('playwright-core');
   const [server, untrustedServer] = await Promise.all([
     wantIntegration || trusted.length
-      ? startServer({ name: 'trusted', env: { VOD_TIMELINE_HOST_REPORT: path.join(artifacts, 'mocha-report.json'), VOD_TIMELINE_HOST_GREP: grep ?? '' } })
+      ? startServer({ name: 'trusted', env: { VOD_TIMELINE_HOST_REPORT: path.join(artifacts, 'mocha-report.json'), VOD_TIMELINE_HOST_GREP: grep ?? '', VOD_TIMELINE_HOST_PROFILE: profile ? profileDir() : '' } })
       : null,
     // Started alongside the first one: the two launches overlap instead of adding up.
     untrusted.length ? startServer({ name: 'untrusted', trust: false }) : null,

@@ -1,9 +1,11 @@
-// The preview's HTML: a strict Content Security Policy (no default source, scripts only with this
-// load's nonce, styles only from the extension's dist folder; media, images and connections only to the
-// media hosts the VOD answers named, plus blob: for hls.js's MediaSource and worker), the localized
-// strings as inert JSON, and the static chrome the script fills in.
+// The preview's HTML: a strict Content Security Policy (no default source; scripts only with this load's
+// nonce, styles with it or from the extension's dist folder: the page's own script and stylesheet are
+// written into it; media, images and connections only to the media hosts the VOD answers named, plus
+// blob: for hls.js's MediaSource and worker), the localized strings as inert JSON, and the static chrome
+// the script fills in.
 import vscode = require('vscode');
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
 import type { PreviewStrings } from './protocol';
 import { countMessages } from '../vod/counts';
 
@@ -20,7 +22,7 @@ export function contentSecurityPolicy(cspSource: string, scriptNonce: string, me
   const hosts = mediaOrigins.filter((o) => /^https?:\/\/[^\s;,'"]+$/.test(o)).join(' ');
   return [
     "default-src 'none'",
-    `style-src ${cspSource}`,
+    `style-src ${cspSource} 'nonce-${scriptNonce}'`,
     `img-src ${cspSource} data:${hosts ? ` ${hosts}` : ''}`,
     `media-src blob:${hosts ? ` ${hosts}` : ''}`,
     `font-src ${cspSource}`,
@@ -94,6 +96,25 @@ export function previewStrings(): PreviewStrings {
   };
 }
 
+const inlined = new Map<string, { mtimeMs: number; text: string }>();
+
+/**
+ * The webview's stylesheet and script, read once (again when the build changed them) to be written into
+ * the page: loaded by URL, each went service worker → workbench → the remote file system and back, on
+ * the workbench's thread, which is busiest just when a large document has been opened beside it.
+ */
+function inline(extensionUri: vscode.Uri, file: string): string {
+  const p = vscode.Uri.joinPath(extensionUri, 'dist', 'preview', file).fsPath;
+  const mtimeMs = fs.statSync(p).mtimeMs;
+  let hit = inlined.get(p);
+  if (!hit || hit.mtimeMs !== mtimeMs) {
+    // `</script` or `</style` inside the code would end the element early.
+    hit = { mtimeMs, text: fs.readFileSync(p, 'utf8').replace(/<\/(script|style)/gi, '<\\/$1') };
+    inlined.set(p, hit);
+  }
+  return hit.text;
+}
+
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, mediaOrigins: readonly string[] = []): string {
   const scriptNonce = nonce();
   const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'preview', file)).toString();
@@ -108,7 +129,7 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, t
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, scriptNonce, mediaOrigins)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${media('preview.css')}">
+<style nonce="${scriptNonce}">${inline(extensionUri, 'preview.css')}</style>
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
@@ -156,7 +177,7 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, t
 <div class="sr-only" id="playerHelp">${escapeHtml(playerHelp)}</div>
 <script type="text/plain" id="vod-hls-url">${escapeHtml(hlsUri)}</script>
 <script type="application/json" id="vod-strings" nonce="${scriptNonce}">${strings}</script>
-<script nonce="${scriptNonce}" src="${media('preview.js')}"></script>
+<script nonce="${scriptNonce}">${inline(extensionUri, 'preview.js')}</script>
 </body>
 </html>`;
 }

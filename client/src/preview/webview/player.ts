@@ -460,7 +460,8 @@ export class Player {
     if (window.Hls) return Promise.resolve(window.Hls);
     // hls.js ships as its own file (dist/preview/hls.js), loaded only when an HLS stream plays.
     this.hlsLoading ??= new Promise((resolve) => {
-      const current = document.querySelector<HTMLScriptElement>('script[nonce][src]');
+      // This load's nonce, from the page's own script (written into the page: it has no src).
+      const current = document.querySelector<HTMLScriptElement>('script[nonce]');
       const script = document.createElement('script');
       script.nonce = current?.nonce ?? '';
       script.src = (document.getElementById('vod-hls-url')?.textContent ?? '').trim();
