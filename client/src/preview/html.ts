@@ -6,7 +6,7 @@
 import vscode = require('vscode');
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import type { PreviewStrings } from './protocol';
+import type { InitialModel, PreviewStrings } from './protocol';
 import { countMessages } from '../vod/counts';
 
 export function nonce(): string {
@@ -115,8 +115,11 @@ function inline(extensionUri: vscode.Uri, file: string): string {
   return hit.text;
 }
 
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, mediaOrigins: readonly string[] = []): string {
+/** `initial`: the model the page draws as soon as its script runs (InitialModel), written in as inert JSON. */
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, mediaOrigins: readonly string[] = [], initial?: InitialModel): string {
   const scriptNonce = nonce();
+  // `<` escaped: nothing in the document's text (a subtitle, a file name) can end the element early.
+  const initialJson = initial ? `<script type="application/json" id="vod-initial-model" nonce="${scriptNonce}">${JSON.stringify(initial).replace(/</g, '\\u003c')}</script>\n` : '';
   const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'preview', file)).toString();
   const strings = JSON.stringify(previewStrings()).replace(/</g, '\\u003c');
   const help = vscode.l10n.t('Arrow keys move between clips (left and right along a track, up and down across tracks), Home and End go to the first and last clip, Enter or Space selects the clip in the editor, plus and minus zoom, 0 fits the whole timeline.');
@@ -177,7 +180,7 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, t
 <div class="sr-only" id="playerHelp">${escapeHtml(playerHelp)}</div>
 <script type="text/plain" id="vod-hls-url">${escapeHtml(hlsUri)}</script>
 <script type="application/json" id="vod-strings" nonce="${scriptNonce}">${strings}</script>
-<script nonce="${scriptNonce}">${inline(extensionUri, 'preview.js')}</script>
+${initialJson}<script nonce="${scriptNonce}">${inline(extensionUri, 'preview.js')}</script>
 </body>
 </html>`;
 }

@@ -9,7 +9,7 @@ import { playerFeed, type PlayerDeps, type PlayerFeedResult } from './playerFeed
 import type { LayoutSource } from './layoutSource';
 import { buildPreviewModel, ClipIndex, emptyModel, type SimpleDiagnostic } from './model';
 import { DeltaSender, type Outgoing } from './delta';
-import type { BarRef, FromWebview, LayoutResult, PreviewModel, Severity, ToWebview } from './protocol';
+import type { BarRef, FromWebview, InitialModel, LayoutResult, PreviewModel, Severity, ToWebview } from './protocol';
 import { setting } from '../settings';
 
 export const VIEW_TYPE = 'vodTimeline.preview';
@@ -83,6 +83,12 @@ const SEVERITY: Record<vscode.DiagnosticSeverity, Severity> = {
 
 /** The player's input is asked for once the lanes show the document's version and no edit came for this long. */
 const FEED_AFTER_EDIT_MS = 400;
+/**
+ * How long a new preview waits for its first model before its page is written without one. The layout
+ * of the 6,600-clip document takes 150–250 ms; the page written with it draws as its script runs,
+ * instead of after the page's "ready" and a 400 KB message through the workbench (≈ 0.4–0.5 s there).
+ */
+const FIRST_MODEL_WAIT_MS = 400;
 
 function updateDelay(): number {
   return setting('preview.updateDelay');
@@ -116,6 +122,8 @@ export class TimelinePreview implements vscode.Disposable {
   private lastError: string | null = null;
   private marked = { version: -1, errors: 0, warnings: 0 };
   private readyAt: number | null = null;
+  private htmlWritten = false;
+  private htmlTimer: NodeJS.Timeout | undefined;
   private feed: PlayerFeedResult | undefined;
   private feedPending: NodeJS.Timeout | undefined;
   private feedGeneration = 0;
@@ -140,7 +148,9 @@ export class TimelinePreview implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'images', 'timeline-file.svg');
     this.onDidDispose = panel.onDidDispose;
     this.setTitle();
-    panel.webview.html = previewHtml(panel.webview, extensionUri, panel.title, this.origins);
+    // The page is written once the first model is built (it draws it as soon as its script runs), or
+    // after FIRST_MODEL_WAIT_MS without it (a server still starting: the model then follows 'ready').
+    this.htmlTimer = setTimeout(() => this.setHtml(), FIRST_MODEL_WAIT_MS);
     this.disposables.push(
       this.rendered,
       this.received,
@@ -276,9 +286,8 @@ export class TimelinePreview implements vscode.Disposable {
     // The Content Security Policy names the media hosts: a host it does not name yet reloads the page.
     if (feed.origins.some((o) => !this.origins.includes(o))) {
       this.origins = [...new Set([...this.origins, ...feed.origins])].sort();
-      this.ready = false;
-      this.panel.webview.html = previewHtml(this.panel.webview, this.extensionUri, this.panel.title, this.origins);
-      return; // 'ready' sends the model and the player again
+      this.setHtml();
+      return; // 'ready' sends the player again (and what changed in the model since the page was written)
     }
     this.postPlayer();
   }
@@ -309,9 +318,29 @@ export class TimelinePreview implements vscode.Disposable {
     const fileName = path.basename(this.document.uri.path);
     const t0 = Date.now();
     this.model = this.layout ? buildPreviewModel(this.layout, diagnostics, fileName, this.layoutVersion, this.index) : emptyModel(fileName, this.layoutVersion);
-    // Not ready: 'ready' sends the full model.
     if (this.ready) this.send(this.sender.update(this.model), t0);
-    else this.timing.modelMs = Date.now() - t0;
+    else {
+      this.timing.modelMs = Date.now() - t0;
+      // The first model: the page is written with it. Not ready otherwise: 'ready' sends what changed.
+      if (!this.htmlWritten) this.setHtml();
+    }
+  }
+
+  /** Writes the page, with the model it draws first when there is one (InitialModel). */
+  private setHtml(): void {
+    if (this.disposed) return;
+    clearTimeout(this.htmlTimer);
+    this.htmlWritten = true;
+    this.ready = false;
+    let initial: InitialModel | undefined;
+    if (this.model) {
+      const out = this.sender.full(this.model);
+      if (out.kind === 'full') {
+        initial = { uri: this.document.uri.toString(), seq: out.seq, model: out.wire, current: this.current, sent: Date.now() };
+        this.timing.sentBytes = JSON.stringify(out.wire).length;
+      }
+    } else this.sender.reset();
+    this.panel.webview.html = previewHtml(this.panel.webview, this.extensionUri, this.panel.title, this.origins, initial);
   }
 
   /** Sends the whole model (first paint, a reloaded webview, one that missed a step). */
@@ -363,8 +392,12 @@ export class TimelinePreview implements vscode.Disposable {
         this.ready = true;
         this.readyAt ??= Date.now() - this.openedAt;
         this.webviewTiming ??= { origin: m.origin, html: m.html, loaded: m.loaded, script: m.script };
-        this.sender.reset();
-        this.postModel();
+        // Drawn from the page (InitialModel): only what changed since it was written. Else the whole.
+        if (m.seq !== null && m.seq !== undefined && this.model && !this.sender.needsFull(m.seq)) this.send(this.sender.update(this.model), Date.now());
+        else {
+          this.sender.reset();
+          this.postModel();
+        }
         this.postPlayer();
         break;
       case 'resync':
@@ -493,6 +526,7 @@ export class TimelinePreview implements vscode.Disposable {
     if (this.pending) clearTimeout(this.pending);
     if (this.feedPending) clearTimeout(this.feedPending);
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    clearTimeout(this.htmlTimer);
     this.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }

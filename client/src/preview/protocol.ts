@@ -127,6 +127,13 @@ export interface ModelDelta {
 /** A bar: lane = position in `lanes`, clip = position in that lane's `clips`. */
 export interface BarRef { lane: number; clip: number }
 
+/**
+ * The model a page is written with (html.ts), drawn as soon as its script runs: the first paint does not
+ * wait for the page to say "ready" and for a 400 KB message to cross a workbench that is busy with the
+ * document just opened. Numbered by the same DeltaSender as every model sent after it.
+ */
+export interface InitialModel { uri: string; seq: number; model: WireModel; current: BarRef | null; sent: number }
+
 export interface PreviewStrings {
   [key: string]: string;
 }
@@ -153,8 +160,9 @@ export type FromWebview =
   /**
    * Epoch ms, for the first-paint figures: `origin` the page's navigation start, `html` its HTML
    * received, `loaded` its stylesheet and script received (0: not measured), `script` when the script ran.
+   * `seq`: the model the page was written with and has drawn (InitialModel), null when none.
    */
-  | { type: 'ready'; origin: number; html: number; loaded: number; script: number }
+  | { type: 'ready'; origin: number; html: number; loaded: number; script: number; seq: number | null }
   /** The webview holds model `seq` (null: none) and could not apply a delta: send the full model. */
   | { type: 'resync'; seq: number | null }
   | { type: 'select'; bar: BarRef; focusEditor: boolean }

@@ -5,7 +5,7 @@
 // player (playerView.ts), whose playhead runs on the ruler. It draws what the extension sends and
 // reports clicks; the only network use is the player's media, from the hosts VOD named (the CSP).
 
-import type { BarRef, CompositionResult, FromWebview, ModelDelta, PreviewModel, Severity, ToWebview, TrackKind } from '../protocol';
+import type { BarRef, CompositionResult, FromWebview, InitialModel, ModelDelta, PreviewModel, Severity, ToWebview, TrackKind } from '../protocol';
 import { DeltaReceiver } from '../delta';
 import { drawFrame } from './draw';
 import {
@@ -542,9 +542,26 @@ window.addEventListener('error', (e) => post({ type: 'error', message: String(e.
 
 measure();
 {
+  // The model the page was written with, drawn now: the extension then sends only what changed since.
+  const initial = document.getElementById('vod-initial-model')?.textContent;
+  if (initial) {
+    try {
+      const receivedAt = Date.now();
+      const t0 = performance.now();
+      const i = JSON.parse(initial) as InitialModel;
+      uri = i.uri;
+      const m = receiver.full(i.seq, i.model);
+      install(m, i.current, { sent: i.sent, receivedAt, decodeMs: performance.now() - t0, delta: false });
+      persist();
+    } catch (err) {
+      // 'ready' then says it holds nothing, and the extension sends the whole model.
+      receiver.seq = null;
+      post({ type: 'error', message: String((err as Error)?.stack ?? err) });
+    }
+  }
   // Where the page's own loading went (the host bench prints it).
   const at = (ms: number | undefined) => (ms ? Math.round(performance.timeOrigin + ms) : 0);
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const loaded = Math.max(0, ...performance.getEntriesByType('resource').map((e) => at((e as PerformanceResourceTiming).responseEnd)));
-  post({ type: 'ready', origin: performance.timeOrigin, html: at(nav?.responseEnd), loaded, script: Date.now() });
+  post({ type: 'ready', origin: performance.timeOrigin, html: at(nav?.responseEnd), loaded, script: Date.now(), seq: receiver.seq });
 }
