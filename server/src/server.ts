@@ -15,7 +15,7 @@ import { ownsDocument } from './ownership';
 import { uriToPath } from './uri';
 import { layoutResult } from './layoutResult';
 import { CloudState, withTimeout } from './cloud';
-import { ResyncingMessageReader } from './framing';
+import { DirectMessageWriter, ResyncingMessageReader } from './framing';
 import { checkedSync } from './textSync';
 import { clientSettings } from './clientSettings';
 import {
@@ -513,7 +513,7 @@ function createStdioConnection(): lsp.Connection {
   // Before the reader's own listener: with VOD_TIMELINE_TRACE=1, notes when each large message's last byte arrived.
   traceInput(process.stdin);
   const reader = new ResyncingMessageReader(process.stdin);
-  const connection = lsp.createConnection(lsp.ProposedFeatures.all, reader, new lsp.StreamMessageWriter(process.stdout));
+  const connection = lsp.createConnection(lsp.ProposedFeatures.all, reader, new DirectMessageWriter(process.stdout));
   let shutdown = false;
   // createServer registers no shutdown handler; this one only notes the request.
   connection.onShutdown(() => { shutdown = true; });

@@ -3,7 +3,7 @@
 // messages and the same errors, and the well-formed message after a broken one must come through.
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { FrameParser, MAX_BODY_BYTES, ResyncingMessageReader } from '../../server/src/framing';
+import { DirectMessageWriter, FrameParser, MAX_BODY_BYTES, ResyncingMessageReader } from '../../server/src/framing';
 
 const enc = (s: string) => Buffer.from(s, 'utf8');
 
@@ -299,5 +299,28 @@ suite('LSP framing: the resynchronising stdio reader', () => {
     await closed;
     assert.deepEqual(messages, [hover(1)]);
     assert.equal(errors.length, 1);
+  });
+
+  test('DirectMessageWriter: each message framed and written within the write() call, in order', async () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    const writer = new DirectMessageWriter(stream);
+    const big = { jsonrpc: '2.0' as const, id: 2, result: { text: '字幕 '.repeat(50000) } };
+    const done = [writer.write(hover(1)), writer.write(big), writer.write(hover(3))];
+    // Nothing deferred: the bytes are in the stream before any task or microtask runs (a PassThrough
+    // emits 'data' synchronously while flowing).
+    const written = Buffer.concat(chunks);
+    assert.deepEqual(feed([written]).messages, [hover(1), big, hover(3)]);
+    await Promise.all(done);
+    // What cannot be serialized is refused through the promise and onError; the writer goes on.
+    const errors: string[] = [];
+    writer.onError(([e]) => errors.push(e.message));
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await assert.rejects(writer.write({ jsonrpc: '2.0', id: 4, result: cyclic } as never));
+    assert.equal(errors.length, 1);
+    await writer.write(hover(5));
+    assert.deepEqual(feed([Buffer.concat(chunks)]).messages, [hover(1), big, hover(3), hover(5)]);
   });
 });
