@@ -9,38 +9,12 @@
 // between a \r and its \n); test/unit/text-document.test.ts compares the two on random edits.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { lineStartsOf } from './service';
 
 const LF = 10;
 const CR = 13;
 
 const isEOL = (c: number) => c === LF || c === CR;
-
-/** Where each line starts: 0, then after every "\n", "\r\n" and lone "\r". */
-function lineStarts(text: string): Int32Array {
-  let starts = new Int32Array(Math.max(16, (text.length >> 5) + 2));
-  let n = 0;
-  const add = (at: number) => {
-    if (n === starts.length) {
-      const grown = new Int32Array(starts.length * 2);
-      grown.set(starts);
-      starts = grown;
-    }
-    starts[n++] = at;
-  };
-  add(0);
-  if (text.indexOf('\r') < 0) {
-    // Nearly every file: indexOf finds the breaks several times faster than a loop over every character.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) add(i + 1);
-  } else {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (!isEOL(c)) continue;
-      if (c === CR && text.charCodeAt(i + 1) === LF) i++;
-      add(i + 1);
-    }
-  }
-  return starts.subarray(0, n);
-}
 
 export class ServerTextDocument implements TextDocument {
   private starts: Int32Array | undefined;
@@ -70,7 +44,7 @@ export class ServerTextDocument implements TextDocument {
   }
 
   private lines(): Int32Array {
-    return (this.starts ??= lineStarts(this.content));
+    return (this.starts ??= lineStartsOf(this.content));
   }
 
   get lineCount(): number {

@@ -32,7 +32,7 @@ export { formatDuration, formatTimeRange } from './duration';
 export { suggest, type Suggestion } from './suggest';
 // The JSON toolkit the adapter reads vod-timeline.config.json with: the same parser, positions and values.
 export { parseJson, NodeKind, NONE } from './json/parser';
-export { LineIndex } from './json/lines';
+export { LineIndex, lineStartsOf } from './json/lines';
 export { toValue } from './values';
 export { applyEdits, safeFixes } from './actions';
 export type { CompletionItem, CompletionResult } from './completion';
