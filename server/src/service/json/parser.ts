@@ -367,7 +367,20 @@ function sameAt(text: string, s: string, at: number): boolean {
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
-const INTERN_MAX_LENGTH = 48;
+export const INTERN_MAX_LENGTH = 48;
+
+/**
+ * A string equal to `s` that holds no reference to the text it was sliced or built from. V8 makes a
+ * slice of 13 or more characters a view into the whole text, and a string built by `+=` a chain of such
+ * views; a tree that outlives its text's version (json/reparse.ts keeps the strings of the nodes an
+ * edit did not touch) would keep every older text alive through them. Prefixing makes a rope, which the
+ * slice after it flattens into a fresh copy of a few dozen characters. Used where the parser interns a
+ * string (one copy per distinct string and parse) and for an escaped string; a longer plain string stays
+ * a view (a copy per node would cost the parse), and reparse.ts reads those again from the new text.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
 const INTERN_TABLE_SIZE = 4096; // power of two
 
 // ---- the key registry ----------------------------------------------------------------------------------
@@ -652,7 +665,7 @@ class Parser {
         const slot = (hash ^ length) & (INTERN_TABLE_SIZE - 1);
         const hit = this.internTable[slot];
         if (hit !== undefined && hit.length === length && sameAt(text, hit, start + 1)) return hit;
-        const s = text.slice(start + 1, p);
+        const s = own(text.slice(start + 1, p));
         this.internTable[slot] = s;
         return s;
       }
@@ -660,7 +673,7 @@ class Parser {
       hash = (Math.imul(hash, 31) + c) | 0;
       p++;
     }
-    return this.readStringSlow(start, p);
+    return own(this.readStringSlow(start, p));
   }
 
   /**
@@ -695,7 +708,7 @@ class Parser {
         let s: string;
         if (hit !== undefined && hit.length === length && sameAt(text, hit, start + 1)) s = hit;
         else {
-          s = text.slice(start + 1, p);
+          s = own(text.slice(start + 1, p));
           this.internTable[slot] = s;
         }
         const id = KEY_IDS.get(s);
@@ -712,7 +725,7 @@ class Parser {
       hash = (Math.imul(hash, 31) + c) | 0;
       p++;
     }
-    const slow = this.readStringSlow(start, p);
+    const slow = own(this.readStringSlow(start, p));
     this.lastKeyId = KEY_IDS.get(slow) ?? 0;
     return slow;
   }

@@ -15,7 +15,7 @@
 // at the top level) falls back to the whole-text parse. test/unit/reparse.test.ts compares the two on
 // thousands of random edits.
 
-import { JsonTree, NodeFlags, NodeKind, NONE, parseValueAt, type ParseResult } from './parser';
+import { INTERN_MAX_LENGTH, JsonTree, NodeFlags, NodeKind, NONE, parseValueAt, type ParseResult } from './parser';
 
 /**
  * Reparses at most this many times in a row, then a whole-text parse: a bound on anything a chain of
@@ -150,9 +150,8 @@ export function reparseJson(previous: ParseResult, text: string, minLength = MIN
     tree.childStart[k] += dc;
   }
 
-  // The strings outside the subtree are read again from the new text: the old ones may be slices of
-  // the old text, and keeping them would keep every older version's text alive (5 MB per version of the
-  // maximum document). A slice of the new text costs no copy; an escaped string is decoded again.
+  // The strings outside the subtree that are views into the old text are made views into the new one:
+  // kept, they would keep every older version's text alive (5 MB per version of the maximum document).
   refreshStrings(tree, 0, n);
   refreshStrings(tree, n + m, count);
 
@@ -179,20 +178,25 @@ function copyTree(old: JsonTree, text: string): ParseResult {
   return { tree, issues: [], dropped: 0 };
 }
 
-/** Replaces the strings and unregistered keys of nodes [from, to) with equal ones read from the tree's text. */
+/**
+ * Replaces the strings of nodes [from, to) that are views into an older text (plain strings longer than
+ * the parser interns) with equal views into the tree's text. The others hold no reference to any text
+ * (the parser's own(); a registered key is the registry's string).
+ */
 function refreshStrings(tree: JsonTree, from: number, to: number): void {
   const text = tree.text;
   const kind = tree.kind;
+  const flags = tree.flags;
   const strs = tree.strs;
   const keys = tree.keys;
   for (let k = from; k < to; k++) {
-    if (kind[k] === NodeKind.String) {
-      strs[k] = tree.flags[k] & NodeFlags.Escaped ? (JSON.parse(text.slice(tree.start[k], tree.end[k])) as string) : text.slice(tree.start[k] + 1, tree.end[k] - 1);
+    if (kind[k] === NodeKind.String && !(flags[k] & NodeFlags.Escaped) && tree.end[k] - tree.start[k] - 2 > INTERN_MAX_LENGTH) {
+      strs[k] = text.slice(tree.start[k] + 1, tree.end[k] - 1);
     }
-    // A registered key is the registry's own string; another is a slice (or, escaped, decoded).
-    if (tree.keyStart[k] !== NONE && tree.keyId[k] === 0) {
+    // An unregistered key that long is a view too (an escaped one was made its own).
+    if (tree.keyId[k] === 0 && tree.keyStart[k] !== NONE && tree.keyEnd[k] - tree.keyStart[k] - 2 > INTERN_MAX_LENGTH) {
       const raw = text.slice(tree.keyStart[k] + 1, tree.keyEnd[k] - 1);
-      keys[k] = raw === keys[k] ? raw : (JSON.parse(text.slice(tree.keyStart[k], tree.keyEnd[k])) as string);
+      if (raw === keys[k]) keys[k] = raw;
     }
   }
 }
