@@ -8,10 +8,15 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
+/** Port 9 (discard) on loopback: nothing listens there, so every request fails at once. */
+const CLOSED_LOOPBACK_ENDPOINT = 'http://127.0.0.1:9';
+
 interface TestRecord {
   title: string;
   state: 'passed' | 'failed' | 'pending';
   durationMs?: number;
+  /** When it started (ISO): the loopback guard's log has times too, so an attempt can be placed. */
+  startedAt?: string;
   error?: string;
 }
 
@@ -20,6 +25,12 @@ export async function run(): Promise<void> {
   // guard (test/host/loopback-only.cjs) is installed here, in the host the tests run in, before them.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path the runner names at run time
   if (process.env.VOD_TIMELINE_LOOPBACK_GUARD) require(process.env.VOD_TIMELINE_LOOPBACK_GUARD);
+  // Every suite starts from an endpoint on a closed loopback port, and puts back the one it found. When
+  // that was the default, a suite's teardown put the real VOD back while the extension still held the
+  // credentials the suite had given it through the environment, and its media library asked VOD: the
+  // loopback guard caught it after the upload suite (last stop) and after the security suite (this one,
+  // placed by the times in the guard's log and this report).
+  await vscode.workspace.getConfiguration('vodTimeline').update('endpoint', CLOSED_LOOPBACK_ENDPOINT, vscode.ConfigurationTarget.Global);
   const reportPath = process.env.VOD_TIMELINE_HOST_REPORT || path.join(__dirname, 'mocha-report.json');
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000, reporter: 'spec' });
   if (process.env.VOD_TIMELINE_HOST_GREP) mocha.grep(new RegExp(process.env.VOD_TIMELINE_HOST_GREP));
@@ -30,7 +41,9 @@ export async function run(): Promise<void> {
   }
 
   const tests: TestRecord[] = [];
+  const started = new Map<string, string>();
   const report = () => ({
+    hooks: Object.fromEntries([...started].filter(([k]) => k.startsWith('hook: '))),
     host: {
       vscode: vscode.version,
       appName: vscode.env.appName,
@@ -56,10 +69,12 @@ export async function run(): Promise<void> {
 
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);
-    runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
+    runner.on('test', (t) => started.set(t.fullTitle(), new Date().toISOString()));
+    runner.on('hook', (h) => started.set(`hook: ${h.fullTitle()}`, new Date().toISOString()));
+    runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration, startedAt: started.get(t.fullTitle()) }));
     runner.on('pending', (t) => tests.push({ title: t.fullTitle(), state: 'pending' }));
     runner.on('fail', (t, err: Error) => {
-      tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration, error: String(err?.stack ?? err) });
+      tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration, startedAt: started.get(t.fullTitle()), error: String(err?.stack ?? err) });
     });
     runner.on('test end', write);
   });

@@ -21,7 +21,7 @@ const isLoopback = (host) => {
 const record = (kind, host, port) => {
   if (!logFile) return;
   const stack = (new Error().stack ?? '').split('\n').slice(3, 9).map((l) => l.trim()).join(' | ');
-  try { fs.appendFileSync(logFile, JSON.stringify({ kind, host: String(host), port: port ?? null, pid: process.pid, argv: process.argv.slice(1, 3).join(' ').slice(-160), stack }) + '\n'); } catch { /* the log is best effort; the refusal is not */ }
+  try { fs.appendFileSync(logFile, JSON.stringify({ t: new Date().toISOString(), kind, host: String(host), port: port ?? null, pid: process.pid, argv: process.argv.slice(1, 3).join(' ').slice(-160), stack }) + '\n'); } catch { /* the log is best effort; the refusal is not */ }
 };
 const refused = (host, port) => Object.assign(new Error(`connect ECONNREFUSED ${host}:${port ?? ''} (the host tests allow loopback only)`), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect', address: String(host), port });
 
