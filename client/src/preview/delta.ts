@@ -10,7 +10,7 @@
 // (`base`); a webview holding another seq, or one that cannot apply it, asks for the full model
 // ('resync') instead of drawing something wrong.
 
-import { clipOrder, decodeClip, decodeModel, encodeClip, encodeModel, r4 } from './model';
+import { clipOrder, decodeClip, decodeModel, encodeClip, encodeModel, labelId, r4 } from './model';
 import { CLIP_FIELDS, type LaneHead, type LanePatch, type ModelDelta, type PreviewClip, type PreviewLane, type PreviewModel, type WireModel } from './protocol';
 
 export type { LaneHead, LanePatch, ModelDelta };
@@ -78,13 +78,7 @@ export function diffModels(old: PreviewModel, next: PreviewModel, base: number, 
     let problems: Record<number, string[]> | undefined;
     for (let i = at, k = 0; i < bc.length - tail; i++, k++) {
       const c = bc[i];
-      let id = labelIds.get(c.label);
-      if (id === undefined) {
-        id = labels.length;
-        labels.push(c.label);
-        labelIds.set(c.label, id);
-      }
-      encodeClip(c, id, ins);
+      encodeClip(c, labelId(c.label, labels, labelIds), ins);
       if (c.problems.length) (problems ??= {})[k] = c.problems;
     }
     const out: LanePatch = { from: a ? from : -1, at, del, ins };

@@ -158,6 +158,17 @@ export function clipOrder(clips: readonly PreviewClip[]): number[] {
 }
 
 /** Appends `c` to `out` as CLIP_FIELDS numbers (its label as `labelId`), the form of WireModel.clips. */
+/** The number of `label` in a model's (or delta's) label list, adding it on first use: each label sent once. */
+export function labelId(label: string, labels: string[], ids: Map<string, number>): number {
+  let id = ids.get(label);
+  if (id === undefined) {
+    id = labels.length;
+    labels.push(label);
+    ids.set(label, id);
+  }
+  return id;
+}
+
 export function encodeClip(c: PreviewClip, labelId: number, out: (number | null)[]): void {
   out.push(c.index, labelId, r4(c.start), r4(c.end), r4(c.x0), r4(c.x1), (c.implicitStart ? 1 : 0) | (c.implicitEnd ? 2 : 0), r4(c.sourceIn), r4(c.sourceOut), c.speed, r4(c.transition), c.severity);
 }
@@ -179,13 +190,7 @@ export function encodeModel(model: PreviewModel): WireModel {
   const problems: Record<number, string[]> = {};
   let k = 0;
   for (const lane of model.lanes) for (const c of lane.clips) {
-    let id = labelIds.get(c.label);
-    if (id === undefined) {
-      id = labels.length;
-      labels.push(c.label);
-      labelIds.set(c.label, id);
-    }
-    encodeClip(c, id, clips);
+    encodeClip(c, labelId(c.label, labels, labelIds), clips);
     if (c.problems.length) problems[k] = c.problems;
     k++;
   }
