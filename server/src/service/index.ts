@@ -17,6 +17,7 @@ import { summarize, type DocumentSummary } from './summary';
 import { documentLayout, type Layout, type LayoutOptions } from './layout';
 import { buildProduceRequest, type ProduceDefaults, type ProduceRequestPlan } from './request';
 import { documentComposition, type Composition, type CompositionOptions } from './composition';
+import { inlayHints, type InlayHint } from './inlayHints';
 import bundledSchema from '../../../schemas/timeline.schema.json';
 import bundledSchemaZh from '../../../schemas/timeline.schema.zh-cn.json';
 
@@ -37,6 +38,7 @@ export { toValue } from './values';
 export { applyEdits, safeFixes } from './actions';
 export type { CompletionItem, CompletionResult } from './completion';
 export type { Hover } from './hover';
+export type { InlayHint } from './inlayHints';
 export type { DocumentSymbol, FoldingRange, SelectionRange, FormatOptions } from './structure';
 export type { CodeAction } from './actions';
 export type { Span } from './references';
@@ -170,6 +172,15 @@ export class TimelineService {
 
   layout(doc: TimelineDocument, options?: LayoutOptions): Layout | undefined {
     return documentLayout(doc, options);
+  }
+
+  /**
+   * Where the clips whose `{` is in [range.start, range.end] land on the output, where that tells more
+   * than the text (inlayHints.ts). Reads the memoized validation (the same `settings` and `locale` as
+   * the diagnostics share it) to leave out clips whose times are in error.
+   */
+  inlayHints(doc: TimelineDocument, range: { start: number; end: number }, settings: ServiceSettings = {}, locale?: string): InlayHint[] {
+    return inlayHints(doc, range, this.validate(doc, settings, locale), localizer(normalizeLocale(locale)));
   }
 
   /** What the player draws and plays (see composition.ts); `media` gives what the library knows. */
