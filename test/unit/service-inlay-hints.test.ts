@@ -24,9 +24,19 @@ function oneLine(tracks: Record<string, Record<string, unknown>[][]>): string {
   return lines.join('\n') + '\n';
 }
 
-function hintsOf(text: string, locale?: string, range?: { start: number; end: number }): { doc: TimelineDocument; hints: InlayHint[] } {
+type Tipped = InlayHint & { tooltip: string };
+
+/** Every hint of the text, with its tooltip (asked for by default), checked to be what resolving one gives. */
+function hintsOf(text: string, locale?: string): { doc: TimelineDocument; hints: Tipped[] } {
   const doc = service.parse(text);
-  return { doc, hints: service.inlayHints(doc, range ?? { start: 0, end: text.length }, {}, locale) };
+  const hints = service.inlayHints(doc, { start: 0, end: text.length }, {}, locale);
+  const bare = service.inlayHints(doc, { start: 0, end: text.length }, {}, locale, { tooltips: false });
+  assert.deepEqual(bare, hints.map(({ tooltip: _, ...rest }) => rest), 'the same hints without their tooltips');
+  for (const h of hints) {
+    assert.equal(typeof h.tooltip, 'string');
+    assert.equal(service.inlayHintTooltip(doc, h.offset, {}, locale), h.tooltip, 'a resolved tooltip is the one given at once');
+  }
+  return { doc, hints: hints as Tipped[] };
 }
 
 /** label per 0-based line of the hint. */

@@ -177,10 +177,16 @@ export class TimelineService {
   /**
    * Where the clips whose `{` is in [range.start, range.end] land on the output, where that tells more
    * than the text (inlayHints.ts). Reads the memoized validation (the same `settings` and `locale` as
-   * the diagnostics share it) to leave out clips whose times are in error.
+   * the diagnostics share it) to leave out clips whose times are in error. `tooltips: false`: labels
+   * only, the tooltip of one hint comes from inlayHintTooltip.
    */
-  inlayHints(doc: TimelineDocument, range: { start: number; end: number }, settings: ServiceSettings = {}, locale?: string): InlayHint[] {
-    return inlayHints(doc, range, this.validate(doc, settings, locale), localizer(normalizeLocale(locale)));
+  inlayHints(doc: TimelineDocument, range: { start: number; end: number }, settings: ServiceSettings = {}, locale?: string, options: { tooltips?: boolean } = {}): InlayHint[] {
+    return inlayHints(doc, range, this.validate(doc, settings, locale), localizer(normalizeLocale(locale)), options.tooltips !== false);
+  }
+
+  /** The tooltip of the hint at `offset` (as inlayHints gave it), if there is one there. */
+  inlayHintTooltip(doc: TimelineDocument, offset: number, settings: ServiceSettings = {}, locale?: string): string | undefined {
+    return this.inlayHints(doc, { start: offset, end: offset }, settings, locale).find((h) => h.offset === offset)?.tooltip;
   }
 
   /** What the player draws and plays (see composition.ts); `media` gives what the library knows. */

@@ -30,8 +30,8 @@ export interface InlayHint {
   /** Where the hint is shown: right after the clip's `{`. */
   offset: number;
   label: string;
-  /** Markdown: how the placement was derived. */
-  tooltip: string;
+  /** Markdown: how the placement was derived (left out when not asked for: an editor resolves it later). */
+  tooltip?: string;
   paddingLeft: boolean;
   paddingRight: boolean;
 }
@@ -44,8 +44,12 @@ const UNKNOWABLE = new Set(['timing/in-not-before-out', 'timing/timeline-in-not-
 
 const fmt = (n: number) => String(Math.round(n * 1000) / 1000);
 
-/** Hints for the clips whose `{` is in [range.start, range.end]; `diagnostics`: the document's validation. */
-export function inlayHints(doc: TimelineDocument, range: { start: number; end: number }, diagnostics: readonly Diagnostic[], t: Localize): InlayHint[] {
+/**
+ * Hints for the clips whose `{` is in [range.start, range.end]; `diagnostics`: the document's validation.
+ * `tooltips: false` leaves the tooltips out: on the 6,600-clip document with every time computed they
+ * were most of the time and of the JSON sent; an editor asks for one when the pointer rests on a hint.
+ */
+export function inlayHints(doc: TimelineDocument, range: { start: number; end: number }, diagnostics: readonly Diagnostic[], t: Localize, tooltips = true): InlayHint[] {
   const ref = doc.timeline;
   if (!ref || ref.tree !== doc.tree) return [];
   const layout = documentLayout(doc);
@@ -68,7 +72,7 @@ export function inlayHints(doc: TimelineDocument, range: { start: number; end: n
       if (open + 1 > range.end) break;
       tainted = broken(tree, cl.clip.node, starts) || (tainted && follows(tl, cl));
       if (tainted) continue;
-      const hint = hintFor(tl, i, unit, t);
+      const hint = hintFor(tl, i, unit, t, tooltips);
       if (!hint) continue;
       const next = doc.text.charCodeAt(open + 1);
       out.push({ offset: open + 1, ...hint, paddingLeft: true, paddingRight: !(next === 32 || next === 9 || next === 10 || next === 13) });
@@ -144,7 +148,7 @@ function unreadable(tree: JsonTree, v: number): boolean {
   return readNumber(tree, v) === undefined;
 }
 
-function hintFor(tl: TrackLayout, i: number, unit: (value: string) => string, t: Localize): { label: string; tooltip: string } | undefined {
+function hintFor(tl: TrackLayout, i: number, unit: (value: string) => string, t: Localize, tooltips: boolean): { label: string; tooltip?: string } | undefined {
   const cl = tl.clips[i];
   const clip = cl.clip;
   if (cl.start === null || !Number.isFinite(cl.start) || (cl.end !== null && !Number.isFinite(cl.end))) return undefined;
@@ -159,6 +163,7 @@ function hintFor(tl: TrackLayout, i: number, unit: (value: string) => string, t:
   const range = formatTimeRange(cl.start, cl.end, { unit });
   const duration = cl.end !== null ? formatDuration(cl.end - cl.start, unit) : undefined;
   const label = duration !== undefined ? t('inlay.label', { range, duration }) : range;
+  if (!tooltips) return { label };
   const byReference = clip.referenceClipId !== undefined && (clip.timelineIn === undefined || clip.timelineOut === undefined);
   const lines: string[] = [];
 
