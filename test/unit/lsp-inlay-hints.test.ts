@@ -195,6 +195,23 @@ suite('LSP inlay hints over stdio', function () {
     assert.deepEqual(await client.conn.sendRequest('inlayHint/resolve', odd), odd);
   });
 
+  test('malformed inlayHint and resolve requests are answered without hints, and the server goes on', async () => {
+    client = new Client();
+    await client.initialize('en', { resolve: true });
+    const uri = 'file:///tmp/lsp-inlay/f.timeline.json';
+    await client.open(uri, timeline(2));
+    const odd: unknown[] = [null, 5, {}, { textDocument: null }, { textDocument: { uri } }, { textDocument: { uri }, range: { start: { line: 'x' }, end: null } },
+      { textDocument: { uri: 5 }, range: { start: { line: 0, character: 0 }, end: { line: 1e9, character: 1e9 } } }];
+    for (const params of odd) {
+      const r = await client.conn.sendRequest('textDocument/inlayHint', params).catch((e: Error) => e);
+      assert.ok(r === null || Array.isArray(r) || r instanceof Error, JSON.stringify(r));
+    }
+    for (const hint of [null, 5, {}, { label: 'x', data: null }, { label: 'x', data: { uri, version: 1, offset: -1 } }, { label: 'x', data: { uri, version: 1, offset: 1e12 } }]) {
+      await client.conn.sendRequest('inlayHint/resolve', hint).catch((e: Error) => e);
+    }
+    assert.deepEqual((await client.hints(uri, 0, 10))!.map((h) => h.label), ['0–2 s (2 s)', '2–4 s (2 s)']);
+  });
+
   test('zh-CN client: labels and tooltips in Chinese', async () => {
     client = new Client();
     await client.initialize('zh-CN');
