@@ -215,9 +215,17 @@ suite('service inlay hints', () => {
     assert.deepEqual(hintsOf(json({ Timeline: JSON.stringify(timeline) })).hints, []);
   });
 
-  test('no timeline, or not JSON: no hints and no throw', () => {
-    for (const text of ['', '[]', '{', '{"VideoTracks": 3}', '{"VideoTracks": [{"VideoTrackClips": [1, null, {}]}]}']) {
-      assert.doesNotThrow(() => hintsOf(text));
+  test('no timeline, or not JSON: no hints and no throw; a clip that is no object has no `{` to follow', () => {
+    for (const text of ['', '[]', '{', '{"VideoTracks": 3}', '{"VideoTracks": [{"VideoTrackClips": "x"}]}']) {
+      assert.deepEqual(hintsOf(text).hints, [], text);
     }
+    // The layout starts the 1 at 0 (end unknown, no Out) but it gets no hint inside the number; the
+    // {} after it follows a clip of unknown length: none either.
+    const text = '{"VideoTracks": [{"VideoTrackClips": [1, {}]}]}';
+    assert.equal(service.layout(service.parse(text))!.tracks[0].clips[0].start, 0);
+    assert.deepEqual(hintsOf(text).hints, []);
+    // Alone, the {} starts at 0.
+    const alone = '{"VideoTracks": [{"VideoTrackClips": [{}]}]}';
+    assert.deepEqual(hintsOf(alone).hints.map((h) => [h.offset, h.label]), [[alone.indexOf('{}') + 1, '0–? s']]);
   });
 });

@@ -71,7 +71,8 @@ export function inlayHints(doc: TimelineDocument, range: { start: number; end: n
       const open = tree.start[cl.clip.node];
       if (open + 1 > range.end) break;
       tainted = broken(tree, cl.clip.node, starts) || (tainted && follows(tl, cl));
-      if (tainted) continue;
+      // A clip that is no object (a stray number in the list) has no `{` to follow.
+      if (tainted || tree.kind[cl.clip.node] !== NodeKind.Object) continue;
       const hint = hintFor(tl, i, unit, t, tooltips);
       if (!hint) continue;
       const next = doc.text.charCodeAt(open + 1);
