@@ -156,6 +156,14 @@ suite('service inlay hints', () => {
     assert.match(hints[0].tooltip, /Its track is played at ×2 to end with the main track \(AutoSpeed\)/);
   });
 
+  test('a 0, 0 pair is read as not set, and the tooltip says so', () => {
+    const text = oneLine({ VideoTracks: [[{ MediaId: 'a', In: 0, Out: 4 }, { MediaId: 'b', In: 1, Out: 3, TimelineIn: 0, TimelineOut: 0 }, { MediaId: 'c', In: 0, Out: 0 }]] });
+    const { hints } = hintsOf(text);
+    assert.deepEqual(hints.map((h) => h.label), ['0–4 s (4 s)', '4–6 s (2 s)', '6–? s']);
+    assert.match(hints[1].tooltip, /^- TimelineIn and TimelineOut are both 0, read as not set \(timing\/timeline-in-out-zero\)\.\n- Follows Clip 0/m);
+    assert.match(hints[2].tooltip, /In and Out are both 0, read as not set: the whole media/);
+  });
+
   test('subtitles without times span the output; with a Duration they last it', () => {
     const text = oneLine({
       VideoTracks: [[{ MediaId: 'a', In: 0, Out: 30 }]],

@@ -168,7 +168,9 @@ function hintFor(tl: TrackLayout, i: number, unit: (value: string) => string, t:
   const byReference = clip.referenceClipId !== undefined && (clip.timelineIn === undefined || clip.timelineOut === undefined);
   const lines: string[] = [];
 
-  // Where it starts.
+  // Where it starts (a 0, 0 pair is read as not set, as the layout reads it).
+  if (clip.zeroTimeline) lines.push(t('inlay.zeroTimeline'));
+  if (clip.zeroSource && media) lines.push(t('inlay.zeroSource'));
   if (!cl.implicitStart) lines.push(t('inlay.start.written'));
   else if (byReference) lines.push(t('inlay.start.reference', { id: clip.referenceClipId! }));
   else if (independent) lines.push(t('inlay.start.outputStart'));

@@ -232,6 +232,8 @@ export const en = {
   'inlay.end.mediaEnd': 'Plays to the end of its media: Out is not written, and only VOD knows the media\'s length.',
   'inlay.end.source': 'Plays its source from In to Out ({range}, {source}), as TimelineOut is not written.',
   'inlay.speed': 'Speed {speed}: {source} of source play in {duration} ((Out − In) / Speed).',
+  'inlay.zeroTimeline': 'TimelineIn and TimelineOut are both 0, read as not set (timing/timeline-in-out-zero).',
+  'inlay.zeroSource': 'In and Out are both 0, read as not set: the whole media (timing/in-out-zero).',
   'inlay.autoSpeed': 'Its track is played at ×{factor} to end with the main track (AutoSpeed): its times are scaled by that factor.',
 
   // Completion

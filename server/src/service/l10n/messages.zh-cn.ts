@@ -232,6 +232,8 @@ export const zhCn: Record<MessageId, string> = {
   'inlay.end.mediaEnd': '播放到素材结尾：未写 Out，素材时长只有视频点播知道。',
   'inlay.end.source': '未写 TimelineOut，播放素材从 In 到 Out 的部分（{range}，{source}）。',
   'inlay.speed': 'Speed {speed}：{source} 的素材播放 {duration}（(Out − In) / Speed）。',
+  'inlay.zeroTimeline': 'TimelineIn 和 TimelineOut 都为 0，按未设置处理（timing/timeline-in-out-zero）。',
+  'inlay.zeroSource': 'In 和 Out 都为 0，按未设置处理：播放整个素材（timing/in-out-zero）。',
   'inlay.autoSpeed': '所在轨道按 ×{factor} 播放，以便与主轨道同时结束（AutoSpeed）：其时间按此倍数缩放。',
 
   // 补全
