@@ -133,8 +133,9 @@ export const scenarios = [
       });
       await ui.escape();
       await ui.step('Open Submitted Timeline shows the sent text, read-only', async () => {
-        await view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Spring campaign teaser' }).click({ button: 'right' });
-        await ui.clickMenuItem(new RegExp(`^(${nls('command.history.openTimeline').join('|')})$`));
+        await ui.chooseFromMenu(
+          () => view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Spring campaign teaser' }).click({ button: 'right' }),
+          new RegExp(`^(${nls('command.history.openTimeline').join('|')})$`));
         await page.locator('.tab', { hasText: '(sent).timeline.json' }).waitFor({ timeout: 15000 });
         await page.locator('.monaco-editor .view-lines', { hasText: 'Spring launch' }).first().waitFor({ timeout: 15000 });
       });
@@ -142,9 +143,10 @@ export const scenarios = [
       await ui.step('Clear History (after a modal confirmation) leaves the welcome view: open a timeline first', async () => {
         // The view's overflow menu ("More Actions...") holds Clear History. The container has two views
         // (Submissions, Uploads), so each view's actions are in its own pane header, shown on hover.
-        await view.locator('.pane-header').first().hover();
-        await view.locator('.pane-header .action-label.codicon-toolbar-more').first().click();
-        await ui.clickMenuItem(new RegExp(`^(${nls('command.history.clear').join('|')})$`));
+        await ui.chooseFromMenu(async () => {
+          await view.locator('.pane-header').first().hover();
+          await view.locator('.pane-header .action-label.codicon-toolbar-more').first().click();
+        }, new RegExp(`^(${nls('command.history.clear').join('|')})$`));
         const dialog = page.locator('.monaco-dialog-box');
         await dialog.waitFor({ timeout: 10000 });
         await dialog.locator('.monaco-button', { hasText: new RegExp(nls('command.history.clear').join('|')) }).first().click();
