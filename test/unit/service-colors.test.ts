@@ -105,6 +105,8 @@ suite('service features: colours', () => {
     assert.deepEqual(labels(text, '1e90ff', TEAL), ['0080ab', '0080AB', '#0080ab', '#0080AB']);
     assert.deepEqual(labels(text, '#1E90FF', TEAL), ['#0080AB', '#0080ab', '0080AB', '0080ab']);
     assert.deepEqual(labels(text, '#ABCDEF', TEAL), ['#0080AB', '#0080ab']);
+    // Digits alone have no case: each form once.
+    assert.deepEqual(labels(text, '1e90ff', { red: 0, green: 0, blue: 0, alpha: 1 }), ['000000', '#000000']);
   });
 
   test('a value without letters takes the case of the other colours, else the schema default (#FFFFFF)', () => {

@@ -225,8 +225,7 @@ export function colorPresentations(doc: TimelineDocument, root: CompiledRoot, st
   const kase = caseFor(field, all);
   const styles: { hash: boolean; kase: Case }[] = [{ hash, kase }, { hash, kase: kase === 'upper' ? 'lower' : 'upper' }];
   if (form.hash && form.bare) styles.push({ hash: !hash, kase }, { hash: !hash, kase: kase === 'upper' ? 'lower' : 'upper' });
-  return styles.map(({ hash: h, kase: k }) => {
-    const label = (h ? '#' : '') + (k === 'upper' ? digits.toUpperCase() : digits.toLowerCase());
-    return { label, edit: { start: field.start, end: field.end, newText: label } };
-  });
+  // Digits alone have no case: each written form once.
+  const labels = new Set(styles.map(({ hash: h, kase: k }) => (h ? '#' : '') + (k === 'upper' ? digits.toUpperCase() : digits.toLowerCase())));
+  return [...labels].map((label) => ({ label, edit: { start: field.start, end: field.end, newText: label } }));
 }
