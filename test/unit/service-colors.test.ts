@@ -4,8 +4,9 @@
 
 import * as assert from 'node:assert/strict';
 import { TimelineService, applyEdits, type ColorInfo, type Rgba } from '../../server/src/service';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXAMPLES_DIR, json, offsetOf, readText, service } from '../helpers/service';
+import { EXAMPLES_DIR, FIXTURES_DIR, json, offsetOf, readText, service } from '../helpers/service';
 import bundledSchema from '../../schemas/timeline.schema.json';
 
 /** `"text" r,g,b,a` per swatch, in document order: what the editor shows, with what it covers. */
@@ -154,6 +155,37 @@ suite('service features: colours', () => {
     assert.deepEqual(service.colorPresentations(doc, c.start, c.end, { red: NaN, green: 0, blue: 0, alpha: 1 }), []);
     assert.deepEqual(service.colorPresentations(doc, c.start, c.end, null as unknown as Rgba), []);
     assert.deepEqual(service.colorPresentations(doc, -5, 1e9, RED), []);
+  });
+
+  test('what real serializers write, object and request (Timeline as a JSON string) forms: each colour once', () => {
+    const dir = path.join(FIXTURES_DIR, 'serializers');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.timeline.json'));
+    assert.ok(files.length >= 20, `${files.length} serializer fixtures`);
+    let requests = 0;
+    for (const file of files) {
+      const text = readText(path.join(dir, file));
+      // The oracle: colour keys with a hex value, quotes escaped or not.
+      const expected = [...text.matchAll(/\\?"(?:FontColor|OutlineColour|BackColour|Color)\\?"\s*:\s*\\?"(#?[0-9A-Fa-f]{6})\\?"/g)].map((m) => m[1]);
+      const doc = service.parse(text);
+      if (doc.embedded) requests++;
+      assert.deepEqual(service.colors(doc).map((c) => text.slice(c.start, c.end)), expected, file);
+    }
+    assert.ok(requests >= 5, `${requests} request forms`);
+  });
+
+  test('every prefix of the subtitles example (typing it out): no throw, each swatch over a hex value', () => {
+    const text = readText(path.join(EXAMPLES_DIR, 'subtitles.timeline.json'));
+    let prev;
+    for (let n = 0; n <= text.length; n += 3) {
+      const doc = service.parse(text.slice(0, n), n, 'file:///typing.timeline.json', prev);
+      for (const c of service.colors(doc)) {
+        assert.match(doc.text.slice(c.start, c.end), /^#[0-9A-F]{6}$/, `prefix ${n}`);
+        assert.equal(doc.text[c.start - 1], '"');
+        assert.equal(doc.text[c.end], '"');
+      }
+      prev = doc;
+    }
+    assert.equal(service.colors(service.parse(text, -1, 'file:///typing.timeline.json', prev)).length, 7);
   });
 
   test('the subtitles example: each FontColor and OutlineColour', () => {

@@ -98,44 +98,80 @@ function colorFields(doc: TimelineDocument, root: CompiledRoot): ColorField[] {
   });
 }
 
-/**
- * Down the tree with the schemas that hold at each node (then-branches by Type included, as hover sees
- * them); a subtree no schema describes has no colour fields. Iterative: documents nest deep.
- */
-function walk(doc: TimelineDocument, root: CompiledRoot, tree: JsonTree, start: number, schemas: CompiledSchema[], out: ColorField[]): void {
-  if (start === NONE) return;
-  const stack: { node: number; schemas: CompiledSchema[] }[] = [{ node: start, schemas }];
+const keysBySchema = new WeakMap<CompiledRoot, Set<string>>();
+
+/** Every property name that is a colour field somewhere in the schema: the keys worth a closer look. */
+function colorKeys(root: CompiledRoot): Set<string> {
+  let keys = keysBySchema.get(root);
+  if (keys) return keys;
+  keys = new Set();
+  const seen = new Set<CompiledSchema>();
+  const stack: CompiledSchema[] = [root.root, ...root.definitions.values()];
   while (stack.length) {
-    const { node, schemas: given } = stack.pop()!;
-    const kind = tree.kind[node];
-    if (kind === NodeKind.String) {
-      for (const s of given) {
-        const form = colorForm(root, s);
-        if (form) { addField(tree, node, form, s, out); break; }
-      }
-      continue;
-    }
-    if (kind !== NodeKind.Object && kind !== NodeKind.Array) continue;
-    const here = expand(doc, root, tree, node, given);
-    const first = tree.childStart[node];
-    for (let i = 0; i < tree.childCount[node]; i++) {
-      const child = tree.children[first + i];
-      const ck = tree.kind[child];
-      if (ck !== NodeKind.String && ck !== NodeKind.Object && ck !== NodeKind.Array) continue;
+    const s = stack.pop()!;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    if (s.properties) for (const [k, p] of s.properties) { if (colorForm(root, p)) keys.add(k); stack.push(p); }
+    if (s.additional) stack.push(s.additional);
+    if (s.items) stack.push(s.items);
+    if (s.allOf) stack.push(...s.allOf);
+    if (s.anyOf) stack.push(...s.anyOf);
+    if (s.discriminator) for (const list of s.discriminator.cases.values()) stack.push(...list);
+    if (s.conditionals) for (const c of s.conditionals) { if (c.then) stack.push(c.then); if (c.else) stack.push(c.else); }
+  }
+  keysBySchema.set(root, keys);
+  return keys;
+}
+
+/**
+ * The strings under a key that is a colour somewhere, each confirmed by the schemas that hold at it
+ * (then-branches by Type included, as hover sees them). Finding the candidates is a plain walk; the
+ * schemas are worked out only along their ancestors, each ancestor once: expanding every object of the
+ * 6,600-clip document took longer than validating it.
+ */
+function walk(doc: TimelineDocument, root: CompiledRoot, tree: JsonTree, top: number, rootSchemas: CompiledSchema[], out: ColorField[]): void {
+  if (top === NONE) return;
+  const keys = colorKeys(root);
+  if (keys.size === 0) return;
+  const memo = new Map<number, CompiledSchema[]>();
+  const schemasOf = (node: number): CompiledSchema[] => {
+    const known = memo.get(node);
+    if (known) return known;
+    let result: CompiledSchema[];
+    const parent = tree.parent[node];
+    if (node === top || parent === NONE) {
+      result = expand(doc, root, tree, node, rootSchemas);
+    } else {
       const next: CompiledSchema[] = [];
-      for (const s of here) {
-        if (kind === NodeKind.Array) {
+      const key = tree.keys[node];
+      for (const s of schemasOf(parent)) {
+        if (tree.kind[parent] === NodeKind.Array) {
           if (s.items) next.push(s.items);
         } else {
-          const key = tree.keys[child];
           const p = key !== undefined ? s.properties?.get(key) : undefined;
           if (p) next.push(p);
           else if (s.additional && key !== undefined && !s.properties?.has(key)) next.push(s.additional);
         }
       }
-      if (next.length === 0) continue;
-      // A string's own schemas are expanded too (an anyOf of a colour and something else).
-      stack.push({ node: child, schemas: ck === NodeKind.String ? expand(doc, root, tree, child, next) : next });
+      result = next.length ? expand(doc, root, tree, node, next) : next;
+    }
+    memo.set(node, result);
+    return result;
+  };
+  const stack = [top];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const first = tree.childStart[node];
+    for (let i = 0; i < tree.childCount[node]; i++) {
+      const child = tree.children[first + i];
+      const kind = tree.kind[child];
+      if (kind === NodeKind.Object || kind === NodeKind.Array) stack.push(child);
+      else if (kind === NodeKind.String && tree.kind[node] === NodeKind.Object && keys.has(tree.keys[child]!)) {
+        for (const s of schemasOf(child)) {
+          const form = colorForm(root, s);
+          if (form) { addField(tree, child, form, s, out); break; }
+        }
+      }
     }
   }
 }
