@@ -45,8 +45,6 @@ interface ColorForm {
 
 /** A colour field found in the document (parsable value or not). */
 interface ColorField {
-  tree: JsonTree;
-  node: number;
   /** Content range (inside the quotes). */
   start: number;
   end: number;
@@ -191,7 +189,7 @@ function addField(tree: JsonTree, node: number, form: ColorForm, schema: Compile
     if (text.slice(start + q, start + q + value.length) === value) { cs = start + q; break; }
   }
   if (cs < 0) return;
-  out.push({ tree, node, start: cs, end: cs + value.length, value, form, schema, color: parseColor(value, form.alpha) });
+  out.push({ start: cs, end: cs + value.length, value, form, schema, color: parseColor(value, form.alpha) });
 }
 
 /** The colour values of the document's colour fields that hold one (`#RRGGBB`, or `RRGGBB` where taken). */
