@@ -28,6 +28,9 @@ Options:
   --region R                 region the emulator serves (default cn-shanghai)
   --locale L                 language of these lines: en or zh-cn (default: LC_ALL, LC_MESSAGES, LANG)
   -h, --help                 show this help
+
+Example (the sample media, on a fixed port):
+  vod-timeline emulator --port 8700 --media emulator/media/samples.json
 `,
   needsValue: '{option} needs a value.',
   notPort: '--port: "{value}" is not a port number.',
@@ -74,6 +77,9 @@ RefreshUploadVideo）发往第二个回环端口上兼容 OSS 的接入点，它
   --region R                 模拟器服务的地域（默认 cn-shanghai）
   --locale L                 这些输出的语言：en 或 zh-cn（默认：LC_ALL、LC_MESSAGES、LANG）
   -h, --help                 显示本帮助
+
+示例（加载示例媒资，使用固定端口）：
+  vod-timeline emulator --port 8700 --media emulator/media/samples.json
 `,
   needsValue: '{option} 需要一个值。',
   notPort: '--port：“{value}”不是端口号。',
