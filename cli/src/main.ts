@@ -63,6 +63,10 @@ export const COMMAND_NAMES = Object.keys(commands);
 /** `vod-timeline help COMMAND`: the command's usage, options, exit codes and an example, on stdout. */
 async function commandHelp(command: string, argv: string[], io: Io): Promise<number> {
   const locale = systemLocale(io.env, localeOption(argv));
+  if (command === 'help') {
+    io.stdout(cliText(locale, 'usage') + '\n');
+    return EXIT_OK;
+  }
   if (command === 'emulator') return commands.emulator(['--help', '--locale', locale], io);
   const id = HELP[command];
   if (!id) {

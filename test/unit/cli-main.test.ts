@@ -89,5 +89,6 @@ suite('CLI: per-command help', () => {
     assert.match(r.stdout, /^usage: vod-timeline <command> \[options\]\n/);
     assert.match(r.stdout, /help \[COMMAND\], COMMAND --help/);
     assert.deepEqual(await capture(['--help']), r);
+    assert.deepEqual(await capture(['help', 'help']), r);
   });
 });
