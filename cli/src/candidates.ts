@@ -59,3 +59,19 @@ export function formKey(tree: JsonTree, root: number): string | undefined {
   }
   return undefined;
 }
+
+/** The Timeline's own keys, from the schema. */
+const TIMELINE_KEYS: ReadonlySet<string> = new Set(Object.keys(definitions.Timeline.properties));
+/** Its track lists (VideoTracks, AudioTracks, …): the keys a typo that empties a timeline was meant to be. */
+const TRACK_KEYS = [...TIMELINE_KEYS].filter((k) => k.endsWith('Tracks'));
+
+/**
+ * The keys of a Timeline object that are none of the Timeline's own, each with the track list it
+ * looks like (a typo: "VideoTrack" for "VideoTracks"), in document order. `inspect` names them when
+ * the Timeline lays out no track at all, so that a misspelt track list is seen.
+ */
+export function unknownTimelineKeys(tree: JsonTree, node: number): { key: string; suggestion?: string }[] {
+  if (node === NONE || tree.kind[node] !== NodeKind.Object) return [];
+  const keys = new Set(tree.childList(node).map((n) => tree.keys[n]).filter((k): k is string => k !== undefined && !TIMELINE_KEYS.has(k)));
+  return [...keys].map((key) => ({ key, suggestion: suggest(key, TRACK_KEYS)?.value }));
+}

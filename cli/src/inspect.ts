@@ -13,7 +13,7 @@ import { formatDuration, formatTimeRange, type Locale } from '../../server/src/s
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io, UsageError, oneLine } from './io';
 import { systemLocale } from './locale';
 import { cliText, type CliMessage } from './messages';
-import { formKey } from './candidates';
+import { formKey, unknownTimelineKeys } from './candidates';
 
 interface InspectClip {
   index: number;
@@ -41,7 +41,8 @@ interface InspectResult {
 }
 
 /** The CLI table's inspect messages, by their name without the "inspect" prefix where it has one. */
-type Message = 'noFile' | 'oneFile' | 'badFormat' | 'cannotRead' | 'notFound' | 'noTimeline' | 'output' | 'outputUnknown' | 'noTracks' | 'track'
+type Message = 'noFile' | 'oneFile' | 'badFormat' | 'cannotRead' | 'notFound' | 'noTimeline' | 'output' | 'outputUnknown' | 'noTracks' | 'noTracksKeys'
+  | 'keySuggestion' | 'moreKeys' | 'track'
   | 'clip' | 'media' | 'source' | 'outputCol' | 'duration' | 'seconds' | 'main' | 'legendComputed' | 'legendUnknown';
 
 const SHARED: Partial<Record<Message, CliMessage>> = { badFormat: 'formatTextJsonNot', cannotRead: 'cannotRead', notFound: 'notFound', seconds: 'seconds' };
@@ -102,7 +103,7 @@ function width(s: string): number {
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
 /** The layout as an aligned table, one row per clip. */
-function inspectTable(layout: Layout, locale: Locale, file: string): string {
+function inspectTable(layout: Layout, locale: Locale, file: string, noTracks: string): string {
   const t = (id: Message, args?: Record<string, string | number>) => text(locale, id, args);
   // Times in the format of every surface (server/src/service/duration.ts); `--format json` keeps seconds.
   const unit = (value: string) => t('seconds', { value });
@@ -110,7 +111,7 @@ function inspectTable(layout: Layout, locale: Locale, file: string): string {
   const lines: string[] = [];
   lines.push(`${oneLine(file)} — ${layout.duration !== null ? t('output', { duration: time(layout.duration) }) : t('outputUnknown', { duration: time(layout.minDuration) })}`);
   if (layout.tracks.length === 0) {
-    lines.push(t('noTracks'));
+    lines.push(noTracks);
     return lines.join('\n') + '\n';
   }
   const rows: string[][] = [[t('track'), t('clip'), t('media'), t('source'), t('outputCol'), t('duration')]];
@@ -140,6 +141,26 @@ function inspectTable(layout: Layout, locale: Locale, file: string): string {
   if (computed) lines.push(t('legendComputed'));
   if (unknown) lines.push(t('legendUnknown'));
   return lines.join('\n') + '\n';
+}
+
+/** How many of a Timeline's unknown keys the "no tracks" line names. */
+const KEYS_SHOWN = 5;
+
+/**
+ * The line for a Timeline that lays out no track: "(no tracks)" when it has none of its own keys but
+ * those, else what it has instead ("VideoTrack", probably a misspelt "VideoTracks"), so a typo that
+ * emptied the timeline is seen here and not only in `validate`'s warnings.
+ */
+function noTracksNote(doc: ReturnType<TimelineService['parse']>, locale: Locale): { line: string; keys: boolean } {
+  const unknown = doc.timeline ? unknownTimelineKeys(doc.timeline.tree, doc.timeline.node) : [];
+  if (!unknown.length) return { line: text(locale, 'noTracks'), keys: false };
+  const shown = unknown.slice(0, KEYS_SHOWN).map(({ key, suggestion }) => {
+    const quoted = oneLine(JSON.stringify(key.length > LABEL_MAX ? key.slice(0, LABEL_MAX - 1) + '…' : key));
+    return suggestion ? text(locale, 'keySuggestion', { key: quoted, suggestion }) : quoted;
+  });
+  let keys = shown.join(locale === 'zh-cn' ? '、' : ', ');
+  if (unknown.length > KEYS_SHOWN) keys += (locale === 'zh-cn' ? '' : ' ') + text(locale, 'moreKeys', { count: unknown.length - KEYS_SHOWN });
+  return { line: text(locale, 'noTracksKeys', { keys }), keys: true };
 }
 
 export async function inspectCommand(argv: string[], io: Io): Promise<number> {
@@ -183,7 +204,15 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(text(locale, 'noTimeline', { file: oneLine(display) }) + '\n');
     return EXIT_PROBLEMS;
   }
-  io.stdout(format === 'json' ? JSON.stringify(inspectResult(layout), null, 2) + '\n' : inspectTable(layout, locale, display));
+  const noTracks = layout.tracks.length === 0 ? noTracksNote(doc, locale) : undefined;
+  if (format === 'json') {
+    io.stdout(JSON.stringify(inspectResult(layout), null, 2) + '\n');
+    // The JSON keeps its shape; what the Timeline holds instead of tracks is said beside it.
+    // (Without the table's parentheses, which set the line apart from the header above it.)
+    if (noTracks?.keys) io.stderr(`${oneLine(display)}: ${noTracks.line.replace(/^[(（](.*)[)）]$/, '$1')}\n`);
+  } else {
+    io.stdout(inspectTable(layout, locale, display, noTracks?.line ?? ''));
+  }
   doc.dispose();
   return EXIT_OK;
 }

@@ -3,9 +3,9 @@
 
 import { parseArgs } from 'node:util';
 import { CODE_INFO, CODES } from '../../server/src/service';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type Io, oneLine, processIo, UsageError } from './io';
 import { systemLocale } from './locale';
-import { cliText } from './messages';
+import { type CliMessage, cliText } from './messages';
 import { validateCommand } from './validate';
 import { inspectCommand } from './inspect';
 import { produceCommand, statusCommand, terminalConfirm } from './produce';
@@ -52,6 +52,52 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** Each command's help (`help COMMAND`, `COMMAND --help`); the emulator prints its own. */
+const HELP: Record<string, CliMessage> = {
+  validate: 'helpValidate', rules: 'helpRules', produce: 'helpProduce', status: 'helpStatus', upload: 'helpUpload', inspect: 'helpInspect', lsp: 'helpLsp',
+};
+
+/** The command names, in the order the usage lists them. */
+export const COMMAND_NAMES = Object.keys(commands);
+
+/** `vod-timeline help COMMAND`: the command's usage, options, exit codes and an example, on stdout. */
+async function commandHelp(command: string, argv: string[], io: Io): Promise<number> {
+  const locale = systemLocale(io.env, localeOption(argv));
+  if (command === 'help') {
+    io.stdout(cliText(locale, 'usage') + '\n');
+    return EXIT_OK;
+  }
+  if (command === 'emulator') return commands.emulator(['--help', '--locale', locale], io);
+  const id = HELP[command];
+  if (!id) {
+    io.stderr(`vod-timeline help: ${cliText(locale, 'helpUnknown', { command: oneLine(command), commands: COMMAND_NAMES.join(', ') })}\n`);
+    return EXIT_USAGE;
+  }
+  io.stdout(cliText(locale, id, { vodOptions: cliText(locale, 'helpVodOptions') }) + '\n');
+  return EXIT_OK;
+}
+
+/**
+ * Whether a command's arguments ask for its help: `--help` or `-h` anywhere before `--` (after it, they
+ * are file names). No command takes either as a value, and none has a `-h` of its own.
+ */
+function asksHelp(argv: string[]): boolean {
+  for (const a of argv) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
+
+/** The first argument that is not an option nor --locale's value: the command `help` is asked about. */
+function helpTopic(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--locale') i++;
+    else if (!argv[i].startsWith('-')) return argv[i];
+  }
+  return undefined;
+}
+
 async function rulesCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' } }, allowPositionals: true });
   const locale = systemLocale(io.env, values.locale);
@@ -86,7 +132,9 @@ export async function main(argv: string[], io: Io = (defaultIo ??= processIo()))
   const locale = systemLocale(io.env);
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.stdout(cliText(locale, 'usage') + '\n');
+    const topic = helpTopic(rest);
+    if (topic !== undefined) return commandHelp(topic, rest, io);
+    io.stdout(cliText(systemLocale(io.env, localeOption(rest)), 'usage') + '\n');
     return command ? EXIT_OK : EXIT_USAGE;
   }
   if (command === '--version' || command === '-v') {
@@ -98,6 +146,7 @@ export async function main(argv: string[], io: Io = (defaultIo ??= processIo()))
     io.stderr(`${cliText(locale, 'unknownCommand', { command })}\n\n${cliText(locale, 'usage')}\n`);
     return EXIT_USAGE;
   }
+  if (asksHelp(rest)) return commandHelp(command, rest, io);
   try {
     return await run(rest, io);
   } catch (e) {

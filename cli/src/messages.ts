@@ -22,7 +22,8 @@ commands:
                          an interrupted upload of the same file resumes where it stopped
   inspect FILE [--format text|json]   where every clip lands on the output;
                          exit 1 when the file holds no timeline
-  help, --help, --version
+  help [COMMAND], COMMAND --help   a command's options, exit codes and an example
+  --help, --version
 
 every command takes --locale en|zh-cn (else LC_ALL, LC_MESSAGES, LANG)`,
   noFiles: 'no files given (pass files, globs, or - for stdin)',
@@ -126,6 +127,9 @@ every command takes --locale en|zh-cn (else LC_ALL, LC_MESSAGES, LANG)`,
   inspectOutput: 'output {duration}',
   inspectOutputUnknown: 'output at least {duration} (depends on media lengths)',
   inspectNoTracks: '(no tracks)',
+  inspectNoTracksKeys: '(no tracks: the Timeline has no VideoTracks, AudioTracks, ImageTracks, SubtitleTracks or EffectTracks; it has {keys})',
+  inspectKeySuggestion: '{key} (did you mean "{suggestion}"?)',
+  inspectMoreKeys: 'and {count} more',
   inspectTrack: 'track',
   inspectClip: 'clip',
   inspectMedia: 'media / text',
@@ -141,6 +145,143 @@ every command takes --locale en|zh-cn (else LC_ALL, LC_MESSAGES, LANG)`,
   cloudWhere: 'cloud checks: {count} MediaId(s) looked up in {where} via {host}',
   cloudWhereAppId: '{region}, AppId {appId}',
   unknownError: 'unknown error',
+  // Per-command help (`vod-timeline help COMMAND`, `COMMAND --help`): usage, options, exit codes, an example.
+  helpVodOptions: `  --endpoint URL       VOD endpoint (http:// only for loopback, e.g. the emulator)
+  --profile P          credentials from profile P (~/.aliyun/config.json or ~/.alibabacloud/credentials);
+                       default: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET
+  --app-id ID          VOD AppId (default: the account's default application)
+  --signature-algorithm ACS3-HMAC-SHA256|v2   how requests are signed (default ACS3-HMAC-SHA256)
+  --ecs-metadata       let the credentials chain ask the ECS instance's RAM role (off by default)`,
+  helpValidate: `usage: vod-timeline validate [options] <files or globs...>
+
+Checks timelines and produce documents with the editor's rules; - reads stdin. A glob skips files that
+are not timelines; a file named by itself is always checked.
+
+options:
+  --format text|json|sarif   text (file:line:col severity code message, default), JSON or SARIF 2.1.0
+  --fix                every safe quick fix, in place (--fix - prints the fixed document)
+  --region R           region the rules assume (default: the config file's); with --cloud, also
+                       the region looked up
+  --config FILE        settings file (default: the nearest vod-timeline.config.json)
+  --quiet              no summary, no notes on skipped or fixed files
+  --cloud              also look up every MediaId in the media library, with:
+{vodOptions}
+  --locale L           en or zh-cn (default: LC_ALL, LC_MESSAGES, LANG)
+  -h, --help           show this help
+
+exit codes: 0 no errors, 1 errors found, 2 usage or I/O error, or not everything could be checked
+
+example:
+  vod-timeline validate "timelines/**/*.timeline.json"`,
+  helpRules: `usage: vod-timeline rules [--format text|json] [--locale L]
+       vod-timeline rules CODE... [--locale L]
+
+Lists every diagnostic code with its default severity, whether a quick fix exists and a summary; with
+a CODE, prints its rule page (what it checks, why, its source, an example, the fix).
+
+options:
+  --format text|json   the list as text (default) or JSON
+  --locale L           en or zh-cn (default: LC_ALL, LC_MESSAGES, LANG)
+  -h, --help           show this help
+
+exit codes: 0 printed, 2 an unknown code or usage error
+
+example:
+  vod-timeline rules timing/overlap`,
+  helpProduce: `usage: vod-timeline produce FILE [options]
+
+Validates FILE (a produce document or a Timeline), then sends ProduceEditingProjectVideo: a paid request.
+Nothing is sent when the file has errors; without --yes it asks on a terminal and refuses otherwise.
+Every production is recorded in the submission history before it is sent.
+
+options:
+  --yes                produce without asking
+  --wait               wait until the video is ready (or failed)
+  --wait-timeout S     give up waiting after S seconds (default 1800)
+  --format text|json   result as lines (default) or JSON
+  --history FILE       submission history (default: VOD_TIMELINE_HISTORY, else
+                       $XDG_STATE_HOME/vod-timeline/history.json)
+  --region R           region (default: vod-timeline.config.json's, else ALIBABA_CLOUD_REGION_ID,
+                       else cn-shanghai)
+{vodOptions}
+  --locale L           en or zh-cn (default: LC_ALL, LC_MESSAGES, LANG)
+  -h, --help           show this help
+
+exit codes: 0 produced, 1 errors in the file or a failed production, 2 usage, credentials or I/O
+error, or not everything could be checked
+
+example:
+  vod-timeline produce intro.timeline.json --yes --wait`,
+  helpStatus: `usage: vod-timeline status MEDIAID [options]
+
+Says where a production (or an upload) is: GetVideoInfo, then GetMezzanineInfo. A MediaId VOD does not
+list yet that this machine submitted within the last 6 hours is still producing.
+
+options:
+  --format text|json   result as lines (default) or JSON
+  --history FILE       submission history to consult (default as for produce)
+  --region R           region (default: ALIBABA_CLOUD_REGION_ID, else cn-shanghai)
+{vodOptions}
+  --locale L           en or zh-cn (default: LC_ALL, LC_MESSAGES, LANG)
+  -h, --help           show this help
+
+exit codes: 0 found, 1 not found, failed, or VOD refused the request, 2 usage or credentials error
+
+example:
+  vod-timeline status 4b15846bcb3ea8c958fe1e7f3da85ae2`,
+  helpUpload: `usage: vod-timeline upload FILE... [options]
+
+Uploads video, audio and image files to VOD and prints one line per file, MEDIAID<TAB>FILE. Every
+file is checked before anything is created; a file named twice (or reached by another path or link)
+is uploaded once. An interrupted upload of the same unchanged file resumes where it stopped.
+
+options:
+  --title T            title in VOD (default: the file's name)
+  --cate-id N          category ID (from the VOD console)
+  --storage-location HOST   storage to upload to (default: the region's)
+  --wait               wait until VOD reports each media Normal (or failed)
+  --wait-timeout S     give up waiting after S seconds (default 1800)
+  --format text|json   result as lines (default) or JSON
+  --state-dir DIR      upload journal (default: $XDG_STATE_HOME/vod-timeline/uploads)
+  --no-resume          start afresh instead of resuming
+  --region R           region (default: vod-timeline.config.json's, else ALIBABA_CLOUD_REGION_ID,
+                       else cn-shanghai)
+{vodOptions}
+  --locale L           en or zh-cn (default: LC_ALL, LC_MESSAGES, LANG)
+  -h, --help           show this help
+
+exit codes: 0 every file uploaded, 1 an upload or its media failed, 2 usage, credentials or a file
+that cannot be read
+
+example:
+  vod-timeline upload intro.mp4 logo.png --wait`,
+  helpInspect: `usage: vod-timeline inspect FILE [--format text|json] [--locale L]
+
+Prints where every clip lands on the output (the layout the preview draws): track, clip, source range,
+output range and duration. Computed times are marked *, times that depend on a media's length ?.
+- reads stdin.
+
+options:
+  --format text|json   a table (default) or JSON in seconds, null where unknown
+  --locale L           en or zh-cn (default: LC_ALL, LC_MESSAGES, LANG)
+  -h, --help           show this help
+
+exit codes: 0 laid out, 1 the file holds no timeline, 2 usage or I/O error
+
+example:
+  vod-timeline inspect intro.timeline.json`,
+  helpLsp: `usage: vod-timeline lsp --stdio
+
+Runs the language server on stdin and stdout, for any editor that speaks LSP. It runs until the editor
+ends it.
+
+options:
+  --stdio              talk LSP over stdin and stdout (the only transport)
+  -h, --help           show this help
+
+example (Neovim):
+  vim.lsp.start({ name = 'vod-timeline', cmd = { 'vod-timeline', 'lsp', '--stdio' } })`,
+  helpUnknown: 'no command "{command}"; the commands are: {commands}',
 };
 
 export type CliMessage = keyof typeof en;
@@ -166,7 +307,8 @@ const zhCn: Record<CliMessage, string> = {
                          同一文件中断的上传会从中断处继续
   inspect FILE [--format text|json]   查看每个片段在成片中的位置；
                          文件中没有时间线时退出码为 1
-  help、--help、--version
+  help [命令]、命令 --help   显示该命令的选项、退出码和示例
+  --help、--version
 
 所有命令都接受 --locale en|zh-cn（否则依次取 LC_ALL、LC_MESSAGES、LANG）`,
   noFiles: '没有指定文件（请传入文件、通配符，或用 - 表示标准输入）',
@@ -263,6 +405,9 @@ const zhCn: Record<CliMessage, string> = {
   inspectOutput: '成片 {duration}',
   inspectOutputUnknown: '成片至少 {duration}（取决于素材时长）',
   inspectNoTracks: '（没有轨道）',
+  inspectNoTracksKeys: '（没有轨道：Timeline 中没有 VideoTracks、AudioTracks、ImageTracks、SubtitleTracks 或 EffectTracks；它有的是 {keys}）',
+  inspectKeySuggestion: '{key}（是否应为 "{suggestion}"？）',
+  inspectMoreKeys: '等另外 {count} 个',
   inspectTrack: '轨道',
   inspectClip: '片段',
   inspectMedia: '素材 / 文字',
@@ -277,6 +422,137 @@ const zhCn: Record<CliMessage, string> = {
   cloudWhere: '云端检查：在 {where} 通过 {host} 查询了 {count} 个 MediaId',
   cloudWhereAppId: '{region}，AppId {appId}',
   unknownError: '未知错误',
+  helpVodOptions: `  --endpoint URL       视频点播接入点（只有回环地址可用 http://，例如模拟器）
+  --profile P          使用配置 P 中的凭据（~/.aliyun/config.json 或 ~/.alibabacloud/credentials）；
+                       默认：ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET
+  --app-id ID          视频点播 AppId（默认：账号的默认应用）
+  --signature-algorithm ACS3-HMAC-SHA256|v2   请求的签名方式（默认 ACS3-HMAC-SHA256）
+  --ecs-metadata       允许凭据链向 ECS 实例的 RAM 角色获取凭据（默认关闭）`,
+  helpValidate: `用法：vod-timeline validate [选项] <文件或通配符...>
+
+用编辑器的规则检查时间线和合成文档；- 表示从标准输入读取。通配符会跳过不是时间线的文件；
+直接指定的文件总会被检查。
+
+选项：
+  --format text|json|sarif   文本（file:line:col 级别 代码 消息，默认）、JSON 或 SARIF 2.1.0
+  --fix                就地应用所有安全的快速修复（--fix - 输出修复后的文档）
+  --region R           规则假定的地域（默认：配置文件中的）；使用 --cloud 时也是查询的地域
+  --config FILE        配置文件（默认：最近的 vod-timeline.config.json）
+  --quiet              不输出汇总，也不提示跳过或修复的文件
+  --cloud              同时在媒资库中查询每个 MediaId，可配合：
+{vodOptions}
+  --locale L           en 或 zh-cn（默认：LC_ALL、LC_MESSAGES、LANG）
+  -h, --help           显示本帮助
+
+退出码：0 无错误，1 有错误，2 用法或读写错误，或未能完成全部检查
+
+示例：
+  vod-timeline validate "timelines/**/*.timeline.json"`,
+  helpRules: `用法：vod-timeline rules [--format text|json] [--locale L]
+      vod-timeline rules CODE... [--locale L]
+
+列出所有诊断代码及其默认级别、是否有快速修复和简介；指定 CODE 时显示其规则说明
+（检查内容、原因、依据、示例和修复方法）。
+
+选项：
+  --format text|json   以文本（默认）或 JSON 列出
+  --locale L           en 或 zh-cn（默认：LC_ALL、LC_MESSAGES、LANG）
+  -h, --help           显示本帮助
+
+退出码：0 已输出，2 未知代码或用法错误
+
+示例：
+  vod-timeline rules timing/overlap`,
+  helpProduce: `用法：vod-timeline produce FILE [选项]
+
+先检查 FILE（合成文档或 Timeline），再发送 ProduceEditingProjectVideo：这是付费请求。
+文件有错误时不发送任何请求；没有 --yes 时在终端上询问，非交互环境下拒绝。
+每次合成在发送前都会记入提交记录。
+
+选项：
+  --yes                不询问，直接合成
+  --wait               等待视频就绪（或失败）
+  --wait-timeout S     等待 S 秒后放弃（默认 1800）
+  --format text|json   以文本行（默认）或 JSON 输出结果
+  --history FILE       提交记录文件（默认：VOD_TIMELINE_HISTORY，否则为
+                       $XDG_STATE_HOME/vod-timeline/history.json）
+  --region R           地域（默认：vod-timeline.config.json 中的，否则为 ALIBABA_CLOUD_REGION_ID，
+                       再否则为 cn-shanghai）
+{vodOptions}
+  --locale L           en 或 zh-cn（默认：LC_ALL、LC_MESSAGES、LANG）
+  -h, --help           显示本帮助
+
+退出码：0 已合成，1 文件有错误或合成失败，2 用法、凭据或读写错误，或未能完成全部检查
+
+示例：
+  vod-timeline produce intro.timeline.json --yes --wait`,
+  helpStatus: `用法：vod-timeline status MEDIAID [选项]
+
+查看一次合成（或上传）的状态：先查 GetVideoInfo，再查 GetMezzanineInfo。视频点播中还查不到、
+但本机在 6 小时内提交过的 MediaId 视为仍在合成。
+
+选项：
+  --format text|json   以文本行（默认）或 JSON 输出结果
+  --history FILE       要查阅的提交记录文件（默认同 produce）
+  --region R           地域（默认：ALIBABA_CLOUD_REGION_ID，否则为 cn-shanghai）
+{vodOptions}
+  --locale L           en 或 zh-cn（默认：LC_ALL、LC_MESSAGES、LANG）
+  -h, --help           显示本帮助
+
+退出码：0 已找到，1 未找到、失败或视频点播拒绝了请求，2 用法或凭据错误
+
+示例：
+  vod-timeline status 4b15846bcb3ea8c958fe1e7f3da85ae2`,
+  helpUpload: `用法：vod-timeline upload FILE... [选项]
+
+将视频、音频和图片文件上传到视频点播，每个文件输出一行 MEDIAID<TAB>FILE。创建任何媒资之前
+会先检查每个文件；被指定两次（或经其他路径、链接指向同一文件）的文件只上传一次。
+同一文件未改动时，中断的上传会从中断处继续。
+
+选项：
+  --title T            在视频点播中的标题（默认：文件名）
+  --cate-id N          分类 ID（见视频点播控制台）
+  --storage-location HOST   上传到的存储地址（默认：该地域的）
+  --wait               等待视频点播报告每个媒资为 Normal（或失败）
+  --wait-timeout S     等待 S 秒后放弃（默认 1800）
+  --format text|json   以文本行（默认）或 JSON 输出结果
+  --state-dir DIR      上传日志目录（默认：$XDG_STATE_HOME/vod-timeline/uploads）
+  --no-resume          重新开始，不续传
+  --region R           地域（默认：vod-timeline.config.json 中的，否则为 ALIBABA_CLOUD_REGION_ID，
+                       再否则为 cn-shanghai）
+{vodOptions}
+  --locale L           en 或 zh-cn（默认：LC_ALL、LC_MESSAGES、LANG）
+  -h, --help           显示本帮助
+
+退出码：0 所有文件均已上传，1 有上传或媒资失败，2 用法、凭据错误或有文件无法读取
+
+示例：
+  vod-timeline upload intro.mp4 logo.png --wait`,
+  helpInspect: `用法：vod-timeline inspect FILE [--format text|json] [--locale L]
+
+显示每个片段在成片中的位置（与预览绘制的排布相同）：轨道、片段、素材区间、成片区间和时长。
+推算出的时间标为 *，取决于素材时长的时间标为 ?。- 表示从标准输入读取。
+
+选项：
+  --format text|json   表格（默认）或以秒为单位的 JSON（未知处为 null）
+  --locale L           en 或 zh-cn（默认：LC_ALL、LC_MESSAGES、LANG）
+  -h, --help           显示本帮助
+
+退出码：0 已排布，1 文件中没有时间线，2 用法或读写错误
+
+示例：
+  vod-timeline inspect intro.timeline.json`,
+  helpLsp: `用法：vod-timeline lsp --stdio
+
+在标准输入输出上运行语言服务器，供任何支持 LSP 的编辑器使用；一直运行到编辑器结束它。
+
+选项：
+  --stdio              通过标准输入输出使用 LSP（唯一支持的方式）
+  -h, --help           显示本帮助
+
+示例（Neovim）：
+  vim.lsp.start({ name = 'vod-timeline', cmd = { 'vod-timeline', 'lsp', '--stdio' } })`,
+  helpUnknown: '没有命令 "{command}"；可用的命令：{commands}',
 };
 
 /** Both tables, for the test that keeps their keys and {placeholders} alike. */

@@ -93,22 +93,31 @@ export async function uploadCommand(argv: string[], io: Io, deps: UploadCliDeps 
       return EXIT_USAGE;
     }
   }
-  // A file named twice (or by two paths, or through a link) is uploaded once: a second upload would
-  // make a second media in VOD, which naming a file twice on one command line never means.
+  // A file named twice (or by two paths, through a symlink or a hard link, or in another case on a
+  // case-insensitive file system) is uploaded once: a second upload would make a second media in VOD,
+  // which naming a file twice on one command line never means. The same file is the same device and
+  // inode (read as bigints: a 64-bit file ID, as NTFS's, loses digits as a number); the real path
+  // stays a second key for a file system that reports no inode (0).
   const batch: { file: string; shown: string }[] = [];
   const seen = new Set<string>();
   for (const [i, f] of files.entries()) {
-    let key = f;
+    const keys: string[] = [];
     try {
-      key = fs.realpathSync(f);
+      keys.push(`path:${fs.realpathSync(f)}`);
     } catch {
-      /* stat just worked; keep the path */
+      keys.push(`path:${f}`); // stat just worked; keep the path
     }
-    if (seen.has(key)) {
+    try {
+      const st = fs.statSync(f, { bigint: true });
+      if (st.ino !== 0n) keys.push(`inode:${st.dev}:${st.ino}`);
+    } catch {
+      /* checked above; the path alone decides */
+    }
+    if (keys.some((k) => seen.has(k))) {
       io.stderr(t('uploadNamedTwice', { file: positionals[i] }) + '\n');
       continue;
     }
-    seen.add(key);
+    for (const k of keys) seen.add(k);
     batch.push({ file: f, shown: positionals[i] });
   }
   const configFile = findConfig(io.cwd);

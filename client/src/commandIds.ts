@@ -6,7 +6,7 @@ export const CONTRIBUTED_COMMANDS = [
   'vodTimeline.newTimeline', 'vodTimeline.restartServer', 'vodTimeline.showOutput', 'vodTimeline.produce',
   'vodTimeline.setAccessKey', 'vodTimeline.clearAccessKey', 'vodTimeline.selectProfile', 'vodTimeline.showCredentials',
   'vodTimeline.history.refresh', 'vodTimeline.history.filter', 'vodTimeline.history.filterActive', 'vodTimeline.history.clearFilter',
-  'vodTimeline.history.clear', 'vodTimeline.history.copyMediaId', 'vodTimeline.history.copyProjectId', 'vodTimeline.history.openTimeline',
+  'vodTimeline.history.clear', 'vodTimeline.history.copyMediaId', 'vodTimeline.history.copyProjectId', 'vodTimeline.history.openTimeline', 'vodTimeline.history.compareWithCurrent',
   'vodTimeline.history.produceAgain', 'vodTimeline.history.openInConsole', 'vodTimeline.history.remove', 'vodTimeline.history.copyValue',
   'vodTimeline.history.reveal', 'vodTimeline.refreshCloud', 'vodTimeline.openCloudProject', 'vodTimeline.saveCloudProject',
   'vodTimeline.openPreview', 'vodTimeline.openPreviewToSide', 'vodTimeline.showPreviewSource',

@@ -60,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vodClientFactory: async () => (await createVodTarget(credentials)).client,
     output,
     onDidChangeCredentials: credentials.onDidChange,
+    languageClient: c.languageClient,
   });
   const { service: cloud, commands: cloud$ } = registerCloud(context, { credentials, history: () => history, languageClient: c.languageClient, output });
   // A new upload, or one whose status changed, is looked up again at once (completion, hover, checks).

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { startEmulator, type EmulatorOptions } from './server';
-import { EMULATOR_MESSAGES, emulatorText, type EmulatorLocale } from './messages';
+import { EMULATOR_MESSAGES, emulatorErrorText, emulatorText, type EmulatorLocale } from './messages';
 
 export interface EmulatorCliIo {
   stdout?: Pick<Writable, 'write'>;
@@ -126,8 +126,9 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
   try {
     emulator = await startEmulator(options);
   } catch (e) {
-    // What failed (a media file, the port) is said by the emulator's own code, in English.
-    err.write(`vod-timeline emulator: ${t('cannotStart', { error: (e as Error).message })}\n`);
+    // What failed (a media file, the port) in the same language: the emulator's own words translated,
+    // a system error's text (Node's EADDRINUSE message) kept as Node wrote it, after ours.
+    err.write(`vod-timeline emulator: ${t('cannotStart', { error: emulatorErrorText(locale, e) })}\n`);
     return 1;
   }
   out.write([

@@ -7,5 +7,6 @@ export {
 export type { MediaSeedEntry, MediaRecord, ProjectRecord } from './state';
 export { parseRange, contentTypeOf, MediaLibrary, type MediaRequestLog, type MediaStreamEntry, type RangeRequest } from './media';
 export { probeMp4, probeImage, ProbeError, type Mp4Info, type Mp4Track } from './probe';
+export { EmulatorError, emulatorErrorText } from './messages';
 export { acsEncode, v2StringToSign, v3CanonicalRequest, verifyV2, verifyV3, readAuth } from './signature';
 export { UploadService, ossStringToSign, type OssRequestLog, type UploadKey } from './upload';

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import type * as http from 'node:http';
 import * as path from 'node:path';
 import { probeImage, probeMp4, type ImageInfoFacts, type Mp4Info } from './probe';
+import { EmulatorError } from './messages';
 
 const MEDIA_PATH = '/media/';
 /** Default URL validity when a request gives no AuthTimeout (seconds). */
@@ -87,7 +88,8 @@ export interface MediaRequestLog {
   reason?: string;
 }
 
-export class MediaFileError extends Error {}
+/** A media entry's file that cannot be served: said in either language (messages.ts). */
+export class MediaFileError extends EmulatorError {}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.mp4': 'video/mp4', '.m4v': 'video/mp4', '.m4a': 'audio/mp4', '.mp3': 'audio/mpeg', '.m3u8': 'application/vnd.apple.mpegurl',
@@ -203,9 +205,9 @@ export class MediaLibrary {
       try {
         st = fs.statSync(p);
       } catch {
-        throw new MediaFileError(`${what} "${p}" does not exist.`);
+        throw new MediaFileError('pathMissing', { what, path: p });
       }
-      if (!st.isFile()) throw new MediaFileError(`${what} "${p}" is not a file.`);
+      if (!st.isFile()) throw new MediaFileError('pathNotFile', { what, path: p });
       return st.size;
     };
     if (file) {
@@ -216,7 +218,7 @@ export class MediaLibrary {
       if (type === 'image') {
         source.image = probeImage(file);
       } else if (['.png', '.jpg', '.jpeg', '.gif', '.webp', '.bmp'].includes(ext)) {
-        throw new MediaFileError(`File "${file}" is an image, not the source of a ${type}.`);
+        throw new MediaFileError('imageAsSource', { file, type });
       } else if (['.mp4', '.m4a', '.m4v', '.mov'].includes(ext)) {
         // Other containers (mp3, flv, …) are served as they are; their figures come from the entry.
         source.mp4 = probeMp4(file);
@@ -224,20 +226,20 @@ export class MediaLibrary {
       served.set(name, { path: file, contentType: source.contentType });
       facts.source = source;
     }
-    if (streams && type === 'image') throw new MediaFileError('an image has no Streams.');
+    if (streams && type === 'image') throw new MediaFileError('imageStreams');
     const names = new Set<string>();
     for (const [i, s] of (streams ?? []).entries()) {
       const what = `Streams[${i}]`;
-      if (!s || typeof s !== 'object') throw new MediaFileError(`${what} is not an object.`);
+      if (!s || typeof s !== 'object') throw new MediaFileError('streamNotObject', { what });
       const format = String(s.Format ?? '').toLowerCase();
-      if (!(STREAM_FORMATS as readonly string[]).includes(format)) throw new MediaFileError(`${what}.Format "${String(s.Format)}" is not one of ${STREAM_FORMATS.join(', ')}.`);
+      if (!(STREAM_FORMATS as readonly string[]).includes(format)) throw new MediaFileError('streamBadValue', { what, field: 'Format', value: String(s.Format), allowed: STREAM_FORMATS.join(', ') });
       const definition = String(s.Definition ?? '');
-      if (!(DEFINITIONS as readonly string[]).includes(definition)) throw new MediaFileError(`${what}.Definition "${String(s.Definition)}" is not one of ${DEFINITIONS.join(', ')}.`);
+      if (!(DEFINITIONS as readonly string[]).includes(definition)) throw new MediaFileError('streamBadValue', { what, field: 'Definition', value: String(s.Definition), allowed: DEFINITIONS.join(', ') });
       if (s.EncryptType !== undefined) {
-        if (!(ENCRYPT_TYPES as readonly string[]).includes(s.EncryptType)) throw new MediaFileError(`${what}.EncryptType "${String(s.EncryptType)}" is not one of ${ENCRYPT_TYPES.join(', ')}.`);
-        if (format !== 'm3u8') throw new MediaFileError(`${what}: only m3u8 streams can be encrypted here.`);
+        if (!(ENCRYPT_TYPES as readonly string[]).includes(s.EncryptType)) throw new MediaFileError('streamBadValue', { what, field: 'EncryptType', value: String(s.EncryptType), allowed: ENCRYPT_TYPES.join(', ') });
+        if (format !== 'm3u8') throw new MediaFileError('streamEncrypted', { what });
       }
-      if (typeof s.File !== 'string' || !s.File) throw new MediaFileError(`${what} has no File.`);
+      if (typeof s.File !== 'string' || !s.File) throw new MediaFileError('streamNoFile', { what });
       let size = exists(s.File, `${what}.File`);
       let name = `${definition}.${format}`;
       for (let n = 2; names.has(name); n++) name = `${definition}-${n}.${format}`;
@@ -281,14 +283,14 @@ export class MediaLibrary {
     for (const uri of playlistUris(fs.readFileSync(playlist, 'utf8'))) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/') || uri.split('/').includes('..')) {
         // A browser would normalise "..", and the signed path would no longer match.
-        throw new MediaFileError(`"${playlist}" names "${uri}": only relative URIs of files beside or below it are served.`);
+        throw new MediaFileError('playlistUri', { playlist, uri });
       }
       const file = path.resolve(dir, uri.split(/[?#]/)[0]);
       let st: fs.Stats;
       try {
         st = fs.statSync(file);
       } catch {
-        throw new MediaFileError(`"${playlist}" names "${uri}", which does not exist.`);
+        throw new MediaFileError('playlistUriMissing', { playlist, uri });
       }
       const key = `${prefix}/${uri}`;
       const nested = uri.toLowerCase().split(/[?#]/)[0].endsWith('.m3u8');

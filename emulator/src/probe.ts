@@ -3,6 +3,7 @@
 // stsz (ISO/IEC 14496-12), a PNG's IHDR chunk, a JPEG's SOF marker.
 
 import * as fs from 'node:fs';
+import { EmulatorError } from './messages';
 
 export interface Mp4Track {
   kind: 'video' | 'audio' | 'other';
@@ -36,7 +37,8 @@ export interface Mp4Info {
   height?: number;
 }
 
-export class ProbeError extends Error {}
+/** A file the probe cannot read: said in either language (messages.ts). */
+export class ProbeError extends EmulatorError {}
 
 interface Box {
   type: string;
@@ -61,7 +63,7 @@ function boxes(buf: Buffer, from: number, to: number): Box[] {
     } else if (size === 0) {
       size = to - at;
     }
-    if (size < header || at + size > to) throw new ProbeError(`box "${type}" at ${at} runs past its parent`);
+    if (size < header || at + size > to) throw new ProbeError('probeBoxPastParent', { type, at });
     out.push({ type, start: at + header, end: at + size });
     at += size;
   }
@@ -188,14 +190,14 @@ export function probeMp4(file: string): Mp4Info {
       let header = 8;
       if (boxSize === 1) { boxSize = Number(head.readBigUInt64BE(8)); header = 16; }
       else if (boxSize === 0) boxSize = size - at;
-      if (boxSize < header || at + boxSize > size) throw new ProbeError(`${file}: box "${type}" at ${at} runs past the end of the file`);
+      if (boxSize < header || at + boxSize > size) throw new ProbeError('probeBoxPastEnd', { file, type, at });
       if (type === 'moov') {
-        if (boxSize > 64 * 1024 * 1024) throw new ProbeError(`${file}: moov box of ${boxSize} bytes`);
+        if (boxSize > 64 * 1024 * 1024) throw new ProbeError('probeMoovTooLarge', { file, size: boxSize });
         const buf = Buffer.alloc(boxSize);
         fs.readSync(fd, buf, 0, boxSize, at);
         const moov: Box = { type, start: header, end: boxSize };
         const mvhd = child(buf, moov, 'mvhd');
-        if (!mvhd) throw new ProbeError(`${file}: no mvhd box`);
+        if (!mvhd) throw new ProbeError('probeNoMvhd', { file });
         const t = timescaleAndDuration(buf, mvhd);
         const tracks = boxes(buf, moov.start, moov.end).filter((b) => b.type === 'trak').map((b) => track(buf, b));
         const video = tracks.find((x) => x.kind === 'video');
@@ -203,10 +205,10 @@ export function probeMp4(file: string): Mp4Info {
       }
       at += boxSize;
     }
-    throw new ProbeError(`${file}: not an MP4 file (no moov box)`);
+    throw new ProbeError('probeNotMp4', { file });
   } catch (e) {
     if (e instanceof ProbeError) throw e;
-    throw new ProbeError(`${file}: ${(e as Error).message}`);
+    throw new ProbeError('probeFailed', { file, error: e instanceof Error ? e : String(e) });
   } finally {
     fs.closeSync(fd);
   }
@@ -241,9 +243,9 @@ export function probeImage(file: string): ImageInfoFacts {
         }
         at += 2 + len;
       }
-      throw new ProbeError(`${file}: no JPEG frame header in the first ${buf.length} bytes`);
+      throw new ProbeError('probeNoJpegFrame', { file, bytes: buf.length });
     }
-    throw new ProbeError(`${file}: not a PNG or JPEG file`);
+    throw new ProbeError('probeNotImage', { file });
   } finally {
     fs.closeSync(fd);
   }

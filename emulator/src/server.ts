@@ -14,6 +14,7 @@ import { isProblem, readAuth, verifyV2, verifyV3, type AuthProblem, type Incomin
 import { ApiError, EmulatorState, iso, newRequestId, type MediaRecord, type MediaSeedEntry, type Params, type ProjectRecord } from './state';
 import { MediaLibrary, type MediaRequestLog, type MediaStreamEntry } from './media';
 import { UploadService, type OssFault, type OssRequestLog, type UploadKey } from './upload';
+import { EmulatorError } from './messages';
 
 export const EMULATOR_HOST = '127.0.0.1';
 const API_VERSION = '2017-03-21';
@@ -174,16 +175,31 @@ export function generateTestKeys(): { accessKeyId: string; accessKeySecret: stri
  * emulator starts.
  */
 export function loadMediaFile(file: string): MediaSeedEntry[] {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-  if (!Array.isArray(data)) throw new Error(`${file}: expected a JSON array of media entries.`);
+  // Each problem is said with the file's name first (mediaFileProblem), in either language.
+  const problem = (id: ConstructorParameters<typeof EmulatorError>[0], args: ConstructorParameters<typeof EmulatorError>[1] = {}) =>
+    new EmulatorError('mediaFileProblem', { file, error: new EmulatorError(id, args) });
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    // A missing file in our words; another system error after them, as Node wrote it.
+    throw (e as NodeJS.ErrnoException).code === 'ENOENT' ? problem('fileMissing') : problem('fileUnreadable', { error: e as Error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw problem('notJson', { error: e as Error });
+  }
+  if (!Array.isArray(data)) throw problem('notArray');
   const dir = path.dirname(path.resolve(file));
   return data.map((e, i) => {
     const entry = e as Partial<MediaSeedEntry>;
-    if (!entry || typeof entry.MediaId !== 'string' || !entry.MediaId) throw new Error(`${file}: entry ${i} has no MediaId.`);
+    if (!entry || typeof entry.MediaId !== 'string' || !entry.MediaId) throw problem('entryNoId', { index: i });
     const type = entry.Type ?? 'video';
-    if (type !== 'video' && type !== 'audio' && type !== 'image') throw new Error(`${file}: entry ${i} has Type "${String(type)}".`);
-    if (entry.File !== undefined && (typeof entry.File !== 'string' || !entry.File)) throw new Error(`${file}: entry ${i} has a File that is not a path.`);
-    if (entry.Streams !== undefined && !Array.isArray(entry.Streams)) throw new Error(`${file}: entry ${i} has Streams that are not an array.`);
+    if (type !== 'video' && type !== 'audio' && type !== 'image') throw problem('entryType', { index: i, type: String(type) });
+    if (entry.File !== undefined && (typeof entry.File !== 'string' || !entry.File)) throw problem('entryFileNotPath', { index: i });
+    if (entry.Streams !== undefined && !Array.isArray(entry.Streams)) throw problem('entryStreamsNotArray', { index: i });
     const out: MediaSeedEntry = {
       MediaId: entry.MediaId, Title: entry.Title ?? entry.MediaId, Type: type, Duration: Number(entry.Duration ?? 0),
       Status: entry.Status ?? 'Normal', Width: Number(entry.Width ?? 0), Height: Number(entry.Height ?? 0),
@@ -192,7 +208,7 @@ export function loadMediaFile(file: string): MediaSeedEntry[] {
     if (entry.File) out.File = path.resolve(dir, entry.File);
     if (entry.Streams) {
       out.Streams = entry.Streams.map((st, j) => {
-        if (!st || typeof st !== 'object' || typeof st.File !== 'string' || !st.File) throw new Error(`${file}: entry ${i}, Streams[${j}] has no File.`);
+        if (!st || typeof st !== 'object' || typeof st.File !== 'string' || !st.File) throw problem('entryStreamNoFile', { index: i, stream: j });
         return { ...st, File: path.resolve(dir, st.File) } as MediaStreamEntry;
       });
     }
@@ -225,7 +241,7 @@ function toMs(t: string | number | Date): number {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const generated = generateTestKeys();
   if (Boolean(options.accessKeyId) !== Boolean(options.accessKeySecret)) {
-    throw new Error('Give both the AccessKey ID and the secret, or neither (test keys are then generated).');
+    throw new EmulatorError('keysPair');
   }
   const accessKeyId = options.accessKeyId || generated.accessKeyId;
   const accessKeySecret = options.accessKeySecret || generated.accessKeySecret;
@@ -237,11 +253,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const state = new EmulatorState({ region, produceSeconds: options.produceSeconds ?? 5, now, library });
   state.addMedia(seed as MediaSeedEntry[]);
   for (const f of options.mediaFiles ?? []) {
+    // loadMediaFile names the file in its own errors; what the entries' files hold is said after it too.
+    const entries = loadMediaFile(f);
     try {
-      state.addMedia(loadMediaFile(f));
+      state.addMedia(entries);
     } catch (e) {
-      const message = (e as Error).message;
-      throw new Error(message.startsWith(f) ? message : `${f}: ${message}`);
+      throw new EmulatorError('mediaFileProblem', { file: f, error: e instanceof Error ? e : String(e) });
     }
   }
   if (options.media) state.addMedia(resolvePaths(options.media));
@@ -458,10 +475,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
+  const port0 = options.port ?? 0;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, EMULATOR_HOST, () => {
-      server.off('error', reject);
+    // Node's error ("listen EADDRINUSE: address already in use 127.0.0.1:8787") after our words: what
+    // happened to the port and what to do. Its code stays readable on the error's cause.
+    const onError = (e: NodeJS.ErrnoException) => {
+      reject(new EmulatorError(e.code === 'EADDRINUSE' ? 'portInUse' : e.code === 'EACCES' ? 'portDenied' : 'listenFailed', { port: port0, error: e }));
+    };
+    server.once('error', onError);
+    server.listen(port0, EMULATOR_HOST, () => {
+      server.off('error', onError);
       resolve();
     });
   });
@@ -472,7 +495,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ossUrl = await uploads.listen();
   } catch (e) {
     server.close();
-    throw e;
+    throw new EmulatorError('uploadListenFailed', { error: e instanceof Error ? e : String(e) });
   }
 
   return {

@@ -7,6 +7,7 @@ import {
   DEFAULT_AUTH_TIMEOUT, DEFINITIONS, MAX_OSS_AUTH_TIMEOUT, STREAM_FORMATS, type MediaFileFacts, type MediaLibrary, type MediaStreamEntry,
   type StreamFacts,
 } from './media';
+import { EmulatorError } from './messages';
 
 export interface MediaSeedEntry {
   MediaId: string;
@@ -202,7 +203,7 @@ export class EmulatorState {
 
   addMedia(entries: MediaSeedEntry[]): void {
     for (const e of entries) {
-      if (!e || typeof e.MediaId !== 'string' || !e.MediaId) throw new Error('Each media entry needs a MediaId.');
+      if (!e || typeof e.MediaId !== 'string' || !e.MediaId) throw new EmulatorError('entryNeedsId');
       const record: MediaRecord = {
         ...e,
         ModificationTime: e.CreationTime,
@@ -216,7 +217,7 @@ export class EmulatorState {
         try {
           files = this.options.library.attach(e.MediaId, e.Type, e.File, e.Streams);
         } catch (err) {
-          throw new Error(`Media ${e.MediaId}: ${(err as Error).message}`);
+          throw new EmulatorError('mediaEntryProblem', { mediaId: e.MediaId, error: err instanceof Error ? err : String(err) });
         }
         record.files = files;
         // What the file says wins over the entry: GetVideoInfo and GetMezzanineInfo must agree with what plays.

@@ -216,6 +216,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      colorProvider: true,
     };
     if (pullDiagnostics) capabilities.diagnosticProvider = { identifier: 'vod-timeline', interFileDependencies: false, workspaceDiagnostics: false };
     capabilities.inlayHintProvider = inlay.initialize(params.capabilities);
@@ -452,6 +453,20 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     const edits = service.rename(doc, convert.offsetOf(doc, params.position), params.newName);
     if (!edits.length) return null;
     return { documentChanges: [{ textDocument: { uri: params.textDocument.uri, version: doc.version ?? null }, edits: convert.textEdits(doc, edits) }] };
+  }));
+
+  // Swatches and the colour picker on the schema's colour fields (service/colors.ts).
+  connection.onDocumentColor(guard('documentColor', [], (params: lsp.DocumentColorParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return [];
+    return service.colors(doc).map((c) => ({ range: convert.range(doc, c.start, c.end), color: c.color }));
+  }));
+
+  connection.onColorPresentation(guard('colorPresentation', [], (params: lsp.ColorPresentationParams) => {
+    const doc = parsed(params.textDocument.uri);
+    if (!doc) return [];
+    const presentations = service.colorPresentations(doc, convert.offsetOf(doc, params.range.start), convert.offsetOf(doc, params.range.end), params.color);
+    return presentations.map((p) => ({ label: p.label, textEdit: convert.textEdits(doc, [p.edit])[0] }));
   }));
 
   // Custom requests for the extension client (status bar, Produce, preview).

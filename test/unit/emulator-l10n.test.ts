@@ -2,9 +2,11 @@
 // (the same keys, the same {placeholders}), `--locale zh-cn` or LANG turn it on through the CLI, and its
 // start-up lines keep the URL and the test keys where they were, with a secret handed in never shown.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runEmulatorCli, EMULATOR_USAGE } from '../../emulator/src';
+import { runEmulatorCli, startEmulator, EMULATOR_USAGE } from '../../emulator/src';
 import { EMULATOR_MESSAGES } from '../../emulator/src/messages';
 import { runCli } from '../helpers/cli';
 
@@ -57,6 +59,59 @@ suite('emulator CLI: messages in Simplified Chinese', function () {
     const english = await runCli(['emulator', '--bogus'], cwd, { LANG: 'en_US.UTF-8' });
     assert.equal(english.code, 2);
     assert.equal(english.stderr, `vod-timeline emulator: Unknown option "--bogus".\n\n${EMULATOR_USAGE}`);
+  });
+
+  test('start-up errors in the chosen language: our words translated, a system error\'s text after them as Node wrote it', async () => {
+    // A port in use: said in our words first, then Node's own message (its code readable by scripts).
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-l10n-'));
+    try {
+      const node = `listen EADDRINUSE: address already in use 127.0.0.1:${port}`;
+      const zh = await runCli(['emulator', '--port', String(port), '--locale', 'zh-cn'], tmp, { LANG: 'en_US.UTF-8' });
+      assert.deepEqual([zh.code, zh.stdout], [1, '']);
+      assert.equal(zh.stderr, `vod-timeline emulator: 无法启动：127.0.0.1 上的端口 ${port} 已被占用（另一个程序，可能是另一个模拟器，正在监听它）：请用 --port 另选一个，或不加 --port 以使用空闲端口。（${node}）\n`);
+      const en = await runCli(['emulator', '--port', String(port)], tmp, { LANG: 'en_US.UTF-8' });
+      assert.equal(en.code, 1);
+      assert.equal(en.stderr, `vod-timeline emulator: cannot start: port ${port} on 127.0.0.1 is already in use (another program, perhaps another emulator, listens on it): choose another with --port, or leave --port out for a free one. (${node})\n`);
+      await assert.rejects(startEmulator({ port }), (e: Error) => (e.cause as NodeJS.ErrnoException)?.code === 'EADDRINUSE' && /^port \d+ on 127\.0\.0\.1 is already in use/.test(e.message));
+
+      // A media file's problems, ours all through: the file's name, then what is wrong, nested as it was found.
+      const zhStart = async (name: string, content?: string) => {
+        if (content !== undefined) fs.writeFileSync(path.join(tmp, name), content);
+        // (An absolute path: the emulator reads --media from the process's directory, not the test's cwd.)
+        const r = await runCli(['emulator', '--media', path.join(tmp, name)], tmp, { LANG: 'zh_CN.UTF-8' });
+        assert.deepEqual([r.code, r.stdout], [1, ''], r.stderr);
+        return r.stderr;
+      };
+      assert.equal(await zhStart('none.json'), `vod-timeline emulator: 无法启动：媒资文件 ${path.join(tmp, 'none.json')}：文件不存在。\n`);
+      assert.equal(await zhStart('obj.json', '{}'), `vod-timeline emulator: 无法启动：媒资文件 ${path.join(tmp, 'obj.json')}：应为由媒资条目组成的 JSON 数组。\n`);
+      assert.equal(await zhStart('type.json', '[{"MediaId": "m1", "Type": "movie"}]'), `vod-timeline emulator: 无法启动：媒资文件 ${path.join(tmp, 'type.json')}：第 0 个条目的 Type 为“movie”（应为 video、audio 或 image）。\n`);
+      assert.equal(await zhStart('gone.json', '[{"MediaId": "m1", "File": "gone.mp4"}]'),
+        `vod-timeline emulator: 无法启动：媒资文件 ${path.join(tmp, 'gone.json')}：媒资 m1：File“${path.join(tmp, 'gone.mp4')}”不存在。\n`);
+      fs.writeFileSync(path.join(tmp, 'fake.mp4'), Buffer.alloc(16)); // one box to the end, no moov
+      assert.equal(await zhStart('fake.json', '[{"MediaId": "m1", "File": "fake.mp4"}]'),
+        `vod-timeline emulator: 无法启动：媒资文件 ${path.join(tmp, 'fake.json')}：媒资 m1：${path.join(tmp, 'fake.mp4')}：不是 MP4 文件（没有 moov box）\n`);
+      // JSON.parse's own words are V8's: kept, after ours.
+      assert.match(await zhStart('broken.json', '[{'), /^vod-timeline emulator: 无法启动：媒资文件 .*broken\.json：不是有效的 JSON。（.+）\n$/);
+      // The same in English, as before.
+      const enGone = await runCli(['emulator', '--media', path.join(tmp, 'gone.json')], tmp, { LANG: 'en_US.UTF-8' });
+      assert.equal(enGone.stderr, `vod-timeline emulator: cannot start: ${path.join(tmp, 'gone.json')}: Media m1: File "${path.join(tmp, 'gone.mp4')}" does not exist.\n`);
+    } finally {
+      blocker.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('every start-up message of ours is in the table: no English detail in a Chinese start-up error', () => {
+    // The throw sites build errors from the table (EmulatorError); none writes its own English text.
+    const dir = path.join(__dirname, '..', '..', 'emulator', 'src');
+    for (const f of ['server.ts', 'state.ts', 'media.ts', 'probe.ts']) {
+      const source = fs.readFileSync(path.join(dir, f), 'utf8');
+      assert.deepEqual(source.match(/throw new (Error|MediaFileError|ProbeError)\(`[^`]*`/g) ?? [], [], f);
+      assert.deepEqual(source.match(/throw new (Error|MediaFileError|ProbeError)\('[^']*'\)/g)?.filter((m) => !/^throw new \w+\('[a-z]\w*'\)$/.test(m)) ?? [], [], f);
+    }
   });
 
   test('the start-up lines in Chinese: URL, key ID, where the secret came from (not the secret), stopped', async () => {

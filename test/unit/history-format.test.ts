@@ -2,7 +2,7 @@
 // document, submitted-timeline URIs.
 import * as assert from 'node:assert/strict';
 import {
-  consoleUrl, entryIdFromSubmissionPath, isLoopbackHost, produceDocumentText, relativeTime, submissionPath,
+  compareQuery, comparePath, compareSideOf, consoleUrl, entryIdFromSubmissionPath, isLoopbackHost, produceDocumentText, relativeTime, submissionPath,
 } from '../../client/src/vod/history/format';
 
 suite('history view helpers', () => {
@@ -54,5 +54,30 @@ suite('history view helpers', () => {
     assert.equal(entryIdFromSubmissionPath(p), 'abc-123');
     assert.equal(submissionPath({ id: 'e', title: '', fileName: '' }), '/e/timeline (sent).timeline.json');
     assert.equal(entryIdFromSubmissionPath('/../etc/passwd'), undefined);
+  });
+  test('compare sides: their paths name the side, keep the entry id and the language; the query tells them apart', () => {
+    const e = { id: 'abc-123', title: 'T', fileName: 'launch.timeline.json' };
+    assert.equal(comparePath(e, 'sent'), '/abc-123/launch (sent).timeline.json');
+    assert.equal(comparePath(e, 'now'), '/abc-123/launch (now).timeline.json');
+    assert.equal(entryIdFromSubmissionPath(comparePath(e, 'now')), 'abc-123');
+    assert.equal(compareSideOf(compareQuery('sent')), 'sent');
+    assert.equal(compareSideOf(compareQuery('now')), 'now');
+    // Open Submitted Timeline has no query; anything else is not a side.
+    assert.equal(compareSideOf(''), undefined);
+    assert.equal(compareSideOf('compare=later'), undefined);
+    assert.equal(compareSideOf('x=1&compare=now'), undefined);
+  });
+
+  test('both compare sides are written by produceDocumentText: the same request gives the same text whatever its JSON spacing', () => {
+    const timeline = { VideoTracks: [{ VideoTrackClips: [{ MediaId: 'm1', In: 0, Out: 5 }] }] };
+    const sent = produceDocumentText({ Title: 'Cut', Timeline: JSON.stringify(timeline), ProduceConfig: '{"Width":1280,"Height":720}' });
+    const now = produceDocumentText({ ProduceConfig: JSON.stringify({ Width: 1280, Height: 720 }, null, 4), Timeline: JSON.stringify(timeline, null, 2), Title: 'Cut' });
+    assert.equal(now, sent);
+    const changed = produceDocumentText({ Title: 'Cut', Timeline: JSON.stringify({ VideoTracks: [{ VideoTrackClips: [{ MediaId: 'm1', In: 0, Out: 7 }] }] }), ProduceConfig: '{"Width":1280,"Height":720}' });
+    assert.notEqual(changed, sent);
+    // One line differs: the changed Out.
+    const a = sent!.split('\n');
+    const b = changed!.split('\n');
+    assert.deepEqual(a.map((l, i) => (l === b[i] ? '' : `${l} → ${b[i]}`)).filter(Boolean), ['            "Out": 5 →             "Out": 7']);
   });
 });

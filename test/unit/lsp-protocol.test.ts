@@ -201,6 +201,38 @@ suite('LSP server over stdio', function () {
     assert.equal(summary.errors, 1, 'the missing MediaId (In ≥ Out is a warning)');
   });
 
+  test('colours: documentColor gives the swatches, colorPresentation writes a pick in the value\'s style', async () => {
+    client = new Client();
+    const init = await client.initialize({ pull: true });
+    assert.equal(init.capabilities.colorProvider, true);
+    const uri = 'file:///tmp/lsp-test/colors.timeline.json';
+    const text = [
+      '{',
+      '  "SubtitleTracks": [{ "SubtitleTrackClips": [',
+      '    { "Type": "Text", "Content": "#FF0000", "FontColor": "#ffffff", "OutlineColour": "1E90FF", "BackColour": "red" }',
+      '  ] }]',
+      '}',
+    ].join('\n');
+    await client.open(uri, text);
+    type Info = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; color: { red: number; green: number; blue: number; alpha: number } };
+    const infos = await client.conn.sendRequest('textDocument/documentColor', { textDocument: { uri } }) as Info[];
+    const line = text.split('\n')[2];
+    assert.deepEqual(infos.map((i) => line.slice(i.range.start.character, i.range.end.character)), ['#ffffff', '1E90FF']);
+    assert.ok(infos.every((i) => i.range.start.line === 2 && i.range.end.line === 2));
+    assert.deepEqual(infos[1].color, { red: 30 / 255, green: 144 / 255, blue: 1, alpha: 1 });
+    type Presentation = { label: string; textEdit: { range: Info['range']; newText: string } };
+    const ask = (i: Info, color: Info['color']) => client.conn.sendRequest('textDocument/colorPresentation', { textDocument: { uri }, color, range: i.range }) as Promise<Presentation[]>;
+    const font = await ask(infos[0], { red: 1, green: 0, blue: 0, alpha: 0.5 });
+    assert.deepEqual(font[0], { label: '#ff0000', textEdit: { range: infos[0].range, newText: '#ff0000' } });
+    const outline = await ask(infos[1], { red: 0, green: 0, blue: 0, alpha: 1 });
+    assert.deepEqual(outline.map((p) => p.label), ['000000', '#000000']);
+    // Malformed or unknown: empty answers, and the server keeps answering.
+    assert.deepEqual(await client.conn.sendRequest('textDocument/colorPresentation', { textDocument: { uri }, range: infos[0].range }), []);
+    assert.deepEqual(await client.conn.sendRequest('textDocument/documentColor', { textDocument: { uri: 'file:///nope.timeline.json' } }), []);
+    assert.deepEqual(await client.conn.sendRequest('textDocument/documentColor', {}), []);
+    assert.equal((await client.conn.sendRequest('textDocument/documentColor', { textDocument: { uri } }) as Info[]).length, 2);
+  });
+
   test('messages follow the client locale (zh-CN)', async () => {
     client = new Client();
     await client.initialize({ locale: 'zh-cn' });

@@ -360,6 +360,10 @@ suite('robustness: language service regressions', function () {
         s.selectionRanges(doc, offsets);
         s.symbols(doc);
         s.folding(doc);
+        for (const c of s.colors(doc)) {
+          assert.ok(c.start >= 0 && c.start < c.end && c.end <= text.length, `${file}: color ${c.start}-${c.end} of ${text.length}`);
+          for (const p of s.colorPresentations(doc, c.start, c.end, { red: 0.5, green: 0.25, blue: 1, alpha: 0.5 })) assert.ok(p.edit.start === c.start && p.edit.end === c.end, `${file}: presentation ${p.label}`);
+        }
         s.format(doc, { tabSize: 2, insertSpaces: true });
         s.format(doc, { tabSize: 4, insertSpaces: false }, { start: 1, end: Math.floor(text.length / 2) });
         s.codeActions(doc, 0, text.length);

@@ -2,7 +2,11 @@
 // features, e.g. Produce's "Reveal in History"), or nothing (command palette: a quick pick of entries).
 import vscode = require('vscode');
 import type { Commands, HistoryCommandId } from '../commandIds';
-import { consoleUrl, produceDocumentText, SUBMISSION_SCHEME, submissionPath } from '../vod/history/format';
+import { compareQuery, comparePath, consoleUrl, produceDocumentText, SUBMISSION_SCHEME, submissionPath } from '../vod/history/format';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ProduceRequestRequest } from '../../../server/src/protocol';
+import { sendRequest } from '../protocolClient';
+import { produceSettings } from '../produce/vodFactory';
 import type { SubmissionEntry, SubmissionStatus } from '../vod/history/model';
 import { StatusCheckError, type HistoryPoller, type RefreshOutcome } from '../vod/history/poller';
 import type { FileHistoryStore } from '../vod/history/store';
@@ -24,6 +28,9 @@ export interface CommandContext {
   treeView: vscode.TreeView<SubmissionNode>;
   workspaceState: vscode.Memento;
   output?: vscode.LogOutputChannel;
+  languageClient?: () => Promise<LanguageClient>;
+  /** Sets the text of a compare side's read-only document (the "now" side is a snapshot). */
+  setSnapshot?: (uri: vscode.Uri, text: string) => void;
 }
 
 type EntryArg = SubmissionNode | string | undefined;
@@ -195,6 +202,49 @@ export function historyCommands(ctx: CommandContext): Commands<HistoryCommandId>
       return doc.uri.toString();
     },
 
+    // What changed since this was produced: the request that was sent beside the request Produce would
+    // send now from the same file, both written the same way (produceDocumentText), so formatting and
+    // key order in the file make no difference and "$schema" (never sent) does not show.
+    'vodTimeline.history.compareWithCurrent': async (arg?: EntryArg) => {
+      const e = await resolveEntry(ctx, arg, vocabulary.compare(), (x) => Boolean(x.documentUri));
+      if (!e) return undefined;
+      if (!e.documentUri) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" was not produced from a saved file, so there is no file to compare it with.', entryTitle(e)));
+        return undefined;
+      }
+      const request = await store.readRequest(e.id);
+      const sent = request && !e.requestTruncated ? produceDocumentText(request) : undefined;
+      if (!sent) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The request sent for "{0}" was not kept in full, so it cannot be compared.', entryTitle(e)));
+        return undefined;
+      }
+      const fileUri = vscode.Uri.parse(e.documentUri, true);
+      let doc: vscode.TextDocument;
+      try {
+        doc = await vscode.workspace.openTextDocument(fileUri);
+      } catch (err) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be opened: {1}', fileUri.scheme === 'file' ? fileUri.fsPath : fileUri.toString(), errorText(err)));
+        return undefined;
+      }
+      // The language server reads only vod-timeline documents; Produce made this one such a document.
+      if (doc.languageId !== 'vod-timeline') doc = await vscode.languages.setTextDocumentLanguage(doc, 'vod-timeline');
+      const answer = ctx.languageClient
+        ? await sendRequest(await ctx.languageClient(), ProduceRequestRequest, { uri: doc.uri.toString(), appId: produceSettings().appId }).catch(() => null)
+        : null;
+      const now = answer ? produceDocumentText(answer.plan.params) : undefined;
+      if (!now) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} holds no timeline that Produce could send now.', doc.fileName));
+        return undefined;
+      }
+      const left = vscode.Uri.from({ scheme: SUBMISSION_SCHEME, path: comparePath(e, 'sent'), query: compareQuery('sent') });
+      const right = vscode.Uri.from({ scheme: SUBMISSION_SCHEME, path: comparePath(e, 'now'), query: compareQuery('now') });
+      ctx.setSnapshot?.(right, now);
+      const name = e.fileName || entryTitle(e);
+      await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} (as sent ↔ as Produce would send it now)', name), { preview: true });
+      if (sent === now) vscode.window.setStatusBarMessage(vscode.l10n.t('"{0}": nothing changed since it was sent.', entryTitle(e)), 5000);
+      return { left: left.toString(), right: right.toString(), same: sent === now };
+    },
+
     'vodTimeline.history.produceAgain': async (arg?: EntryArg) => {
       const e = await resolveEntry(ctx, arg, vocabulary.produceAgain());
       if (!e) return;
@@ -255,6 +305,7 @@ const vocabulary = {
   copyMediaId: () => vscode.l10n.t('Copy MediaId'),
   copyProjectId: () => vscode.l10n.t('Copy ProjectId'),
   openTimeline: () => vscode.l10n.t('Open Submitted Timeline'),
+  compare: () => vscode.l10n.t('Compare with Current File'),
   produceAgain: () => vscode.l10n.t('Produce Again'),
   openInConsole: () => vscode.l10n.t('Open in Console'),
   remove: () => vscode.l10n.t('Remove Entry'),

@@ -12,7 +12,8 @@ import vscode = require('vscode');
 import type { VodClient } from '../vod/client';
 import { applyFilter, FILTER_STATE_KEY, historyCommands, revealEntry, type CommandContext } from './commands';
 import type { Commands, HistoryCommandId } from '../commandIds';
-import { consoleUrl, entryIdFromSubmissionPath, SUBMISSION_SCHEME } from '../vod/history/format';
+import { compareSideOf, consoleUrl, entryIdFromSubmissionPath, produceDocumentText, SUBMISSION_SCHEME } from '../vod/history/format';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { HistoryStore, NewSubmission, SubmissionEntry, SubmissionStatus, UpdateOptions } from '../vod/history/model';
 import { HistoryPoller, isPollable, vodStatusChecker, type RefreshOutcome, type StatusCheckError } from '../vod/history/poller';
 import { FileHistoryStore, type HistoryProblem } from '../vod/history/store';
@@ -33,6 +34,8 @@ export interface HistoryDeps {
   onDidChangeCredentials?: vscode.Event<unknown>;
   /** Where the history lives. Default `<globalStorage>/history/history.json`. */
   file?: string;
+  /** The language client: "Compare with Current File" asks it what Produce would send now. */
+  languageClient?: () => Promise<LanguageClient>;
 }
 
 /** What registerHistory returns: the store Produce records into, plus the view's handles. */
@@ -128,7 +131,17 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
   });
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: false });
 
-  const ctx: CommandContext = { store, poller, provider, treeView, workspaceState: context.workspaceState, output };
+  // "Compare with Current File": the current side is a snapshot taken when the command ran (the diff's
+  // right side is read-only text; running the command again takes a new one).
+  const snapshots = new Map<string, string>();
+  const changedDocs = new vscode.EventEmitter<vscode.Uri>();
+  const ctx: CommandContext = {
+    store, poller, provider, treeView, workspaceState: context.workspaceState, output, languageClient: deps.languageClient,
+    setSnapshot: (uri, text) => {
+      snapshots.set(uri.toString(), text);
+      changedDocs.fire(uri);
+    },
+  };
   const saved = context.workspaceState.get<SubmissionStatus[]>(FILTER_STATE_KEY);
   applyFilter(ctx, saved?.filter((s) => ALL_STATUSES.includes(s)));
 
@@ -177,12 +190,16 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
   };
 
   // Submitted timelines, read-only, exactly as sent.
-  const changedDocs = new vscode.EventEmitter<vscode.Uri>();
   const contentProvider: vscode.TextDocumentContentProvider = {
     onDidChange: changedDocs.event,
     async provideTextDocumentContent(uri) {
+      const side = compareSideOf(uri.query);
+      if (side === 'now') return snapshots.get(uri.toString()) ?? '';
       const id = entryIdFromSubmissionPath(uri.path);
       const request = id ? await store.readRequest(id) : undefined;
+      // Open Submitted Timeline: the Timeline exactly as sent; a compare side: the whole request, written
+      // the way the current side is.
+      if (side === 'sent') return (request && produceDocumentText(request)) ?? '';
       return request?.Timeline ?? '';
     },
   };
@@ -209,6 +226,9 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
       if (affects(e, 'region', 'endpoint', 'profile') || e.affectsConfiguration('http.proxy')) poller.resume();
     }),
     ...(deps.onDidChangeCredentials ? [deps.onDidChangeCredentials(() => poller.resume())] : []),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.scheme === SUBMISSION_SCHEME) snapshots.delete(d.uri.toString());
+    }),
     { dispose: () => { clearInterval(relativeTimer); poller.dispose(); store.dispose(); } },
   );
 

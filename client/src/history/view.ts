@@ -145,6 +145,8 @@ export class SubmissionsProvider implements vscode.TreeDataProvider<SubmissionNo
     if (e.mediaId) tokens.push('media');
     if (e.projectId) tokens.push('project');
     if (consoleUrl(e)) tokens.push('console');
+    // Compare with Current File: a saved file to compare with, and the whole request that was sent.
+    if (e.documentUri && !e.requestTruncated) tokens.push('compare');
     if (isPollable(e)) tokens.push('pollable');
     item.contextValue = tokens.join(' ');
     return item;

@@ -17,6 +17,7 @@ import { summarize, type DocumentSummary } from './summary';
 import { documentLayout, type Layout, type LayoutOptions } from './layout';
 import { buildProduceRequest, type ProduceDefaults, type ProduceRequestPlan } from './request';
 import { documentComposition, type Composition, type CompositionOptions } from './composition';
+import { documentColors, colorPresentations, type ColorInfo, type ColorPresentation, type Rgba } from './colors';
 import { inlayHints, type InlayHint } from './inlayHints';
 import bundledSchema from '../../../schemas/timeline.schema.json';
 import bundledSchemaZh from '../../../schemas/timeline.schema.zh-cn.json';
@@ -42,6 +43,7 @@ export type { InlayHint } from './inlayHints';
 export type { DocumentSymbol, FoldingRange, SelectionRange, FormatOptions } from './structure';
 export type { CodeAction } from './actions';
 export type { Span } from './references';
+export type { ColorInfo, ColorPresentation, Rgba } from './colors';
 export type { DocumentSummary } from './summary';
 export type { Layout, ClipLayout, TrackLayout, LayoutOptions } from './layout';
 export type { ProduceRequestPlan, ProduceParams, ProduceMode } from './request';
@@ -168,6 +170,16 @@ export class TimelineService {
 
   rename(doc: TimelineDocument, offset: number, newName: string): TextEdit[] {
     return rename(doc, offset, newName);
+  }
+
+  /** The colour values of the schema's colour fields (content ranges, RGBA 0–1), for swatches. */
+  colors(doc: TimelineDocument): ColorInfo[] {
+    return documentColors(doc, this.schema);
+  }
+
+  /** How to write a picked colour into the colour field at [start, end], the document's style first. */
+  colorPresentations(doc: TimelineDocument, start: number, end: number, color: Rgba): ColorPresentation[] {
+    return colorPresentations(doc, this.schema, start, end, color);
   }
 
   layout(doc: TimelineDocument, options?: LayoutOptions): Layout | undefined {

@@ -108,7 +108,8 @@ export function schemasAt(doc: TimelineDocument, schema: CompiledRoot, tree: Jso
   return current;
 }
 
-function expand(doc: TimelineDocument, root: CompiledRoot, tree: JsonTree, node: number, list: CompiledSchema[]): CompiledSchema[] {
+/** The schemas that hold at a node given its own: allOf parts, anyOf by kind, then-branches by discriminator and `if`. */
+export function expand(doc: TimelineDocument, root: CompiledRoot, tree: JsonTree, node: number, list: CompiledSchema[]): CompiledSchema[] {
   const out: CompiledSchema[] = [];
   const seen = new Set<CompiledSchema>();
   const add = (s: CompiledSchema | undefined, depth: number) => {

@@ -88,6 +88,27 @@ suite('editor features', function () {
     assert.match(markdown, isZh() ? /秒/ : /second/i);
   });
 
+  test('color decorators: the example subtitles get swatches, and a picked colour keeps the # and case', async () => {
+    const ext = await activateExtension();
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'examples', 'subtitles.timeline.json'));
+    const doc = await openUntitled(new TextDecoder().decode(bytes));
+    // The provider is there once the language client has started (on first use).
+    const infos = await waitFor(
+      () => vscode.commands.executeCommand<vscode.ColorInformation[]>('vscode.executeDocumentColorProvider', doc.uri).then((c) => (c?.length === 7 ? c : undefined)),
+      vscode.languages.onDidChangeDiagnostics, 'seven colour swatches',
+    );
+    const written = infos.map((c) => doc.getText(c.range)).sort();
+    assert.deepEqual(written, ['#000000', '#000000', '#000000', '#FFFFFF', '#FFFFFF', '#FFFFFF', '#FFFFFF']);
+    const white = infos.find((c) => doc.getText(c.range) === '#FFFFFF')!;
+    assert.deepEqual([white.color.red, white.color.green, white.color.blue, white.color.alpha], [1, 1, 1, 1]);
+    const presentations = await vscode.commands.executeCommand<vscode.ColorPresentation[]>(
+      'vscode.executeColorPresentationProvider', new vscode.Color(1, 0, 0, 0.5), { uri: doc.uri, range: white.range },
+    );
+    assert.equal(presentations[0]?.label, '#FF0000');
+    assert.equal(presentations[0]?.textEdit?.newText, '#FF0000');
+    assert.deepEqual(presentations[0]?.textEdit?.range, white.range);
+  });
+
   test('a quick fix applied through the code action provider changes the text', async () => {
     const doc = await openUntitled('{ "VideoTracks": [ { "VideoTrackClips": [ { "MediaId": "4b15846bcb3ea8c958fe1e7f3da85ae2", "In": "2", "Out": 8 } ] } ] }');
     await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'schema/number-as-string'));

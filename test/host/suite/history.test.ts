@@ -7,7 +7,7 @@ import type { SubmissionHistory } from '../../../client/src/history';
 import type { SubmissionNode } from '../../../client/src/history/view';
 import { FileHistoryStore } from '../../../client/src/vod/history/store';
 import { startEmulator, type Emulator } from '../../../emulator/src';
-import { activateExtension, closeAllEditors, waitFor } from '../helpers';
+import { activateExtension, closeAllEditors, waitFor, workspaceUri } from '../helpers';
 
 const KEYNOTE = '4b15846bcb3ea8c958fe1e7f3da85ae2';
 
@@ -122,6 +122,49 @@ suite('history: Submissions view', function () {
     assert.equal(editor.document.getText(), received);
     assert.equal(editor.document.languageId, 'vod-timeline');
     assert.match(editor.document.uri.path, /\(sent\)\.timeline\.json$/);
+  });
+
+  test('Compare with Current File: the request sent beside what Produce would send now, formatting aside', async () => {
+    const file = workspaceUri('compare-cut.timeline.json');
+    const write = (text: string) => vscode.workspace.fs.writeFile(file, Buffer.from(text));
+    const text = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText() ?? '';
+    try {
+      await write(timeline('Compare cut', 5));
+      const r = await vscode.commands.executeCommand<ProduceResult>('vodTimeline.produce', file);
+      assert.equal(r?.outcome, 'produced', JSON.stringify(r));
+      const e = await waitFor(() => entryByMedia(r.mediaId), treeChanged(), 'the entry of the produced file');
+      assert.equal(e.documentUri, file.toString());
+      assert.match(String(item(e.id).contextValue), /\bcompare\b/);
+
+      // The file changes after it was produced: another Out, other spacing and key order, a $schema (never sent).
+      const edited = JSON.parse(timeline('Compare cut', 7)) as Record<string, unknown>;
+      await write(JSON.stringify({ $schema: './x.json', ProduceConfig: edited.ProduceConfig, Timeline: edited.Timeline, Title: edited.Title }, null, 4));
+      await waitFor(async () => (await vscode.workspace.openTextDocument(file)).getText().includes('"Out": 7'), vscode.workspace.onDidChangeTextDocument, 'the edited file in VS Code');
+      type Compared = { left: string; right: string; same: boolean };
+      const changed = await vscode.commands.executeCommand<Compared>('vodTimeline.history.compareWithCurrent', history.provider.nodeFor(e.id));
+      assert.equal(changed?.same, false);
+      const tab = await waitFor(() => {
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        return input instanceof vscode.TabInputTextDiff && input.modified.toString() === changed.right ? input : undefined;
+      }, vscode.window.tabGroups.onDidChangeTabs, 'the diff editor');
+      assert.equal(tab.original.toString(), changed.left);
+      const sent = text(tab.original);
+      const now = text(tab.modified);
+      assert.match(sent, /"Out": 5/);
+      assert.match(now, /"Out": 7/);
+      assert.doesNotMatch(now, /\$schema/, 'never sent, so not compared');
+      const differing = sent.split('\n').filter((l, i) => l !== now.split('\n')[i]);
+      assert.deepEqual(differing.map((l) => l.trim()), ['"Out": 5'], 'only the changed value differs');
+
+      // Back to the produced Out, in the file's own formatting: nothing to compare.
+      await write(JSON.stringify(JSON.parse(timeline('Compare cut', 5))));
+      await waitFor(async () => (await vscode.workspace.openTextDocument(file)).getText().includes('"Out":5'), vscode.workspace.onDidChangeTextDocument, 'the reverted file in VS Code');
+      const same = await vscode.commands.executeCommand<Compared>('vodTimeline.history.compareWithCurrent', history.provider.nodeFor(e.id));
+      assert.equal(same?.same, true);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
   });
 
   test('Refresh Status turns an entry Normal once the emulator has finished', async () => {

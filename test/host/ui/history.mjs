@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const EXTENSION_ID = 'vod-timeline.vod-timeline';
@@ -36,7 +36,7 @@ const SENT_TIMELINE = JSON.stringify({
   SubtitleTracks: [{ SubtitleTrackClips: [{ Type: 'Text', Content: 'Spring launch', TimelineIn: 0, TimelineOut: 4 }] }],
 });
 
-function seed(file) {
+function seed(file, folder) {
   const now = Date.now();
   const at = (minutesAgo) => new Date(now - minutesAgo * 60_000).toISOString();
   const base = { region: 'cn-shanghai', endpoint: 'vod.cn-shanghai.aliyuncs.com', mode: 'timeline', tracks: 2, clips: 3 };
@@ -45,7 +45,9 @@ function seed(file) {
     { ...base, id: 'ui-producing', title: 'Launch cut (v3)', fileName: 'launch.timeline.json', createdAt: at(1), updatedAt: at(1), status: 'producing',
       region: 'ap-southeast-1', endpoint: 'vod.ap-southeast-1.aliyuncs.com',
       mediaId: '9f2c4be1d0a84c6f8e3b7a5d2c1f0e9a', projectId: 'b3d5e7f9a1c34e6b8d0f2a4c6e8b0d2f', requestId: '5A7C9E1B-3D5F-4A6C-8E0B-2D4F6A8C0E1B', vodStatus: 'Uploading' },
-    { ...base, id: 'ui-normal', title: 'Spring campaign teaser', fileName: 'teaser.timeline.json', createdAt: at(26), updatedAt: at(20), status: 'normal',
+    // Produced from the workspace's short.timeline.json: Compare with Current File has a file to read.
+    { ...base, id: 'ui-normal', title: 'Spring campaign teaser', fileName: 'short.timeline.json', documentUri: pathToFileURL(path.join(folder, 'short.timeline.json')).href,
+      createdAt: at(26), updatedAt: at(20), status: 'normal',
       mediaId: '1c3e5a7b9d0f4e2a6c8b0d2f4a6c8e0b', projectId: 'a2c4e6b8d0f24a6c8e0b2d4f6a8c0e2b', requestId: '0B2D4F6A-8C0E-4B2D-9F6A-8C0E2B4D6F8A', vodStatus: 'Normal', checkedAt: at(20) },
     { ...base, id: 'ui-failed', title: 'Product demo (portrait)', fileName: 'demo-portrait.timeline.json', createdAt: at(130), updatedAt: at(129), status: 'failed',
       requestId: '7E9A1C3E-5B7D-4F1A-8C3E-5B7D9F1A3C5E', errorCode: 'InvalidParameter.Timeline', errorMessage: 'The specified parameter Timeline is not valid: clip 3 has Out before In.' },
@@ -90,7 +92,7 @@ export const scenarios = [
       const rows = view.locator('.monaco-list-row');
       let entries;
       await ui.step('history seeded into global storage', async () => {
-        entries = seed(historyFile(ui));
+        entries = seed(historyFile(ui), ui.folder);
       });
       await ui.step('activity bar opens the VOD Timeline container with the Submissions view', async () => {
         await page.locator('.part.activitybar .action-item a[aria-label^="VOD Timeline"], .part.activitybar .action-item[aria-label^="VOD Timeline"]')
@@ -127,24 +129,39 @@ export const scenarios = [
         const menu = page.locator('.context-view .monaco-menu');
         await menu.waitFor({ timeout: 10000 });
         const items = (await menu.locator('.action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-        for (const key of ['command.history.openTimeline', 'command.history.openInConsole', 'command.history.copyMediaId', 'command.history.produceAgain', 'command.history.remove']) {
+        for (const key of ['command.history.openTimeline', 'command.history.compareWithCurrent', 'command.history.openInConsole', 'command.history.copyMediaId', 'command.history.produceAgain', 'command.history.remove']) {
           assert.ok(items.some((t) => nls(key).includes(t)), `${key} in ${JSON.stringify(items)}`);
         }
       });
       await ui.escape();
       await ui.step('Open Submitted Timeline shows the sent text, read-only', async () => {
-        await view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Spring campaign teaser' }).click({ button: 'right' });
-        await ui.clickMenuItem(new RegExp(`^(${nls('command.history.openTimeline').join('|')})$`));
+        await ui.chooseFromMenu(
+          () => view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Spring campaign teaser' }).click({ button: 'right' }),
+          new RegExp(`^(${nls('command.history.openTimeline').join('|')})$`));
         await page.locator('.tab', { hasText: '(sent).timeline.json' }).waitFor({ timeout: 15000 });
         await page.locator('.monaco-editor .view-lines', { hasText: 'Spring launch' }).first().waitFor({ timeout: 15000 });
+      });
+      await ui.closeAllEditors();
+      await ui.step('Compare with Current File: the request sent beside what the file would send now', async () => {
+        await ui.chooseFromMenu(
+          () => view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Spring campaign teaser' }).click({ button: 'right' }),
+          new RegExp(`^(${nls('command.history.compareWithCurrent').join('|')})$`));
+        await page.locator('.tab', { hasText: /short\.timeline\.json.*↔/ }).first().waitFor({ timeout: 15000 });
+        const diff = page.locator('.monaco-diff-editor').first();
+        await diff.waitFor({ timeout: 15000 });
+        // The sent Timeline had two clips and a subtitle; the file has one clip: removed lines on the left.
+        await diff.locator('.editor.original .view-lines', { hasText: 'Spring launch' }).waitFor({ timeout: 15000 });
+        await diff.locator('.editor.modified .view-lines', { hasText: '4b15846bcb3ea8c958fe1e7f3da85ae2' }).waitFor({ timeout: 15000 });
+        assert.ok(await diff.locator('.line-delete, .char-delete').count() > 0, 'the diff marks what the file no longer sends');
       });
       await ui.closeAllEditors();
       await ui.step('Clear History (after a modal confirmation) leaves the welcome view: open a timeline first', async () => {
         // The view's overflow menu ("More Actions...") holds Clear History. The container has two views
         // (Submissions, Uploads), so each view's actions are in its own pane header, shown on hover.
-        await view.locator('.pane-header').first().hover();
-        await view.locator('.pane-header .action-label.codicon-toolbar-more').first().click();
-        await ui.clickMenuItem(new RegExp(`^(${nls('command.history.clear').join('|')})$`));
+        await ui.chooseFromMenu(async () => {
+          await view.locator('.pane-header').first().hover();
+          await view.locator('.pane-header .action-label.codicon-toolbar-more').first().click();
+        }, new RegExp(`^(${nls('command.history.clear').join('|')})$`));
         const dialog = page.locator('.monaco-dialog-box');
         await dialog.waitFor({ timeout: 10000 });
         await dialog.locator('.monaco-button', { hasText: new RegExp(nls('command.history.clear').join('|')) }).first().click();
@@ -170,10 +187,10 @@ export const scenarios = [
           await input.waitFor({ state: 'hidden', timeout: 5000 });
           return rows;
         };
-        // The palette has the extension's commands (Show Output is listed), but not these five.
+        // The palette has the extension's commands (Show Output is listed), but not these six.
         const shown = `${nls('category')[0]}: ${nls('command.showOutput')[0]}`;
         assert.ok((await paletteRows(shown, 15000)).includes(shown), `${shown} is listed`);
-        const hidden = ['copyMediaId', 'copyProjectId', 'openInConsole', 'openTimeline', 'remove'].flatMap((id) => nls(`command.history.${id}`).map((t) => `${nls('category')[0]}: ${t}`));
+        const hidden = ['copyMediaId', 'copyProjectId', 'openInConsole', 'openTimeline', 'compareWithCurrent', 'remove'].flatMap((id) => nls(`command.history.${id}`).map((t) => `${nls('category')[0]}: ${t}`));
         for (const title of new Set(hidden)) {
           const rows = await paletteRows(title, 1000); // a listed command shows at once
           assert.ok(!rows.includes(title), `${title} is listed: ${JSON.stringify(rows)}`);

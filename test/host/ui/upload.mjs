@@ -55,8 +55,7 @@ async function uploadFromExplorer(ui, name) {
   await ui.page.locator('.part.sidebar .action-label[aria-label^="Refresh Explorer"], .part.sidebar .action-label[aria-label^="刷新资源管理器"]').first().click({ timeout: WAIT_MS });
   const row = ui.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
   await row.waitFor({ timeout: WAIT_MS });
-  await row.click({ button: 'right' });
-  await ui.clickMenuItem(new RegExp(`^(${nls('command.uploadToVod').join('|')})$`));
+  await ui.chooseFromMenu(() => row.click({ button: 'right' }), new RegExp(`^(${nls('command.uploadToVod').join('|')})$`));
 }
 
 /** @typedef {import('./workbench.mjs').Workbench} Workbench */

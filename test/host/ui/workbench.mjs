@@ -130,6 +130,35 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens a menu with `open` (a right-click, a "More Actions..." click) and clicks the item `label`.
+   * A menu can close again right after it opened, when focus moves late (closing editors hands focus
+   * on after a delay) or the view's toolbar re-renders: then it is opened again, up to `attempts` times.
+   * A menu that opens without the item fails at once with the items it had, which is what to look at.
+   */
+  async chooseFromMenu(open, label, { attempts = 4 } = {}) {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const item = menu.locator('.action-label', { hasText: label });
+    const seen = [];
+    for (let i = 1; ; i++) {
+      await open();
+      try {
+        await menu.waitFor({ timeout: 5000 });
+        await item.first().waitFor({ timeout: 3000 });
+        break;
+      } catch (err) {
+        const items = (await menu.locator('.action-label').allInnerTexts().catch(() => [])).map((t) => t.trim()).filter(Boolean);
+        seen.push(items.length ? items.join(' | ') : '(no menu)');
+        await this.escape();
+        if (items.length && !items.some((t) => label.test(t))) {
+          throw new Error(`the menu has no item ${label}: it has ${items.join(' | ')}`);
+        }
+        if (i >= attempts) throw new Error(`no item ${label} after ${attempts} attempts; menus seen: ${seen.join('; ')}: ${plain(err).split('\n')[0]}`);
+      }
+    }
+    await this.clickMenuItem(label);
+  }
+
   async escape(times = 1) {
     for (let i = 0; i < times; i++) await this.page.keyboard.press('Escape');
   }

@@ -90,6 +90,22 @@ export function submissionPath(entry: Pick<SubmissionEntry, 'id' | 'title' | 'fi
   return `/${entry.id}/${safe} (sent).timeline.json`;
 }
 
+/**
+ * The two sides of "Compare with Current File", in the same scheme: the request that was sent and the
+ * request Produce would send now, both written by produceDocumentText so the diff shows changes in what
+ * VOD receives, never the file's own formatting (Produce sends compact JSON, the file is written by hand).
+ */
+export type CompareSide = 'sent' | 'now';
+export function comparePath(entry: Pick<SubmissionEntry, 'id' | 'title' | 'fileName'>, side: CompareSide): string {
+  return submissionPath(entry).replace(/ \(sent\)\.timeline\.json$/, ` (${side === 'sent' ? 'sent' : 'now'}).timeline.json`);
+}
+/** The URI query that marks a compare side (the same path without it is "Open Submitted Timeline"). */
+export const compareQuery = (side: CompareSide): string => `compare=${side}`;
+export function compareSideOf(query: string): CompareSide | undefined {
+  const m = /^compare=(sent|now)$/.exec(query);
+  return m ? (m[1] as CompareSide) : undefined;
+}
+
 export function entryIdFromSubmissionPath(p: string): string | undefined {
   const m = /^\/([A-Za-z0-9_-]{1,80})\//.exec(p);
   return m?.[1];
