@@ -37,5 +37,6 @@ export function serverSettings(): Record<string, unknown> {
     region: setting('region'),
     validation: { delay: setting('validation.delay'), workspace: setting('validation.workspace'), maxFiles: setting('validation.maxFiles') },
     cloud: { enabled: setting('cloud.enabled'), checks: setting('cloud.checks') },
+    inlayHints: { enabled: setting('inlayHints.enabled') },
   };
 }

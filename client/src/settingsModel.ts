@@ -23,6 +23,7 @@ export interface SettingTypes {
   'preview.updateDelay': number;
   'preview.playMedia': boolean;
   'codeLens.enabled': boolean;
+  'inlayHints.enabled': boolean;
   'upload.storageLocation': string;
   'upload.cateId': number;
 }
@@ -36,7 +37,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'region', 'validation.delay', 'validation.workspace', 'validation.maxFiles', 'trace.server', 'endpoint', 'appId', 'profile',
   'credentials.allowEcsMetadata', 'produce.confirm', 'produce.timeoutSeconds', 'history.maxEntries', 'history.pollStatus',
   'history.notifyOnFinish', 'cloud.enabled', 'cloud.checks', 'cloud.confirmSave', 'preview.updateDelay', 'preview.playMedia', 'codeLens.enabled',
-  'upload.storageLocation', 'upload.cateId',
+  'inlayHints.enabled', 'upload.storageLocation', 'upload.cateId',
 ];
 
 /** What package.json says of a setting (the part the checks use). */

@@ -29,5 +29,6 @@ export function clientSettings(raw: unknown): ClientSettings {
     if (typeof raw.cloud.checks === 'boolean') cloud.checks = raw.cloud.checks;
     out.cloud = cloud;
   }
+  if (isObject(raw.inlayHints) && typeof raw.inlayHints.enabled === 'boolean') out.inlayHints = { enabled: raw.inlayHints.enabled };
   return out;
 }

@@ -170,6 +170,8 @@ export interface ClientSettings {
   validation?: { delay?: number; workspace?: 'all' | 'openFiles'; maxFiles?: number };
   /** Checks against the media library (the client answers the lookups; without credentials it says no). */
   cloud?: { enabled?: boolean; checks?: boolean };
+  /** Where each clip lands, as inlay hints (resource-scoped: the server also asks per document). */
+  inlayHints?: { enabled?: boolean };
 }
 
 /** Diagnostic source of the cloud checks: they are told apart from the local ones at a glance. */

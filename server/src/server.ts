@@ -25,6 +25,7 @@ import {
 } from './protocol';
 import { defaultRulePagesBase, rulePageHref } from './rulePages';
 import { trace, traceInput } from './trace';
+import { InlayHints } from './inlayHints';
 
 const DEFAULT_DELAY_MS = 50;
 
@@ -80,6 +81,13 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     logError,
   });
   const configs = new Map<string, LoadedConfig>();
+  const inlay = new InlayHints({
+    connection, service, parsed, logError,
+    version: (uri) => documents.get(uri)?.version,
+    settingsFor: (uri) => serviceSettings(uri),
+    locale: () => locale,
+    enabled: () => settings.inlayHints?.enabled !== false,
+  });
 
   function configFor(uri: string): LoadedConfig | undefined {
     if (!uri.startsWith('file:')) return undefined;
@@ -211,6 +219,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
       colorProvider: true,
     };
     if (pullDiagnostics) capabilities.diagnosticProvider = { identifier: 'vod-timeline', interFileDependencies: false, workspaceDiagnostics: false };
+    capabilities.inlayHintProvider = inlay.initialize(params.capabilities);
     initialized = true;
     return { capabilities, serverInfo: { name: 'vod-timeline', version: VERSION } };
   });
@@ -272,6 +281,7 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
 
   function revalidateAll(): void {
     configs.clear();
+    inlay.refresh();
     if (!pullDiagnostics) revalidateOpen();
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     workspace.revalidate();
@@ -366,6 +376,10 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     if (!h) return null;
     return { contents: { kind: lsp.MarkupKind.Markdown, value: h.contents }, range: convert.range(doc, h.start, h.end) };
   }));
+
+  // Where each clip lands, for the visible range (inlayHints.ts).
+  connection.languages.inlayHint.on(guard('inlayHint', null, (params: lsp.InlayHintParams, token) => inlay.hints(params, token)));
+  connection.languages.inlayHint.resolve((hint) => inlay.resolve(hint));
 
   connection.onDocumentSymbol(guard('documentSymbol', [], (params: lsp.DocumentSymbolParams) => {
     const doc = parsed(params.textDocument.uri);

@@ -1,5 +1,5 @@
-// The one way every surface writes a time or a duration: the status bar, CodeLens, hover, the preview
-// webview and the CLI's text output (machine output, JSON and diagnostics' quoted values stay plain
+// The one way every surface writes a time or a duration: the status bar, CodeLens, hover, inlay hints,
+// the preview webview and the CLI's text output (machine output, JSON and diagnostics' quoted values stay plain
 // seconds as the document has them). Below a minute, seconds with the unit ("0 s", "0.04 s",
 // "59.95 s"): the unit the JSON is written in. From a minute on, a clock, as video tools show it
 // ("1:04.25", "1:02:03.5"). Rounded once to the millisecond before splitting, so 59.9996 s is "1:00",

@@ -18,6 +18,7 @@ import { documentLayout, type Layout, type LayoutOptions } from './layout';
 import { buildProduceRequest, type ProduceDefaults, type ProduceRequestPlan } from './request';
 import { documentComposition, type Composition, type CompositionOptions } from './composition';
 import { documentColors, colorPresentations, type ColorInfo, type ColorPresentation, type Rgba } from './colors';
+import { inlayHints, type InlayHint } from './inlayHints';
 import bundledSchema from '../../../schemas/timeline.schema.json';
 import bundledSchemaZh from '../../../schemas/timeline.schema.zh-cn.json';
 
@@ -38,6 +39,7 @@ export { toValue } from './values';
 export { applyEdits, safeFixes } from './actions';
 export type { CompletionItem, CompletionResult } from './completion';
 export type { Hover } from './hover';
+export type { InlayHint } from './inlayHints';
 export type { DocumentSymbol, FoldingRange, SelectionRange, FormatOptions } from './structure';
 export type { CodeAction } from './actions';
 export type { Span } from './references';
@@ -182,6 +184,21 @@ export class TimelineService {
 
   layout(doc: TimelineDocument, options?: LayoutOptions): Layout | undefined {
     return documentLayout(doc, options);
+  }
+
+  /**
+   * Where the clips whose `{` is in [range.start, range.end] land on the output, where that tells more
+   * than the text (inlayHints.ts). Reads the memoized validation (the same `settings` and `locale` as
+   * the diagnostics share it) to leave out clips whose times are in error. `tooltips: false`: labels
+   * only, the tooltip of one hint comes from inlayHintTooltip.
+   */
+  inlayHints(doc: TimelineDocument, range: { start: number; end: number }, settings: ServiceSettings = {}, locale?: string, options: { tooltips?: boolean } = {}): InlayHint[] {
+    return inlayHints(doc, range, this.validate(doc, settings, locale), localizer(normalizeLocale(locale)), options.tooltips !== false);
+  }
+
+  /** The tooltip of the hint at `offset` (as inlayHints gave it), if there is one there. */
+  inlayHintTooltip(doc: TimelineDocument, offset: number, settings: ServiceSettings = {}, locale?: string): string | undefined {
+    return this.inlayHints(doc, { start: offset, end: offset }, settings, locale).find((h) => h.offset === offset)?.tooltip;
   }
 
   /** What the player draws and plays (see composition.ts); `media` gives what the library knows. */

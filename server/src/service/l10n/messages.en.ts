@@ -217,6 +217,25 @@ export const en = {
   'symbol.kind.effect': 'Effect',
   'symbol.effect': '{type} effect',
 
+  // Inlay hints: where a clip lands on the output, and how that was derived
+  'inlay.label': '{range} ({duration})',
+  'inlay.start.written': 'Starts at its TimelineIn.',
+  'inlay.start.first': 'Starts at 0: the first clip of its track, without TimelineIn.',
+  'inlay.start.follows': 'Follows {clip}: starts where it ends ({end}), as TimelineIn is not written.',
+  'inlay.start.afterTransition': 'Follows {clip}: starts where it ends ({end}) less its Transition ({transition}), as TimelineIn is not written.',
+  'inlay.start.outputStart': 'Starts at 0: items of this kind of track start with the output unless TimelineIn is written.',
+  'inlay.start.reference': 'Takes its start from the clip whose ClipId is "{id}" (ReferenceClipId).',
+  'inlay.end.written': 'Ends at its TimelineOut.',
+  'inlay.end.reference': 'Takes its end from the clip whose ClipId is "{id}" (ReferenceClipId).',
+  'inlay.end.duration': 'Lasts its Duration ({duration}).',
+  'inlay.end.outputEnd': 'Lasts until the output ends, as it has no Duration or TimelineOut.',
+  'inlay.end.mediaEnd': 'Plays to the end of its media: Out is not written, and only VOD knows the media\'s length.',
+  'inlay.end.source': 'Plays its source from In to Out ({range}, {source}), as TimelineOut is not written.',
+  'inlay.speed': 'Speed {speed}: {source} of source play in {duration} ((Out − In) / Speed).',
+  'inlay.zeroTimeline': 'TimelineIn and TimelineOut are both 0, read as not set (timing/timeline-in-out-zero).',
+  'inlay.zeroSource': 'In and Out are both 0, read as not set: the whole media (timing/in-out-zero).',
+  'inlay.autoSpeed': 'Its track is played at ×{factor} to end with the main track (AutoSpeed): its times are scaled by that factor.',
+
   // Completion
   'completion.mediaIdPlaceholder': 'MediaId of a VOD video, audio or image',
   // A rule that threw (a bug): the document was not fully checked

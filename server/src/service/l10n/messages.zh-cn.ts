@@ -217,6 +217,25 @@ export const zhCn: Record<MessageId, string> = {
   'symbol.kind.effect': '特效',
   'symbol.effect': '{type} 效果',
 
+  // 内嵌提示：片段落在成片的哪一段，以及如何推算
+  'inlay.label': '{range}（{duration}）',
+  'inlay.start.written': '从其 TimelineIn 开始。',
+  'inlay.start.first': '从 0 开始：轨道上的第一个片段，未写 TimelineIn。',
+  'inlay.start.follows': '接在{clip}之后：未写 TimelineIn，从它结束处（{end}）开始。',
+  'inlay.start.afterTransition': '接在{clip}之后：未写 TimelineIn，从它结束处（{end}）减去其转场时长（{transition}）开始。',
+  'inlay.start.outputStart': '从 0 开始：此类轨道上的项目未写 TimelineIn 时从成片开头开始。',
+  'inlay.start.reference': '开始时间取自 ClipId 为“{id}”的片段（ReferenceClipId）。',
+  'inlay.end.written': '在其 TimelineOut 结束。',
+  'inlay.end.reference': '结束时间取自 ClipId 为“{id}”的片段（ReferenceClipId）。',
+  'inlay.end.duration': '持续其 Duration（{duration}）。',
+  'inlay.end.outputEnd': '没有 Duration 和 TimelineOut，持续到成片结束。',
+  'inlay.end.mediaEnd': '播放到素材结尾：未写 Out，素材时长只有视频点播知道。',
+  'inlay.end.source': '未写 TimelineOut，播放素材从 In 到 Out 的部分（{range}，{source}）。',
+  'inlay.speed': 'Speed {speed}：{source} 的素材播放 {duration}（(Out − In) / Speed）。',
+  'inlay.zeroTimeline': 'TimelineIn 和 TimelineOut 都为 0，按未设置处理（timing/timeline-in-out-zero）。',
+  'inlay.zeroSource': 'In 和 Out 都为 0，按未设置处理：播放整个素材（timing/in-out-zero）。',
+  'inlay.autoSpeed': '所在轨道按 ×{factor} 播放，以便与主轨道同时结束（AutoSpeed）：其时间按此倍数缩放。',
+
   // 补全
   'completion.mediaIdPlaceholder': '视频点播中视频、音频或图片的 MediaId',
   // 规则抛出异常（程序缺陷）：文档未经完整检查
