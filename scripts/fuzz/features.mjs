@@ -6,7 +6,7 @@
 export const FEATURES = [
   'parse', 'validate', 'validate:zh-cn', 'symbols', 'folding', 'complete', 'hover', 'definition', 'references', 'prepareRename',
   'rename', 'selectionRanges', 'format', 'formatRange', 'codeActions', 'fixAll', 'fixAll:reparse', 'layout', 'summary',
-  'produceRequest', 'complete:race', 'dispose',
+  'produceRequest', 'colors', 'colorPresentations', 'inlayHints', 'inlayHintTooltip', 'complete:race', 'dispose',
 ];
 
 const RULE_SETTINGS = [
@@ -106,6 +106,25 @@ export async function checkDocument(service, d, onStart, onEnd, timings) {
   await call('layout', () => service.layout(doc, rnd.chance(0.3) ? { mediaDuration: (id) => (id.length % 3 ? id.length : undefined) } : undefined));
   await call('summary', () => service.summary(doc, settings));
   await call('produceRequest', () => service.produceRequest(doc, rnd.chance(0.5) ? { appId: 'app-fuzz' } : undefined));
+  // The editor's colour swatches and picker: on every swatch found, and at random ranges (a stale one).
+  const colors = (await call('colors', () => service.colors(doc))) ?? [];
+  for (const c of colors) {
+    if (!checkRange(text, c.start, c.end)) bad('colors', `range ${c.start}-${c.end} of ${text.length}`);
+    if (!['red', 'green', 'blue', 'alpha'].every((k) => c.color[k] >= 0 && c.color[k] <= 1)) bad('colors', `colour ${JSON.stringify(c.color)}`);
+  }
+  const picked = { red: rnd.next(), green: rnd.next(), blue: rnd.next(), alpha: rnd.pick([1, 0.5, 0]) };
+  const [c0, c1] = colors.length && rnd.chance(0.7) ? [colors[0].start, colors[0].end] : offsets(rnd, text.length, 2).sort((x, y) => x - y);
+  const presentations = (await call('colorPresentations', () => service.colorPresentations(doc, c0, c1, picked))) ?? [];
+  for (const p of presentations) if (typeof p.label !== 'string' || !p.label) bad('colorPresentations', `label ${JSON.stringify(p.label)}`);
+  // Inlay hints over the whole text or a random range, then one hint's tooltip on its own (resolve).
+  const [h0, h1] = rnd.chance(0.5) ? [0, text.length] : offsets(rnd, text.length, 2).sort((x, y) => x - y);
+  const hints = (await call('inlayHints', () => service.inlayHints(doc, { start: h0, end: h1 }, settings, rnd.chance(0.8) ? 'en' : 'zh-cn', { tooltips: rnd.chance(0.5) }))) ?? [];
+  for (const h of hints) {
+    if (!checkRange(text, h.offset, h.offset)) bad('inlayHints', `offset ${h.offset} of ${text.length}`);
+    if (typeof h.label !== 'string' || !h.label) bad('inlayHints', `label ${JSON.stringify(h.label)}`);
+  }
+  const tipAt = hints.length && rnd.chance(0.7) ? rnd.pick(hints).offset : offsets(rnd, text.length, 1)[0];
+  await call('inlayHintTooltip', () => service.inlayHintTooltip(doc, tipAt, settings, 'en'));
 
   if (!huge && rnd.chance(0.2)) {
     // The server's pattern: a completion is awaiting MediaIds from the client when a newer version

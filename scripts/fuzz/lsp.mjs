@@ -217,7 +217,8 @@ function malformedMessage(rnd, i, big) {
   const methods = ['textDocument/hover', 'textDocument/completion', 'completionItem/resolve', 'textDocument/documentSymbol', 'textDocument/foldingRange',
     'textDocument/selectionRange', 'textDocument/formatting', 'textDocument/rangeFormatting', 'textDocument/codeAction', 'textDocument/definition',
     'textDocument/references', 'textDocument/prepareRename', 'textDocument/rename', 'textDocument/diagnostic', 'vodTimeline/summary',
-    'vodTimeline/produceRequest', 'vodTimeline/layout', 'workspace/executeCommand', 'foo/bar', '', '$/unknown', 'initialize'];
+    'vodTimeline/produceRequest', 'vodTimeline/layout', 'workspace/executeCommand', 'foo/bar', '', '$/unknown', 'initialize',
+    'textDocument/documentColor', 'textDocument/colorPresentation', 'textDocument/inlayHint', 'inlayHint/resolve'];
   const notifications = ['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave', 'workspace/didChangeConfiguration',
     'workspace/didChangeWatchedFiles', '$/cancelRequest', '$/setTrace', 'vodTimeline/cloudRefresh', 'initialized', 'foo/notify'];
   const randomParams = () => rnd.pick([
@@ -229,6 +230,8 @@ function malformedMessage(rnd, i, big) {
     { textDocument: textDocument(), position: pos(), context: { includeDeclaration: 'yes' } },
     { uri: uri(), appId: rnd.pick([5, null, 'x']) },
     { label: rnd.pick([null, 5, 'MediaId']), data: rnd.pick([null, { x: 1 }, 'x', [1]]) },
+    { textDocument: textDocument(), range: { start: pos(), end: pos() }, color: rnd.pick([null, 'red', { red: 'x' }, { red: 2, green: -1, blue: 1e308, alpha: null }]) },
+    { position: pos(), label: rnd.pick([null, 5, '0–8 s', [{ value: 'x' }]]), data: rnd.pick([null, { uri: uri(), offset: rnd.pick([-1, 1e12, 'x', 3]) }, { uri: KNOWN, offset: 0, version: 'x' }]) },
     { textDocument: { uri: uri(), languageId: rnd.pick(['vod-timeline', 'json', 5]), version: rnd.pick([1, -1, 'x', 1e308]), text: rnd.pick([KNOWN_TEXT, null, 5, '{"a":', '\ud800']) } },
     { textDocument: { uri: uri(), version: rnd.pick([2, 1, -5, null]) }, contentChanges: rnd.pick([null, 'x', [{ text: 5 }], [{ range: { start: pos(), end: pos() }, text: 'x' }], [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 1 } }, text: '{' }], [{ text: '{"VideoTracks":[' }]]) },
     { settings: rnd.pick([null, 5, { vodTimeline: { region: 5, validation: { delay: rnd.pick([-1e9, 'x', 1e12, null]), workspace: 7, maxFiles: 'x' }, cloud: 'x' } }]) },
@@ -418,7 +421,8 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
     client.phase = 'documents';
     const requests = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/selectionRange',
       'textDocument/formatting', 'textDocument/rangeFormatting', 'textDocument/codeAction', 'textDocument/definition', 'textDocument/references',
-      'textDocument/prepareRename', 'textDocument/rename', 'textDocument/diagnostic', 'vodTimeline/summary', 'vodTimeline/produceRequest', 'vodTimeline/layout'];
+      'textDocument/prepareRename', 'textDocument/rename', 'textDocument/diagnostic', 'vodTimeline/summary', 'vodTimeline/produceRequest', 'vodTimeline/layout',
+      'textDocument/documentColor', 'textDocument/colorPresentation', 'textDocument/inlayHint'];
     unansweredRun = 0;
     for (let i = 0; i < docs && !client.exited && !figures.cutShort; i++) {
       if (overBudget()) { figures.cutShort = `over the ${budgetMs / 1000} s budget after ${i} documents`; break; }
@@ -441,6 +445,7 @@ export async function runLspFuzz({ seed, messages, docs, timeoutMs, findings, bu
         const params = {
           textDocument: { uri }, position: a, range: { start: a, end: position() }, positions: [a, position()],
           context: { diagnostics: [], includeDeclaration: true }, options: { tabSize: 2, insertSpaces: true }, newName: 'renamed', uri,
+          color: { red: 0.2, green: 0.4, blue: 0.6, alpha: 1 },
         };
         figures.requests++;
         const t0 = Date.now();
