@@ -466,6 +466,7 @@ async function checkGuard(ui, waitMs) {
   await item.waitFor({ timeout: waitMs });
   const text = (await item.innerText()).split('\n')[0];
   ui.log(`       ${text}`);
+  await ui.screenshot('loopback guard status');
   // Scenarios that read the notification center start from an empty one.
   await ui.runCommand('Notifications: Clear All Notifications');
   await ui.escape();
