@@ -55,6 +55,7 @@ suite('host tests: loopback guard installs once', () => {
       const again = require(${JSON.stringify(copy)});
       console.log(JSON.stringify({ preloaded: mark.preloaded, same: again === mark, connect: net.Socket.prototype.connect === connect, lookup: dns.lookup === lookup, name: connect.name }));`;
     const r = spawnSync(process.execPath, ['--require', GUARD, '--require', GUARD, '-e', probe], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, VOD_TIMELINE_NETWORK_LOG: '' } });
+    fs.rmSync(path.dirname(copy), { recursive: true, force: true });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), { preloaded: true, same: true, connect: true, lookup: true, name: 'guardedConnect' });
   });
