@@ -3,7 +3,8 @@
 //   integration: the bundled suites are loaded by a mocha in dry-run mode in plain Node, with `vscode`
 //                replaced by an inert stand-in (suites only register tests at load time; no test body
 //                runs), with the same --grep the host applies.
-//   ui:          each scenario's `ui.step(` calls in its source, plus "workbench loads" per session.
+//   ui:          each scenario's `ui.step(` calls in its source, plus "workbench loads" and "loopback
+//                guard in the extension host" per session.
 //                scripts/host/run.mjs checks the count against what a passing scenario actually ran, so a
 //                step hidden in a helper cannot silently fall out of the plan.
 import fs from 'node:fs';
@@ -62,8 +63,8 @@ export async function loadScenarios(root, grep) {
   return all.filter((s) => !re || re.test(s.name));
 }
 
-/** The UI part's plan: each session's "workbench loads" step plus its scenarios' steps. */
+/** The UI part's plan: each session's two steps of its own (run.mjs's runUi) plus its scenarios' steps. */
 export function planUi(scenarios) {
   const sessions = new Set(scenarios.map((s) => (s.trust === false ? 'untrusted' : 'trusted')));
-  return sessions.size + scenarios.reduce((n, s) => n + s.planned, 0);
+  return 2 * sessions.size + scenarios.reduce((n, s) => n + s.planned, 0);
 }

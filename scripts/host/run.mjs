@@ -178,7 +178,11 @@ async function startServer({ name, trust = true, env = {} }) {
   const log = path.join(artifacts, `code-server-${name}.log`);
   const logFd = fs.openSync(log, 'w');
   const xdg = path.join(dir, 'xdg');
-  const cliArgs = [tools.codeServer, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
+  installGuardExtension(path.join(dir, 'extensions'));
+  // The loopback guard on code-server's own command line: VS Code drops NODE_OPTIONS for extension
+  // hosts but forks them with the server's execArgv (minus --inspect), and code-server's wrapper forks
+  // the server with its own; so every extension host has the guard before any extension is loaded.
+  const cliArgs = ['--require', LOOPBACK_GUARD, tools.codeServer, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
     '--disable-update-check', '--disable-getting-started-override',
     '--user-data-dir', path.join(dir, 'user-data'), '--extensions-dir', path.join(dir, 'extensions'),
     '--vscode-option', 'enable-smoke-test-driver', '--reconnection-grace-time', '5'];
@@ -201,7 +205,8 @@ async function startServer({ name, trust = true, env = {} }) {
       // Loopback only, for code-server and every Node process under it (the extension host, our
       // server): anything else is refused and written down (test/host/loopback-only.cjs).
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${LOOPBACK_GUARD}`.trim(),
-      // VS Code drops NODE_OPTIONS for extension hosts: the integration suite installs it there itself.
+      // VS Code drops NODE_OPTIONS for extension hosts (hence --require above); the guard extension and
+      // the integration suite's index require it by this name when it is missing there.
       VOD_TIMELINE_LOOPBACK_GUARD: LOOPBACK_GUARD,
       VOD_TIMELINE_NETWORK_LOG: networkLog(name),
       // code-server's extension gallery (Open VSX) is asked at start: point it at a closed loopback port.
@@ -230,6 +235,16 @@ async function startServer({ name, trust = true, env = {} }) {
   server.authority = JSON.parse(meta[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&')).remoteAuthority;
   say(`code-server ${versions.codeServer} (${name}${trust ? '' : ', workspace trust on'}) healthy on ${server.base} in ${secs(started)}`);
   return server;
+}
+
+/**
+ * test/host/guard-extension/ as an installed extension of this server (a fresh extensions folder has
+ * no extensions.json, so code-server scans its folders): in every extension host it answers the
+ * "loopback guard" step, and installs the guard itself if the --require did not reach that host.
+ */
+function installGuardExtension(extensionsDir) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(GUARD_EXTENSION, 'package.json'), 'utf8'));
+  fs.cpSync(GUARD_EXTENSION, path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), { recursive: true });
 }
 
 function workbenchUrl(server, { folder, tests }) {
@@ -317,6 +332,11 @@ async function runIntegration(server, index, planned) {
     say(`integration: host exited with ${exitCode} without a failed test`);
     result.failed++;
   }
+  if (report && report.host.loopbackGuard !== 'preloaded') {
+    // test/host/index.ts says how the guard got into the extension host the tests ran in.
+    say(`integration: the loopback guard was not preloaded in the extension host (${report.host.loopbackGuard ?? 'not reported'})`);
+    result.failed++;
+  }
   if (report) say(`integration: VS Code ${report.host.vscode} (${report.host.appName}, ${report.host.uiKind}, node ${report.host.node}, language ${report.host.language})`);
   // Skipped (pending) tests, and whatever a host that stopped early never reached, did not run.
   const ran = result.passed + (report?.tests ?? []).filter((t) => t.state === 'failed').length;
@@ -372,7 +392,7 @@ function traceOnRequest(page, dir) {
 
 async function runUi(server, scenarios, name) {
   const started = Date.now();
-  const { Workbench, plain } = await import(pathToFileURL(path.join(root, 'test/host/ui/workbench.mjs')).href);
+  const { Workbench, plain, WAIT_MS } = await import(pathToFileURL(path.join(root, 'test/host/ui/workbench.mjs')).href);
   const consoleLog = path.join(artifacts, `ui-${name}-console.log`);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -390,6 +410,13 @@ async function runUi(server, scenarios, name) {
     loaded = true;
   } catch {
     // Counted and screenshotted by ui.step.
+  }
+  if (loaded) {
+    try {
+      await ui.step('loopback guard in the extension host', () => checkGuard(ui, WAIT_MS));
+    } catch {
+      // Counted by ui.step; the scenarios still run (the guard extension has installed the guard late).
+    }
   }
   for (const scenario of scenarios) {
     if (!loaded) { notRun += scenario.planned; continue; }
@@ -425,6 +452,25 @@ async function runUi(server, scenarios, name) {
   await context.close();
   say(`ui (${name}): ${result.passed} passed, ${result.failed} failed, ${result.notRun} not run in ${secs(started)}`);
   return result;
+}
+
+/**
+ * Asks the session's extension host, through the guard extension's command, whether the loopback
+ * guard was preloaded there; fails when it was not (missing, or only installed when the guard
+ * extension activated, after extensions that VS Code may activate first).
+ */
+async function checkGuard(ui, waitMs) {
+  await ui.runCommand('Host Tests: Loopback Guard Status');
+  await ui.runCommand('Notifications: Show Notifications');
+  const item = ui.page.locator('.notifications-center .notification-list-item', { hasText: 'Loopback guard:' }).first();
+  await item.waitFor({ timeout: waitMs });
+  const text = (await item.innerText()).split('\n')[0];
+  ui.log(`       ${text}`);
+  await ui.screenshot('loopback guard status');
+  // Scenarios that read the notification center start from an empty one.
+  await ui.runCommand('Notifications: Clear All Notifications');
+  await ui.escape();
+  if (!/^Loopback guard: preloaded in extension host \d+$/.test(text)) throw new Error(`the extension host is not guarded from the start: ${text}`);
 }
 
 // --- main ---------------------------------------------------------------------------------------------
@@ -482,6 +528,7 @@ async function main() {
 }
 
 const LOOPBACK_GUARD = path.join(root, 'test', 'host', 'loopback-only.cjs');
+const GUARD_EXTENSION = path.join(root, 'test', 'host', 'guard-extension');
 
 /** Where a session's refused connections outside loopback are written. */
 function networkLog(name) {

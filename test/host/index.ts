@@ -21,8 +21,11 @@ interface TestRecord {
 }
 
 export async function run(): Promise<void> {
-  // VS Code removes NODE_OPTIONS from the extension host's environment, so the runner's loopback-only
-  // guard (test/host/loopback-only.cjs) is installed here, in the host the tests run in, before them.
+  // The runner's loopback-only guard (test/host/loopback-only.cjs) reaches the extension host through
+  // code-server's --require (VS Code drops NODE_OPTIONS there); the report says whether it did, and the
+  // runner fails a run where it did not. Required here too, so the tests never run unguarded.
+  const preloaded = (globalThis as Record<symbol, { preloaded?: boolean } | undefined>)[Symbol.for('vod-timeline.loopback-guard')];
+  const loopbackGuard = preloaded?.preloaded ? 'preloaded' : preloaded ? 'required before the tests' : process.env.VOD_TIMELINE_LOOPBACK_GUARD ? 'required by the tests' : 'none';
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path the runner names at run time
   if (process.env.VOD_TIMELINE_LOOPBACK_GUARD) require(process.env.VOD_TIMELINE_LOOPBACK_GUARD);
   // Every suite starts from an endpoint on a closed loopback port, and puts back the one it found. When
@@ -52,6 +55,7 @@ export async function run(): Promise<void> {
       language: vscode.env.language,
       node: process.version,
       pid: process.pid,
+      loopbackGuard,
     },
     grep: process.env.VOD_TIMELINE_HOST_GREP ?? null,
     passed: tests.filter((t) => t.state === 'passed').length,

@@ -3,7 +3,17 @@
 // loopback" made a fact instead of a hope. A connection to anything but loopback or a Unix socket is
 // refused at once (ECONNREFUSED, as a closed port would) and written, one JSON line per attempt, to the
 // file named by VOD_TIMELINE_NETWORK_LOG, which the host runner reads back and reports as a failure.
+// The runner also puts it on code-server's own command line (--require), because VS Code drops
+// NODE_OPTIONS for extension hosts but forks them with the server's execArgv: so it is in place in
+// every extension host before VS Code or any extension has run. It may be required more than once in
+// a process (NODE_OPTIONS and --require, test/host/index.ts, the guard extension in
+// test/host/guard-extension/): only the first patches; later ones return the same record.
 'use strict';
+const MARK = Symbol.for('vod-timeline.loopback-guard');
+if (globalThis[MARK]) {
+  module.exports = globalThis[MARK];
+  return;
+}
 const fs = require('node:fs');
 const net = require('node:net');
 const dns = require('node:dns');
@@ -59,3 +69,12 @@ net.Socket.prototype.connect = function guardedConnect(...args) {
   }
   return connect.apply(this, args);
 };
+
+// What the guard extension and test/host/index.ts report: a guard preloaded with --require (parent
+// "internal/preload") was in place before anything else in this process ran.
+module.exports = globalThis[MARK] = Object.freeze({
+  installedAt: new Date().toISOString(),
+  pid: process.pid,
+  preloaded: module.parent?.id === 'internal/preload',
+  file: __filename,
+});

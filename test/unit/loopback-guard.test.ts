@@ -41,3 +41,28 @@ suite('host tests: loopback-only network guard', () => {
     assert.deepEqual(hosts, ['192.0.2.1', 'vod.cn-shanghai.aliyuncs.com', 'example.invalid', 'example.com']);
   });
 });
+
+suite('host tests: loopback guard installs once', () => {
+  // code-server gets it twice (NODE_OPTIONS and --require), the integration index and the guard
+  // extension require it again, possibly from another path: one patch, one record.
+  test('a second copy required after the preload patches nothing and returns the preload record', () => {
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vts-guard-')), 'loopback-only.cjs');
+    fs.copyFileSync(GUARD, copy);
+    const probe = `
+      const net = require('node:net'); const dns = require('node:dns');
+      const mark = globalThis[Symbol.for('vod-timeline.loopback-guard')];
+      const connect = net.Socket.prototype.connect; const lookup = dns.lookup;
+      const again = require(${JSON.stringify(copy)});
+      console.log(JSON.stringify({ preloaded: mark.preloaded, same: again === mark, connect: net.Socket.prototype.connect === connect, lookup: dns.lookup === lookup, name: connect.name }));`;
+    const r = spawnSync(process.execPath, ['--require', GUARD, '--require', GUARD, '-e', probe], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, VOD_TIMELINE_NETWORK_LOG: '' } });
+    fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { preloaded: true, same: true, connect: true, lookup: true, name: 'guardedConnect' });
+  });
+
+  test('required (not preloaded) it says so', () => {
+    const r = spawnSync(process.execPath, ['-e', `console.log(JSON.stringify(require(${JSON.stringify(GUARD)}).preloaded))`], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), 'false');
+  });
+});

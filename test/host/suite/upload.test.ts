@@ -4,6 +4,7 @@
 // record: two progress notifications, two "Uploaded … MediaId" notifications, two RefreshUploadVideo.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../../emulator/src';
 import type { UploadJournal } from '../../../client/src/vod/upload/journal';
@@ -17,10 +18,13 @@ suite('upload: one run per record', function () {
   let journal: UploadJournal;
   const env: Record<string, string | undefined> = {};
   let endpoint: unknown;
+  /** The journal's records before the suite: its teardown removes only the ones it added. */
+  let recordsBefore = new Set<string>();
 
   suiteSetup(async () => {
     const ext = await activateExtension();
     journal = (ext.exports as { uploads: UploadJournal }).uploads;
+    recordsBefore = new Set(journal.list().map((e) => e.id));
     emu = await startEmulator({ uploadSeconds: 0.3 });
     for (const k of ENV_KEYS) env[k] = process.env[k];
     // The extension's credentials chain ends with the SDK's default chain, which reads these.
@@ -42,6 +46,13 @@ suite('upload: one run per record', function () {
       else process.env[k] = v;
     }
     await emu?.close();
+    // The journal lives in the extension's global storage, which the UI session of the same
+    // code-server shares: its Uploads view listed this suite's "resume-once" record. Only the records
+    // this suite added, of files in its own folder, go.
+    const folder = workspaceUri('upload').fsPath + path.sep;
+    for (const e of journal?.list() ?? []) {
+      if (!recordsBefore.has(e.id) && e.file.startsWith(folder)) journal.remove(e.id);
+    }
     await vscode.workspace.fs.delete(workspaceUri('upload'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { WAIT_MS } from './workbench.mjs';
-import { loadEmulator, setAccessKey, userSettingsFile, waitForNotification } from './vod-helpers.mjs';
+import { loadEmulator, setAccessKey, userSettingsFile, userSettingsText, waitForNotification } from './vod-helpers.mjs';
 
 const KEY_ID = 'ui-produce-key';
 const KEY_SECRET = 'ui-produce-secret-4f1c';
@@ -38,6 +38,7 @@ export const scenarios = [
           // checked on disk (and stays there), and done again if it was overwritten.
           const file = userSettingsFile(ui);
           for (let attempt = 1; ; attempt++) {
+            const text = await userSettingsText(ui, { 'vodTimeline.endpoint': emu.url, 'vodTimeline.produce.confirm': true, 'workbench.startupEditor': 'none' });
             await ui.runCommand('Preferences: Open User Settings (JSON)');
             const editor = ui.page.locator('.editor-instance .monaco-editor').first();
             await editor.waitFor({ timeout: WAIT_MS });
@@ -45,7 +46,7 @@ export const scenarios = [
             await ui.page.keyboard.press('ControlOrMeta+A');
             await ui.page.keyboard.press('Delete');
             // Typed text gets auto-closed brackets and quotes; inserting it as one piece does not.
-            await ui.page.keyboard.insertText(JSON.stringify({ 'vodTimeline.endpoint': emu.url, 'vodTimeline.produce.confirm': true, 'workbench.startupEditor': 'none' }, null, 2));
+            await ui.page.keyboard.insertText(text);
             await ui.page.keyboard.press('ControlOrMeta+S');
             await ui.page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: WAIT_MS });
             await ui.closeAllEditors();

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { WAIT_MS } from './workbench.mjs';
+import { userSettingsText } from './vod-helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const KEY_ID = 'ui-upload-key';
@@ -72,16 +73,18 @@ export const scenarios = [
       try {
         await ui.step('the emulator is the endpoint and its key is saved', async () => {
           // Through the settings editor, as the produce scenario does: the file on disk may be mid-write (an
-          // earlier scenario's theme toggle) or hold comments, so it is replaced there and checked on disk.
+          // earlier scenario's theme toggle) or hold comments, so it is replaced there (keeping the settings
+          // it had) and checked on disk.
           const file = userSettingsFile(ui);
           for (let attempt = 1; ; attempt++) {
+            const text = await userSettingsText(ui, { 'vodTimeline.endpoint': emu.url, 'workbench.startupEditor': 'none' });
             await ui.runCommand('Preferences: Open User Settings (JSON)');
             const editor = page.locator('.editor-instance .monaco-editor').first();
             await editor.waitFor({ timeout: WAIT_MS });
             await editor.click();
             await page.keyboard.press('ControlOrMeta+A');
             await page.keyboard.press('Delete');
-            await page.keyboard.insertText(JSON.stringify({ 'vodTimeline.endpoint': emu.url, 'workbench.startupEditor': 'none' }, null, 2));
+            await page.keyboard.insertText(text);
             await page.keyboard.press('ControlOrMeta+S');
             await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: WAIT_MS });
             await ui.closeAllEditors();

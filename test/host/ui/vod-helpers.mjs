@@ -34,6 +34,27 @@ export function userSettingsFile(ui) {
 }
 
 /**
+ * The session's user settings with `settings` added, as the JSON text a scenario types into the settings
+ * editor in place of the file's. The runner's own settings stay: with the whole file replaced by a few
+ * keys, `chat.disableAIFeatures` and `telemetry.telemetryLevel` went, Copilot Chat activated in the
+ * extension host and tried to reach Microsoft's telemetry and experiment services (the loopback guard
+ * caught it). Read as leniently as VS Code reads it (a scenario's earlier edit can leave a stray brace at
+ * the end); an empty file is mid-write (a theme toggle): read again, for a bounded time. Call it before
+ * the editor empties the file: an auto-save can write the empty text.
+ */
+export async function userSettingsText(ui, settings) {
+  const file = userSettingsFile(ui);
+  const { parse } = createRequire(import.meta.url)('jsonc-parser');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const now = parse(fs.readFileSync(file, 'utf8'), [], { allowTrailingComma: true });
+    if (now && typeof now === 'object' && !Array.isArray(now) && Object.keys(now).length) return JSON.stringify({ ...now, ...settings }, null, 2);
+    if (Date.now() > deadline) throw new Error(`the user settings (${file}) held no settings for 10 s: ${JSON.stringify(fs.readFileSync(file, 'utf8').slice(0, 200))}`);
+    await ui.page.waitForTimeout(200);
+  }
+}
+
+/**
  * Sets user settings of this session in its settings file (VS Code watches it and applies the change;
  * `undefined` removes a key). The produce scenario writes them through the settings editor, as a user
  * does; scenarios that only need settings in place write the file.
