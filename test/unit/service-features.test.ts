@@ -116,6 +116,17 @@ suite('service features: completion', () => {
     assert.deepEqual(JSON.parse(JSON.parse(after).Timeline).VideoTracks[0].VideoTrackClips[0], { MediaId: 'a', Type: 'Video' });
   });
 
+  test('inside a ProduceConfig JSON string: its own keys, escaped (SDKs write every JSON parameter as a string)', async () => {
+    const { text, labels, result } = await completeAt(JSON.stringify({ Timeline: { VideoTracks: [] }, ProduceConfig: '{"Width":1280, ‸}' }));
+    assert.ok(labels.includes('Height') && labels.includes('StorageLocation'), JSON.stringify(labels));
+    assert.ok(!labels.includes('Width') && !labels.includes('VideoTracks'), 'not the Timeline keys, not a key already there');
+    const height = result.items.find((i) => i.label === 'Height')!;
+    assert.equal(height.isSnippet, false);
+    assert.ok(height.insertText.startsWith('\\"Height\\"'), height.insertText);
+    // The document stays one JSON string parameter (the key's quotes are escaped).
+    assert.equal(typeof JSON.parse(inserted(text, height)).ProduceConfig, 'string');
+  });
+
   test('an empty document offers the two document snippets', async () => {
     const { labels } = await completeAt('‸');
     assert.deepEqual(labels, ['Timeline', 'Produce document']);
@@ -162,6 +173,21 @@ suite('service features: hover', () => {
     assert.equal(service.hover(service.parse('  {}'), 0), undefined);
   });
 
+  test('inside ProduceConfig, MediaMetadata and UserData JSON strings: their own fields', () => {
+    const t = JSON.stringify({
+      Timeline: { VideoTracks: [] },
+      ProduceConfig: JSON.stringify({ Width: 1280 }),
+      MediaMetadata: JSON.stringify({ Title: 'x', CateId: 1 }),
+      UserData: JSON.stringify({ MessageCallback: { CallbackURL: 'https://example.com/cb' } }),
+    });
+    const doc = service.parse(t);
+    const at = (key: string) => service.hover(doc, offsetOf(t, key) + 1)!;
+    assert.equal(t.slice(at('Width').start, at('Width').end), '\\"Width\\"');
+    assert.match(at('Width').contents, /^\*\*Width\*\*/);
+    assert.match(at('CateId').contents, /^\*\*CateId\*\*/);
+    assert.match(at('CallbackURL').contents, /^\*\*CallbackURL\*\*/);
+  });
+
   test('inside a Timeline JSON string', () => {
     const t = JSON.stringify({ Timeline: JSON.stringify({ VideoTracks: [{ VideoTrackClips: [{ MediaId: 'a', Speed: 2 }] }] }) });
     const h = service.hover(service.parse(t), offsetOf(t, 'Speed'))!;
@@ -204,6 +230,15 @@ suite('service features: structure', () => {
     const chain: string[] = [];
     for (let s: typeof sel | undefined = sel; s; s = s.parent) chain.push(text.slice(s.start, s.end));
     assert.deepEqual(chain, ['abc', '"abc"', '"MediaId": "abc"', '{"MediaId": "abc"}', '[{"MediaId": "abc"}]', '"VideoTrackClips": [{"MediaId": "abc"}]', '{"VideoTrackClips": [{"MediaId": "abc"}]}', '[{"VideoTrackClips": [{"MediaId": "abc"}]}]', '"VideoTracks": [{"VideoTrackClips": [{"MediaId": "abc"}]}]', text]);
+  });
+
+  test('selection ranges inside a ProduceConfig JSON string climb out through its own string', () => {
+    const text = JSON.stringify({ Timeline: JSON.stringify({ VideoTracks: [] }), ProduceConfig: JSON.stringify({ Width: 1280 }) });
+    const [sel] = service.selectionRanges(service.parse(text), [offsetOf(text, '1280') + 1]);
+    const chain: string[] = [];
+    for (let s: typeof sel | undefined = sel; s; s = s.parent) chain.push(text.slice(s.start, s.end));
+    assert.deepEqual(chain.slice(0, 4), ['1280', '\\"Width\\":1280', '{\\"Width\\":1280}', '"{\\"Width\\":1280}"']);
+    assert.ok(!chain.some((c) => c.includes('VideoTracks') && c !== text), `never through the Timeline's string: ${JSON.stringify(chain)}`);
   });
 
   test('selection ranges from a key go key → property → object', () => {

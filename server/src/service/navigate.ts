@@ -1,4 +1,5 @@
-// Finding things by offset: the node under the cursor (descending into an embedded Timeline string),
+// Finding things by offset: the node under the cursor (descending into a produce parameter written as a
+// JSON string: Timeline, ProduceConfig, MediaMetadata, UserData),
 // the path from the root, and the schemas that apply there.
 
 import type { TimelineDocument } from './document';
@@ -13,7 +14,7 @@ export interface Located {
   node: number;
   /** The offset is inside the node's key. */
   inKey: boolean;
-  /** True when `tree` is the Timeline embedded in a string. */
+  /** True when `tree` is a parameter's JSON embedded in a string (the Timeline or another one). */
   embedded: boolean;
 }
 
@@ -28,8 +29,10 @@ export function nodeAt(doc: TimelineDocument, offset: number): Located {
   let node = tree.root;
   if (node === NONE || !containsOffset(tree, node, offset)) return { tree, node: NONE, inKey: false, embedded };
   for (;;) {
-    const e = doc.embedded;
-    if (e && tree === doc.tree && node === e.stringNode && offset > tree.start[node] && offset < tree.end[node]) {
+    // SDKs write every JSON parameter as a string, so hover and completion look inside each of them,
+    // not only inside the Timeline's.
+    const e = tree === doc.tree && tree.kind[node] === NodeKind.String ? doc.embeddingOf(node) : undefined;
+    if (e && offset > tree.start[node] && offset < tree.end[node]) {
       const root = e.tree.root;
       if (root !== NONE && containsOffset(e.tree, root, offset)) {
         tree = e.tree;
@@ -82,7 +85,9 @@ export function pathOf(tree: JsonTree, node: number): PathSegment[] {
 
 /** The schemas that apply to a node: its own, plus the `then` branches and `allOf` parts that hold there. */
 export function schemasAt(doc: TimelineDocument, schema: CompiledRoot, tree: JsonTree, node: number): CompiledSchema[] {
-  const rootSchemas = tree === doc.tree ? [schema.root] : [schema.definitions.get('Timeline')].filter((s): s is CompiledSchema => !!s);
+  // An embedded parameter's JSON is checked against its own definition (Timeline, ProduceConfig, …).
+  const definition = tree === doc.tree ? undefined : (doc.embeddingFor(tree)?.definition ?? 'Timeline');
+  const rootSchemas = definition === undefined ? [schema.root] : [schema.definitions.get(definition)].filter((s): s is CompiledSchema => !!s);
   if (node === NONE) return rootSchemas;
   const chain: number[] = [];
   for (let n = node; n !== NONE; n = tree.parent[n]) chain.push(n);

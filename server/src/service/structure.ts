@@ -182,9 +182,10 @@ export function selectionRanges(doc: TimelineDocument, offsets: number[]): Selec
         if (tree.isProperty(n)) ranges.push([tree.keyStart[n], tree.end[n]]);
         n = tree.parent[n];
       }
-      if (tree !== doc.tree && doc.embedded) {
+      const holder = tree !== doc.tree ? doc.embeddingFor(tree) : undefined;
+      if (holder) {
         tree = doc.tree;
-        n = doc.embedded.stringNode;
+        n = holder.stringNode;
         continue;
       }
       break;
