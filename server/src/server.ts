@@ -231,10 +231,16 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
     })();
   });
 
+  // Settings arrive two ways: asked for (workspace/configuration) and pushed (didChangeConfiguration).
+  // An answer to a question asked before a newer push or question would put older settings back: at
+  // start-up, a change pushed while the first question was out was lost until the next change.
+  let settingsGeneration = 0;
   async function refreshSettings(): Promise<void> {
     if (!configurationRequests) return;
+    const generation = ++settingsGeneration;
     try {
       const [s] = await connection.workspace.getConfiguration([{ section: 'vodTimeline' }]);
+      if (generation !== settingsGeneration) return;
       if (s && typeof s === 'object') settings = clientSettings(s);
       cloud.checksEnabled = cloudChecksEnabled();
     } catch (e) {
@@ -244,8 +250,12 @@ export function createServer(connection: lsp.Connection, rules: RuleSet = {}): S
 
   connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, async (params: lsp.DidChangeConfigurationParams) => {
     const pushed = (params.settings as { vodTimeline?: unknown } | null | undefined)?.vodTimeline;
-    if (pushed) settings = clientSettings(pushed);
-    else await refreshSettings();
+    if (pushed) {
+      settingsGeneration++;
+      settings = clientSettings(pushed);
+    } else {
+      await refreshSettings();
+    }
     cloud.checksEnabled = cloudChecksEnabled();
     revalidateAll();
   }));

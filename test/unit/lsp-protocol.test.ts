@@ -364,6 +364,26 @@ suite('LSP server over stdio', function () {
     assert.deepEqual(client.errors, [], 'no rule or handler failed inside the server');
   });
 
+  test('settings pushed while the first settings question is out are not overwritten by its older answer', async () => {
+    client = new Client();
+    // The client holds its answer to the server's first workspace/configuration until a change was pushed.
+    let answer: ((settings: unknown[]) => void) | undefined;
+    const asked = new Promise<void>((resolve) => {
+      client.conn.onRequest('workspace/configuration', () => new Promise<unknown[]>((r) => { answer = r; resolve(); }));
+    });
+    await client.initialize({ pull: true });
+    await Promise.race([asked, new Promise((_, reject) => setTimeout(() => reject(new Error('the server never asked for its settings')), 10_000))]);
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { vodTimeline: { region: 'ap-southeast-1' } } });
+    const uri = 'file:///tmp/lsp-test/settings-race.timeline.json';
+    await client.open(uri, '{ "Timeline": { "VideoTracks": [{ "VideoTrackClips": [{ "MediaId": "4b15846bcb3ea8c958fe1e7f3da85ae2" }] }] } }\n');
+    const codes = async () => ((await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] }).items.map((d) => d.code);
+    assert.ok((await codes()).includes('request/storage-location'), 'the pushed region applies');
+    // Now the stale answer (no region: Shanghai's rules) arrives.
+    answer!([{}]);
+    await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } }); // a round trip after the answer
+    assert.ok((await codes()).includes('request/storage-location'), 'the pushed region still applies after the older answer');
+  });
+
   test('a second initialize is refused and changes nothing (locale, pull mode)', async () => {
     client = new Client();
     await client.initialize({ pull: true, locale: 'en' });
