@@ -1,6 +1,8 @@
 // CodeLens from the shared layout: above each track its output range and clip count (click: open the
 // preview beside), above each clip whose TimelineIn/TimelineOut were left out the times the layout
 // computed for it, and at the top the output's duration. `vodTimeline.codeLens.enabled` turns them off.
+// The clips' lenses say what the inlay hints say after each clip's `{`, so they are left out while the
+// hints show (an extra line above every such clip, for the same times).
 import vscode = require('vscode');
 import { layoutSource, type LayoutApi, type LayoutSource } from './preview/layoutSource';
 import type { LayoutResult } from './preview/protocol';
@@ -23,7 +25,7 @@ function kindName(kind: string): string {
 }
 
 /** The lenses for one layout (exported for tests). */
-function layoutLenses(layout: LayoutResult, uri: vscode.Uri): vscode.CodeLens[] {
+function layoutLenses(layout: LayoutResult, uri: vscode.Uri, clipLenses: boolean): vscode.CodeLens[] {
   const lenses: vscode.CodeLens[] = [];
   const at = (p: { line: number; character: number }) => new vscode.Range(p.line, p.character, p.line, p.character);
   const open: Omit<vscode.Command, 'title'> = { command: 'vodTimeline.openPreviewToSide', arguments: [uri], tooltip: vscode.l10n.t('Open the timeline preview to the side') };
@@ -35,7 +37,7 @@ function layoutLenses(layout: LayoutResult, uri: vscode.Uri): vscode.CodeLens[] 
     const parts = [vscode.l10n.t('{0} {1}: output {2}', kindName(t.kind), t.index, range(t.start ?? 0, t.end)), clipCount(vscode.l10n, t.clips.length)];
     if (t.main) parts.push(vscode.l10n.t('main track'));
     lenses.push(new vscode.CodeLens(at(t.range.start), { ...open, title: parts.join(' · ') }));
-    for (const c of t.clips) {
+    for (const c of clipLenses ? t.clips : []) {
       if (!c.implicitStart && !c.implicitEnd) continue;
       let title: string;
       if (c.implicitStart && c.implicitEnd) title = vscode.l10n.t('output {0}', range(c.start, c.end));
@@ -47,6 +49,12 @@ function layoutLenses(layout: LayoutResult, uri: vscode.Uri): vscode.CodeLens[] 
     }
   }
   return lenses;
+}
+
+/** Whether the editor shows our inlay hints in this document (ours on, and the editor's not "off"). */
+function inlayHintsShown(document: vscode.TextDocument): boolean {
+  const editor = vscode.workspace.getConfiguration('editor', { uri: document.uri, languageId: document.languageId }).get<string>('inlayHints.enabled');
+  return setting('inlayHints.enabled', document.uri) && editor !== 'off';
 }
 
 class TimelineCodeLensProvider implements vscode.CodeLensProvider {
@@ -66,7 +74,7 @@ class TimelineCodeLensProvider implements vscode.CodeLensProvider {
       if (!layout || token.isCancellationRequested) return [];
       // A layout of an older version would put the lenses on the wrong lines; VS Code asks again.
       if (layout.version !== undefined && layout.version !== document.version) return [];
-      return layoutLenses(layout, document.uri);
+      return layoutLenses(layout, document.uri, !inlayHintsShown(document));
     } catch {
       return [];
     }
@@ -82,6 +90,8 @@ export function registerCodeLens(context: vscode.ExtensionContext, api: LayoutAp
   context.subscriptions.push(
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'vod-timeline' }, provider),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('vodTimeline.codeLens')) provider.refresh(); }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('vodTimeline.codeLens') || e.affectsConfiguration('vodTimeline.inlayHints') || e.affectsConfiguration('editor.inlayHints')) provider.refresh();
+    }),
   );
 }

@@ -226,7 +226,7 @@ suite('preview', () => {
     assert.ok(s.errors >= 1);
   });
 
-  test('CodeLens: the output, each track\'s range, and the times of clips that leave them out', async () => {
+  test('CodeLens: the output, each track\'s range, and (without inlay hints) the times of clips that leave them out', async () => {
     const doc = await openUntitled(JSON.stringify({
       VideoTracks: [{ MainTrack: true, VideoTrackClips: [
         { MediaId: '4b15846bcb3ea8c958fe1e7f3da85ae2', In: 0, Out: 5 },
@@ -235,11 +235,28 @@ suite('preview', () => {
       ] }],
     }, null, 2));
     await waitForDiagnostics(doc.uri, () => true).catch(() => undefined);
-    const titles = await waitFor(async () => {
+    const lensTitles = async () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-      const list = (lenses ?? []).map((l) => l.command?.title ?? '').filter(Boolean);
-      return list.length >= 4 ? list : undefined;
-    }, [vscode.languages.onDidChangeDiagnostics, vscode.workspace.onDidChangeTextDocument], 'CodeLens titles');
+      return (lenses ?? []).map((l) => l.command?.title ?? '').filter(Boolean);
+    };
+    // With the inlay hints on (the default) the clips' times are in the hints, not in lenses too.
+    const withHints = await waitFor(async () => {
+      const list = await lensTitles();
+      return list.length >= 2 ? list : undefined;
+    }, [vscode.languages.onDidChangeDiagnostics, vscode.workspace.onDidChangeTextDocument], 'CodeLens titles with inlay hints');
+    assert.equal(withHints.length, 2, JSON.stringify(withHints));
+    const config = vscode.workspace.getConfiguration('vodTimeline');
+    const before = config.inspect('inlayHints.enabled')?.globalValue;
+    await config.update('inlayHints.enabled', false, vscode.ConfigurationTarget.Global);
+    let titles: string[];
+    try {
+      titles = await waitFor(async () => {
+        const list = await lensTitles();
+        return list.length >= 4 ? list : undefined;
+      }, [vscode.languages.onDidChangeDiagnostics, vscode.workspace.onDidChangeTextDocument, vscode.workspace.onDidChangeConfiguration], 'CodeLens titles without inlay hints');
+    } finally {
+      await config.update('inlayHints.enabled', before, vscode.ConfigurationTarget.Global);
+    }
     // In the host's language: the extension's own zh-CN bundle when the host runs in Chinese.
     const ext = await activateExtension();
     const zh = vscode.env.language.startsWith('zh');
@@ -247,6 +264,7 @@ suite('preview', () => {
     const tr = (m: string, ...args: (string | number)[]) => (bundle[m] ?? m).replace(/\{(\d+)\}/g, (x, i: string) => String(args[Number(i)] ?? x));
     // Times in the shared format (server/src/service/duration.ts): seconds below a minute, one unit per range.
     const s = (v: string | number) => tr('{0} s', v);
+    assert.deepEqual(withHints, titles.slice(0, 2));
     assert.deepEqual(titles, [
       `$(preview) ${tr('Output at least {0} (depends on media lengths)', s(11))}`,
       [tr('{0} {1}: output {2}', tr('Video'), 0, s('0–?')), tr('{0} clips', 3), tr('main track')].join(' · '),
@@ -265,11 +283,15 @@ suite('preview', () => {
     const titles = await waitFor(async () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
       const list = (lenses ?? []).map((l) => l.command?.title ?? '').filter(Boolean);
-      return list.length >= 4 ? list : undefined;
+      return list.length >= 2 ? list : undefined;
     }, [vscode.languages.onDidChangeDiagnostics, vscode.workspace.onDidChangeTextDocument], 'CodeLens titles');
     assert.match(titles[0], /\b1:04\.25$/, 'the output: 64.25 s');
     assert.match(titles[1], /\b0:00–1:04\.25\b/, 'the track\'s range');
-    assert.match(titles[3], /\b0:50–1:04\.25\b/, 'the second clip\'s computed range');
+    // The clips' computed times are in the inlay hints (the default), in the same format.
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, whole);
+    const labels = (hints ?? []).map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    assert.ok(labels.some((l) => /\b0:50–1:04\.25\b/.test(l)), `the second clip's computed range in ${JSON.stringify(labels)}`);
   });
 
   test('a document that is not a timeline shows an empty preview, not an error', async () => {
