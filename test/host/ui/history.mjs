@@ -95,9 +95,7 @@ export const scenarios = [
         entries = seed(historyFile(ui), ui.folder);
       });
       await ui.step('activity bar opens the VOD Timeline container with the Submissions view', async () => {
-        await page.locator('.part.activitybar .action-item a[aria-label^="VOD Timeline"], .part.activitybar .action-item[aria-label^="VOD Timeline"]')
-          .first().click({ timeout: 30000 });
-        await rows.first().waitFor({ timeout: 30000 });
+        await ui.openActivity('VOD Timeline', rows.first());
         await page.waitForFunction((n) => document.querySelectorAll('.pane .monaco-list-row[aria-level="1"]').length >= n, entries.length, { timeout: 20000 });
         const labels = await view.locator('.monaco-list-row[aria-level="1"] .label-name').allInnerTexts();
         assert.deepEqual(labels.map((l) => l.trim()), entries.map((e) => e.title));
@@ -201,8 +199,7 @@ export const scenarios = [
         // once filled, would miss the file the preview scenario writes later in this session.)
         await ui.openFromExplorer('short.timeline.json');
         await page.locator('.tabs-container .tab.active', { hasText: 'short.timeline.json' }).waitFor({ timeout: 15000 });
-        await page.locator('.part.activitybar .action-item a[aria-label^="VOD Timeline"], .part.activitybar .action-item[aria-label^="VOD Timeline"]')
-          .first().click({ timeout: 30000 });
+        await ui.openActivity('VOD Timeline', view.locator('.welcome-view-content'));
         await welcomeSays(view, 'viewsWelcome.submissions');
       });
       await ui.closeAllEditors();

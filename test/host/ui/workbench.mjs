@@ -57,7 +57,9 @@ export class Workbench {
     } catch (err) {
       this.failed++;
       const shot = await this.screenshot(`${name}-FAILED`).catch((e) => plain(e));
-      this.log(`  FAIL ${this.scenario} > ${name} (${Date.now() - t} ms) ${shot}\n       ${plain(err).split('\n').slice(0, 4).join('\n       ')}`);
+      // Playwright's call log says why an action waited (an element that intercepts pointer events, one
+      // that is not stable): keep enough of it to tell from a CI log alone.
+      this.log(`  FAIL ${this.scenario} > ${name} (${Date.now() - t} ms) ${shot}\n       ${plain(err).split('\n').filter((l) => l.trim()).slice(0, 16).join('\n       ')}`);
       throw err;
     }
   }
@@ -120,12 +122,16 @@ export class Workbench {
     const menu = this.page.locator('.context-view .monaco-menu');
     const item = menu.locator('.action-label', { hasText: label });
     for (let i = 1; ; i++) {
-      await item.click();
       try {
+        // A click can also hang in Playwright's "scrolling into view" while the workbench is busy (seen
+        // for 10 s and more on a loaded machine): bounded, then tried again.
+        await item.click({ timeout: 8000 });
         await menu.waitFor({ state: 'hidden', timeout: 1500 });
         return;
       } catch (err) {
         if (i >= attempts) throw err;
+        // The menu closed (the click landed after all): nothing to click again.
+        if (!(await menu.isVisible())) return;
       }
     }
   }
@@ -157,6 +163,30 @@ export class Workbench {
       }
     }
     await this.clickMenuItem(label);
+  }
+
+  /**
+   * Clicks an activity-bar item (its aria-label starts with `label`), then waits for `shown`, which proves
+   * its container opened. A click that cannot land (something over the bar for a moment, the item
+   * re-rendered under the pointer) is tried again after Escape and the pointer moved away, and logged.
+   */
+  async openActivity(label, shown, { attempts = 4, timeout = 10000 } = {}) {
+    const item = this.page.locator(`.part.activitybar .action-item a[aria-label^="${label}"], .part.activitybar .action-item[aria-label^="${label}"]`).first();
+    const errors = [];
+    for (let i = 1; ; i++) {
+      try {
+        await item.click({ timeout });
+        break;
+      } catch (err) {
+        errors.push(plain(err).split('\n').filter((l) => l.trim()).slice(0, 8).join(' / '));
+        if (i >= attempts) throw new Error(`the "${label}" item could not be clicked in ${attempts} attempts: ${errors.join(' | ')}`);
+        await this.escape();
+        await this.page.mouse.move(1300, 850);
+      }
+    }
+    if (errors.length) this.log(`       (the "${label}" item took ${errors.length + 1} clicks: ${errors.join(' | ')})`);
+    // A click that landed opened the container: clicking again would close it.
+    await shown.waitFor({ timeout: WAIT_MS });
   }
 
   async escape(times = 1) {
