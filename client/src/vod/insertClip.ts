@@ -50,20 +50,20 @@ export const IMAGE_SECONDS = 5;
 /** Produce-document keys (server/src/service/document.ts PRODUCE_KEYS): a root with one of them is not a bare Timeline. */
 const PRODUCE_KEYS = ['Timeline', 'ProjectId', 'ProduceConfig', 'MediaMetadata', 'UserData', 'AppId'];
 
-interface TrackKind {
+interface ClipArrayKind {
   tracksKey: string;
   clipsKey: string;
 }
-const VIDEO: TrackKind = { tracksKey: 'VideoTracks', clipsKey: 'VideoTrackClips' };
-const AUDIO: TrackKind = { tracksKey: 'AudioTracks', clipsKey: 'AudioTrackClips' };
-const IMAGE: TrackKind = { tracksKey: 'ImageTracks', clipsKey: 'ImageTrackClips' };
+const VIDEO: ClipArrayKind = { tracksKey: 'VideoTracks', clipsKey: 'VideoTrackClips' };
+const AUDIO: ClipArrayKind = { tracksKey: 'AudioTracks', clipsKey: 'AudioTrackClips' };
+const IMAGE: ClipArrayKind = { tracksKey: 'ImageTracks', clipsKey: 'ImageTrackClips' };
 
 /**
  * Clip arrays the cursor may choose for a media type, then where it goes by default (the first one).
  * A video's sound can be a clip on an audio track; an image can be a video-track clip of Type Image
  * (the replacement the docs recommend for the deprecated image track).
  */
-const ACCEPTS: Record<ClipMediaType, TrackKind[]> = {
+const ACCEPTS: Record<ClipMediaType, ClipArrayKind[]> = {
   video: [VIDEO, AUDIO],
   audio: [AUDIO],
   image: [IMAGE, VIDEO],
@@ -155,7 +155,7 @@ function property(obj: jsonc.Node, key: string): jsonc.Node | undefined {
 }
 
 /** The clip array (of a kind `kinds` accepts) whose brackets hold `offset`, inside `timeline`. */
-function arrayAtCursor(timeline: jsonc.Node, offset: number, kinds: TrackKind[]): { array: jsonc.Node; kind: TrackKind } | undefined {
+function arrayAtCursor(timeline: jsonc.Node, offset: number, kinds: ClipArrayKind[]): { array: jsonc.Node; kind: ClipArrayKind } | undefined {
   if (offset <= timeline.offset || offset >= timeline.offset + timeline.length) return undefined;
   let node = jsonc.findNodeAtOffset(timeline, offset, false);
   for (; node; node = node.parent) {

@@ -148,6 +148,12 @@ export class MediaCatalog {
     this.more.clear();
   }
 
+  /** Forgets the listings only (the Media Library view's Refresh): lookups stay cached. */
+  forgetListings(): void {
+    this.lists.clear();
+    this.more.clear();
+  }
+
   private remember(m: CloudMedia): void {
     this.facts.set(m.mediaId, m, m.found ? undefined : this.options.notFoundTtlMs ?? 2 * 60_000);
   }
