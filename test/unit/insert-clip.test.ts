@@ -128,6 +128,12 @@ suite('insert clip', () => {
     assert.ok(out.startsWith('{"VideoTracks": [{"VideoTrackClips": [{"MediaId": "11111111111111111111111111111111"}, {'), out);
   });
 
+  test('clips written one per line: the new clip is written on one line too, on its own line', () => {
+    const text = '{\n  "VideoTracks": [\n    {\n      "VideoTrackClips": [\n        { "MediaId": "11111111111111111111111111111111", "In": 0, "Out": 5 }\n      ]\n    }\n  ]\n}\n';
+    const { out } = insert(text, VIDEO, 1);
+    assert.ok(out.includes(`"Out": 5 },\n        { "MediaId": "${VIDEO.mediaId}", "In": 0, "Out": 12.3457 }\n      ]`), out);
+  });
+
   test('an unknown duration leaves Out to the source end', () => {
     const { value } = insert(TWO_SPACES, { mediaId: VIDEO.mediaId, type: 'video' }, 1);
     assert.deepEqual((value.VideoTracks as any)[0].VideoTrackClips[2], { MediaId: VIDEO.mediaId, In: 0 });

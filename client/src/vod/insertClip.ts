@@ -116,6 +116,22 @@ function serialize(value: unknown, base: string, style: Style): string {
   return JSON.stringify(value, null, style.unit).split('\n').join(style.eol + base);
 }
 
+/**
+ * How the array's clips are written when they sit on one line each (`{ "MediaId": "…", "In": 0 }`):
+ * the new clip is written the same way; undefined when they span lines (or there are none).
+ */
+function oneLineStyle(text: string, array: jsonc.Node): ((clip: Record<string, unknown>) => string) | undefined {
+  const sibling = array.children?.find((c) => c.type === 'object');
+  if (!sibling) return undefined;
+  const own = text.slice(sibling.offset, sibling.offset + sibling.length);
+  if (/[\r\n]/.test(own)) return undefined;
+  const spaced = /^\{\s/.test(own);
+  return (clip) => {
+    const body = Object.entries(clip).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ');
+    return spaced ? `{ ${body} }` : `{${body}}`;
+  };
+}
+
 /** Indentation of an element (or property) inside `container`. */
 function childIndent(text: string, container: jsonc.Node, style: Style): string {
   const first = container.children?.[0];
@@ -194,7 +210,8 @@ export function planClipInsertion(text: string, media: ClipMedia, cursor?: numbe
     if (at) {
       const clip = clipFor(media, at.kind.clipsKey);
       const index = (at.array.children ?? []).filter((c) => c.offset < cursor).length;
-      return { ok: true, where: 'cursor', clipsKey: at.kind.clipsKey, clip, edit: insertInto(text, at.array, index, (ind) => serialize(clip, ind, style), style) };
+      const oneLine = oneLineStyle(text, at.array);
+      return { ok: true, where: 'cursor', clipsKey: at.kind.clipsKey, clip, edit: insertInto(text, at.array, index, (ind) => oneLine?.(clip) ?? serialize(clip, ind, style), style) };
     }
   }
 
@@ -206,7 +223,8 @@ export function planClipInsertion(text: string, media: ClipMedia, cursor?: numbe
       if (track.type !== 'object') continue;
       const clips = property(track, kind.clipsKey);
       if (clips?.type === 'array') {
-        return { ok: true, where: 'track', clipsKey: kind.clipsKey, clip, edit: insertInto(text, clips, clips.children?.length ?? 0, (ind) => serialize(clip, ind, style), style) };
+        const oneLine = oneLineStyle(text, clips);
+        return { ok: true, where: 'track', clipsKey: kind.clipsKey, clip, edit: insertInto(text, clips, clips.children?.length ?? 0, (ind) => oneLine?.(clip) ?? serialize(clip, ind, style), style) };
       }
     }
     const track = { [kind.clipsKey]: [clip] };
