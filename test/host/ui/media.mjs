@@ -93,6 +93,24 @@ export const scenarios = [
             await page.waitForTimeout(200);
           }
           await ui.screenshot('clip inserted');
+        });
+
+        await ui.step('dragging a media onto the timeline editor inserts its clip there', async () => {
+          const editor = page.locator('.editor-instance .monaco-editor').first();
+          const music = 'f46da6c6d44a26b3b8f5bd545bf01b9d';
+          const row = pane.locator('.monaco-list-row', { hasText: 'Background music' }).first();
+          await row.waitFor({ timeout: WAIT_MS });
+          const target = editor.locator('.view-lines .view-line', { hasText: '9f8e7d6c5b4a39281706f5e4d3c2b1a0' }).first();
+          await row.dragTo(target, { timeout: WAIT_MS });
+          // Dropping may offer a choice of how (a widget); the first offer is ours or plain text.
+          const deadline = Date.now() + WAIT_MS;
+          while (!(await editor.locator('.view-lines').innerText()).includes(music)) {
+            if (Date.now() > deadline) assert.fail('the dragged media reached the editor neither as a clip nor as its MediaId');
+            await page.waitForTimeout(200);
+          }
+          const lines = await editor.locator('.view-lines').innerText();
+          await ui.screenshot('media dropped on the editor');
+          assert.match(lines, new RegExp(`"MediaId":\\s*"${music}",?\\s*"In":\\s*0,\\s*"Out":\\s*180`), `a clip, not a bare MediaId:\n${lines}`);
           await ui.closeAllEditors();
         });
       } finally {
