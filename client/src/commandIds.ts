@@ -12,6 +12,8 @@ export const CONTRIBUTED_COMMANDS = [
   'vodTimeline.openPreview', 'vodTimeline.openPreviewToSide', 'vodTimeline.showPreviewSource',
   'vodTimeline.uploadToVod', 'vodTimeline.uploadAndInsert', 'vodTimeline.uploads.refresh', 'vodTimeline.uploads.resume',
   'vodTimeline.uploads.removeFromVod', 'vodTimeline.uploads.forget', 'vodTimeline.uploads.copyMediaId',
+  'vodTimeline.media.refresh', 'vodTimeline.media.search', 'vodTimeline.media.clearSearch', 'vodTimeline.media.loadMore',
+  'vodTimeline.media.copyMediaId', 'vodTimeline.media.insertClip',
 ] as const;
 
 /** Registered but not contributed: the host tests drive the preview through these. */
@@ -21,6 +23,7 @@ export type CommandId = (typeof CONTRIBUTED_COMMANDS)[number] | (typeof TEST_COM
 export type HistoryCommandId = Extract<CommandId, `vodTimeline.history.${string}`>;
 export type PreviewCommandId = Extract<CommandId, 'vodTimeline.openPreview' | 'vodTimeline.openPreviewToSide' | 'vodTimeline.showPreviewSource' | `vodTimeline.preview.${string}`>;
 export type UploadCommandId = Extract<CommandId, 'vodTimeline.uploadToVod' | 'vodTimeline.uploadAndInsert' | `vodTimeline.uploads.${string}`>;
+export type MediaCommandId = Extract<CommandId, `vodTimeline.media.${string}`>;
 export type CloudCommandId = Extract<CommandId, 'vodTimeline.refreshCloud' | 'vodTimeline.openCloudProject' | 'vodTimeline.saveCloudProject'>;
 
 type Handler = (...args: any[]) => unknown;

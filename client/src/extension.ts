@@ -18,6 +18,8 @@ import { createVodTarget } from './produce/vodFactory';
 import { registerCloud } from './cloud';
 import { PlaybackResolver } from './vod/playback';
 import { registerUpload } from './upload';
+import { registerMediaLibrary } from './media';
+import type { MediaLibraryProvider } from './media/view';
 import type { UploadJournal } from './vod/upload/journal';
 import { vodLocale } from './vod/messages';
 
@@ -28,6 +30,8 @@ export interface ExtensionApi {
   history: SubmissionHistory;
   /** The upload journal behind the Uploads view (tests). */
   uploads: UploadJournal;
+  /** The Media Library view's data (tests). */
+  media: MediaLibraryProvider;
 }
 
 let ctx: Ctx | undefined;
@@ -65,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const { service: cloud, commands: cloud$ } = registerCloud(context, { credentials, history: () => history, languageClient: c.languageClient, output });
   // A new upload, or one whose status changed, is looked up again at once (completion, hover, checks).
   const { commands: upload$, journal: uploads } = registerUpload(context, { credentials, output, onMediaChanged: () => cloud.refresh() });
+  const { commands: media$, provider: media } = registerMediaLibrary(context, { cloud, output });
   // The player's media: looked up through the VOD client with the same settings and credentials as Produce.
   // The slates' detail (why the media library could not be reached) in the UI language.
   const playback = new PlaybackResolver({ locale: vodLocale(vscode.env.language) });
@@ -88,8 +93,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...cloud$,
     ...preview$,
     ...upload$,
+    ...media$,
   });
-  return { languageClient: c.languageClient, history, uploads };
+  return { languageClient: c.languageClient, history, uploads, media };
 }
 
 export async function deactivate(): Promise<void> {

@@ -48,7 +48,7 @@ suite('cloud catalog against the emulator', () => {
     assert.equal(by.size, 5);
     assert.deepEqual(
       { ...by.get(KEYNOTE)!, consoleUrl: undefined },
-      { mediaId: KEYNOTE, found: true, type: 'video', title: 'Product launch keynote', duration: 312.48, status: 'Normal', coverUrl: 'https://example.invalid/cover/0.jpg', creationTime: '2026-10-01T08:30:00Z', consoleUrl: undefined },
+      { mediaId: KEYNOTE, found: true, type: 'video', title: 'Product launch keynote', duration: 312.48, status: 'Normal', coverUrl: 'https://example.invalid/cover/0.jpg', size: 78120000, creationTime: '2026-10-01T08:30:00Z', consoleUrl: undefined },
     );
     assert.match(by.get(KEYNOTE)!.consoleUrl!, /^https:\/\/vod\.console\.aliyun\.com\/.*4b15846bcb3ea8c958fe1e7f3da85ae2/);
     assert.equal(by.get(MUSIC)!.type, 'audio');
@@ -135,6 +135,28 @@ suite('cloud catalog against the emulator', () => {
     await catalog.recent();
     assert.equal(actions(emu, n).length, 3, 'expired after a minute');
     assert.equal(catalog.lastListing()?.ageMs, 0);
+  });
+
+  test('recentPage(): later pages of the newest media, and whether there are more (the Media Library view\'s Load More)', async () => {
+    const catalog = new MediaCatalog(client, { recentPageSize: 3 });
+    const from = emu.requests.length;
+    const first = await catalog.recentPage(1);
+    assert.equal(first.more, true);
+    assert.ok(first.items.length <= 9 && first.items.length >= 7, `${first.items.length} items`);
+    assert.equal(await catalog.recent(), first.items, 'page 1 is the listing completion uses');
+    const all = [...first.items];
+    let page = 1;
+    for (let more: boolean = first.more; more; page++) {
+      const next = await catalog.recentPage(page + 1);
+      all.push(...next.items);
+      more = next.more;
+      assert.ok(page < 20, 'the pages end');
+    }
+    const whole = await new MediaCatalog(client, { recentPageSize: 100 }).recentPage(1);
+    assert.equal(whole.more, false);
+    assert.deepEqual(new Set(all.map((m) => m.mediaId)), new Set(whole.items.map((m) => m.mediaId)));
+    assert.equal(all.length, whole.items.length, 'no media twice');
+    assert.equal(actions(emu, from).length, 3 * (page + 1), 'one request per type and page');
   });
 
   test('searchTitle() finds media by part of the title; quotes cannot break the query', async () => {

@@ -97,7 +97,16 @@ function httpUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url.replace(/[()\s<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')) : undefined;
 }
 
+/** Why the media library is not available: an untrusted workspace, cloud features off, no usable credentials. */
+export type LibraryOff = 'untrusted' | 'disabled' | 'no-credentials';
+
+export type LibraryAccess = { catalog: MediaCatalog; where: string } | { off: LibraryOff; reason?: string };
+
 export class CloudService implements vscode.Disposable {
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** After credentials, settings or trust changed, or Refresh Cloud Checks: what was listed may be stale. */
+  readonly onDidRefresh = this.refreshed.event;
+  private lastConnectError: string | undefined;
   private connecting: Promise<Connection | undefined> | undefined;
   private connectedAt = 0;
   private offlineUntil = 0;
@@ -119,6 +128,18 @@ export class CloudService implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    this.refreshed.dispose();
+  }
+
+  /**
+   * The media catalog the checks and completion use (one VOD client, one cache), for the Media Library
+   * view; or why there is none. Asks VOD nothing by itself.
+   */
+  async libraryAccess(): Promise<LibraryAccess> {
+    if (!vscode.workspace.isTrusted) return { off: 'untrusted' };
+    if (!setting('cloud.enabled')) return { off: 'disabled' };
+    const conn = await this.connection();
+    return conn ? { catalog: conn.catalog, where: conn.where } : { off: 'no-credentials', reason: this.lastConnectError };
   }
 
   /** Registers the handlers of the server's requests (before the client starts). */
@@ -137,6 +158,7 @@ export class CloudService implements vscode.Disposable {
     void this.connecting?.then((c) => c?.catalog.clear());
     this.connecting = undefined;
     this.offlineUntil = 0;
+    this.refreshed.fire();
     if (this.client?.isRunning()) void sendNotification(this.client, CloudRefreshNotification).catch(() => undefined);
   }
 
@@ -158,6 +180,7 @@ export class CloudService implements vscode.Disposable {
         };
       } catch (e) {
         this.deps.output.info(`cloud features off: ${e instanceof Error ? e.message : String(e)}`);
+        this.lastConnectError = errorText(e);
         return undefined;
       }
     })();

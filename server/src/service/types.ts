@@ -72,6 +72,8 @@ export interface CloudMedia {
   width?: number;
   height?: number;
   coverUrl?: string;
+  /** Bytes (video, audio; from the media library's listing). */
+  size?: number;
   /** ISO-8601. */
   creationTime?: string;
   /** The media's page in the VOD console. */

@@ -91,6 +91,7 @@ export function fromSearchItem(item: SearchMediaItem): CloudMedia | undefined {
     m.coverUrl = str(body.CoverURL) ?? (type === 'image' ? str(body.URL) : undefined);
     m.width = num(body.Width);
     m.height = num(body.Height);
+    m.size = num(body.Size);
   }
   m.creationTime = str(body?.CreationTime) ?? str(item.CreationTime);
   return dropUndefined(m);
@@ -121,6 +122,8 @@ export class MediaCatalog {
   private readonly facts: TtlCache<string, CloudMedia>;
   private readonly detailed: TtlCache<string, CloudMedia>;
   private readonly lists: TtlCache<string, CloudMedia[]>;
+  /** Whether a listing has more beyond its page (SearchMedia's Total), by listing key. */
+  private readonly more: TtlCache<string, boolean>;
   private readonly inflight = new Map<string, Promise<CloudMedia[]>>();
 
   constructor(private readonly api: MediaApi, private readonly options: CatalogOptions = {}) {
@@ -129,6 +132,7 @@ export class MediaCatalog {
     this.facts = new TtlCache({ maxEntries: max, ttlMs: options.factTtlMs ?? 10 * 60_000, now });
     this.detailed = new TtlCache({ maxEntries: Math.max(1, Math.ceil(max / 4)), ttlMs: options.factTtlMs ?? 10 * 60_000, now });
     this.lists = new TtlCache({ maxEntries: 64, ttlMs: options.listTtlMs ?? 60_000, now });
+    this.more = new TtlCache({ maxEntries: 64, ttlMs: options.listTtlMs ?? 60_000, now });
   }
 
   /** What is known about a MediaId without asking (fresh entries only). */
@@ -141,6 +145,13 @@ export class MediaCatalog {
     this.facts.clear();
     this.detailed.clear();
     this.lists.clear();
+    this.more.clear();
+  }
+
+  /** Forgets the listings only (the Media Library view's Refresh): lookups stay cached. */
+  forgetListings(): void {
+    this.lists.clear();
+    this.more.clear();
   }
 
   private remember(m: CloudMedia): void {
@@ -237,7 +248,22 @@ export class MediaCatalog {
 
   /** The newest media of every type (video, audio, image), newest first; shared while in flight. */
   recent(): Promise<CloudMedia[]> {
-    return this.listing('recent', (type) => ({ SearchType: type, Fields: FIELDS[type], SortBy: 'CreationTime:Desc', PageNo: 1, PageSize: this.options.recentPageSize ?? 50 }));
+    return this.recentPage(1).then((p) => p.items);
+  }
+
+  /**
+   * Page `pageNo` (from 1) of the newest media: up to `recentPageSize` of each type, newest first, and
+   * whether any type has more. Page 1 is the listing completion uses (one cache, one request per type).
+   */
+  async recentPage(pageNo: number): Promise<{ items: CloudMedia[]; more: boolean }> {
+    const no = Math.max(1, Math.floor(pageNo));
+    const key = no === 1 ? 'recent' : `recent:${no}`;
+    const items = await this.listing(key, (type) => ({ SearchType: type, Fields: FIELDS[type], SortBy: 'CreationTime:Desc', PageNo: no, PageSize: this.pageSize() }), no);
+    return { items, more: this.more.get(key) ?? false };
+  }
+
+  private pageSize(): number {
+    return this.options.recentPageSize ?? 50;
   }
 
   /** Media whose title contains `text` (VOD matches titles loosely), newest first. */
@@ -253,7 +279,7 @@ export class MediaCatalog {
     return s ? { items: s.value, ageMs: s.ageMs } : undefined;
   }
 
-  private listing(key: string, request: (type: MediaType) => SearchMediaRequest): Promise<CloudMedia[]> {
+  private listing(key: string, request: (type: MediaType) => SearchMediaRequest, pageNo?: number): Promise<CloudMedia[]> {
     const cached = this.lists.get(key);
     if (cached) return Promise.resolve(cached);
     const running = this.inflight.get(key);
@@ -263,8 +289,10 @@ export class MediaCatalog {
       const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
       if (settled.every((s) => s.status === 'rejected')) throw toVodError(failed!.reason);
       const items: CloudMedia[] = [];
+      let more = false;
       for (const s of settled) {
         if (s.status !== 'fulfilled') continue;
+        if (pageNo !== undefined && (num(s.value?.Total) ?? 0) > pageNo * this.pageSize()) more = true;
         for (const item of s.value?.MediaList ?? []) {
           if (this.options.appId && appIdOf(item) && appIdOf(item) !== this.options.appId) continue;
           const m = fromSearchItem(item);
@@ -274,6 +302,7 @@ export class MediaCatalog {
         }
       }
       items.sort(byNewest);
+      this.more.set(key, more);
       this.lists.set(key, items);
       return items;
     })();
