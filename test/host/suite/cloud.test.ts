@@ -135,6 +135,18 @@ suite('cloud: media library and projects', function () {
     assert.match(d.message, /312\.48/);
   });
 
+  test('turning the cloud checks off takes their warnings away', async () => {
+    const doc = await openFile('cloud-off.timeline.json', withMediaId(KEYNOTE, { In: 0, Out: 400 }));
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'cloud/out-beyond-duration'));
+    await setSetting('cloud.enabled', false);
+    try {
+      const after = await waitForDiagnostics(doc.uri, (d) => !d.some((x) => x.source === CLOUD_SOURCE));
+      assert.ok(after.every((x) => !codeOf(x).startsWith('cloud/')));
+    } finally {
+      await setSetting('cloud.enabled', true);
+    }
+  });
+
   test('an unknown MediaId and media not in Normal status are flagged', async () => {
     const doc = await openFile('unknown-and-transcoding.timeline.json', JSON.stringify({ VideoTracks: [{ VideoTrackClips: [{ MediaId: GONE }, { MediaId: 'c288f3df19f9fc935efb4c3582ddf67e' }] }] }, null, 2));
     const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'cloud/unknown-media') && d.some((x) => codeOf(x) === 'cloud/media-status'));

@@ -4,7 +4,7 @@
 // open timeline.
 import assert from 'node:assert/strict';
 import { WAIT_MS } from './workbench.mjs';
-import { loadEmulator, root, setAccessKey, userSettingsFile, userSettingsText } from './vod-helpers.mjs';
+import { loadEmulator, root, setAccessKey, typeUserSettings } from './vod-helpers.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -34,31 +34,13 @@ export const scenarios = [
           // its watcher fires), keeping the runner's settings; checked on disk. The endpoint is in place
           // before the AccessKey is saved: with the key and the default endpoint the view would ask the
           // real VOD (the loopback guard fails the run).
-          const file = userSettingsFile(ui);
-          for (let attempt = 1; ; attempt++) {
-            const text = await userSettingsText(ui, { 'vodTimeline.endpoint': emu.url });
-            await ui.runCommand('Preferences: Open User Settings (JSON)');
-            const editor = page.locator('.editor-instance .monaco-editor').first();
-            await editor.waitFor({ timeout: WAIT_MS });
-            await editor.click();
-            await page.keyboard.press('ControlOrMeta+A');
-            await page.keyboard.press('Delete');
-            await page.keyboard.insertText(text);
-            await page.keyboard.press('ControlOrMeta+S');
-            await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: WAIT_MS });
-            await ui.closeAllEditors();
-            const saved = () => { try { return fs.readFileSync(file, 'utf8').includes(emu.url); } catch { return false; } };
-            await page.waitForTimeout(1500);
-            if (saved()) break;
-            if (attempt >= 3) assert.fail(`the user settings (${file}) do not hold the emulator's endpoint`);
-          }
+          await typeUserSettings(ui, { 'vodTimeline.endpoint': emu.url });
           await setAccessKey(ui, KEY_ID, KEY_SECRET);
         });
 
         await ui.step('the Media Library view lists the emulator\'s media', async () => {
-          await page.locator('.part.activitybar .action-item a[aria-label^="VOD Timeline"], .part.activitybar .action-item[aria-label^="VOD Timeline"]').first().click({ timeout: WAIT_MS });
           const header = pane.locator('.pane-header');
-          await header.waitFor({ timeout: WAIT_MS });
+          await ui.openActivity('VOD Timeline', header);
           if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
           // Room for every media: the rows of a tree are drawn only while in view.
           for (const key of ['view.submissions', 'view.uploads']) {
@@ -82,9 +64,8 @@ export const scenarios = [
           await editor.locator('.view-lines').waitFor({ timeout: WAIT_MS });
           const count = async () => ((await editor.locator('.view-lines').innerText()).match(new RegExp(KEYNOTE, 'g')) ?? []).length;
           const before = await count();
-          await page.locator('.part.activitybar .action-item a[aria-label^="VOD Timeline"], .part.activitybar .action-item[aria-label^="VOD Timeline"]').first().click({ timeout: WAIT_MS });
           const row = pane.locator('.monaco-list-row', { hasText: 'Product launch keynote' }).first();
-          await row.waitFor({ timeout: WAIT_MS });
+          await ui.openActivity('VOD Timeline', row);
           await row.hover();
           await row.locator(`.action-label[aria-label^="${nls('command.media.insertClip')[0]}"], .action-label[aria-label^="${nls('command.media.insertClip')[1]}"]`).first().click({ timeout: WAIT_MS });
           const deadline = Date.now() + WAIT_MS;

@@ -3,9 +3,8 @@
 // "Set Access Key"'s input boxes; a broken timeline sends nothing; the example's production shows its
 // MediaId in the notification center; the Problems panel names the broken timeline's error.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { WAIT_MS } from './workbench.mjs';
-import { loadEmulator, setAccessKey, userSettingsFile, userSettingsText, waitForNotification } from './vod-helpers.mjs';
+import { loadEmulator, setAccessKey, typeUserSettings, waitForNotification } from './vod-helpers.mjs';
 
 const KEY_ID = 'ui-produce-key';
 const KEY_SECRET = 'ui-produce-secret-4f1c';
@@ -36,25 +35,7 @@ export const scenarios = [
         await ui.step('the endpoint is set to the emulator in the user settings', async () => {
           // A theme toggle of the previous scenario can still be writing the same file: the save is
           // checked on disk (and stays there), and done again if it was overwritten.
-          const file = userSettingsFile(ui);
-          for (let attempt = 1; ; attempt++) {
-            const text = await userSettingsText(ui, { 'vodTimeline.endpoint': emu.url, 'vodTimeline.produce.confirm': true, 'workbench.startupEditor': 'none' });
-            await ui.runCommand('Preferences: Open User Settings (JSON)');
-            const editor = ui.page.locator('.editor-instance .monaco-editor').first();
-            await editor.waitFor({ timeout: WAIT_MS });
-            await editor.click();
-            await ui.page.keyboard.press('ControlOrMeta+A');
-            await ui.page.keyboard.press('Delete');
-            // Typed text gets auto-closed brackets and quotes; inserting it as one piece does not.
-            await ui.page.keyboard.insertText(text);
-            await ui.page.keyboard.press('ControlOrMeta+S');
-            await ui.page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: WAIT_MS });
-            await ui.closeAllEditors();
-            const saved = () => { try { return fs.readFileSync(file, 'utf8').includes(emu.url); } catch { return false; } };
-            await ui.page.waitForTimeout(1500);
-            if (saved()) break;
-            if (attempt >= 3) assert.fail(`the user settings (${file}) do not hold the emulator's endpoint`);
-          }
+          await typeUserSettings(ui, { 'vodTimeline.endpoint': emu.url, 'vodTimeline.produce.confirm': true, 'workbench.startupEditor': 'none' });
         });
 
         await ui.step('Set Access Key stores the emulator\'s key pair', () => setAccessKey(ui, KEY_ID, KEY_SECRET));

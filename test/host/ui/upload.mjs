@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { WAIT_MS } from './workbench.mjs';
-import { userSettingsText } from './vod-helpers.mjs';
+import { typeUserSettings } from './vod-helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const KEY_ID = 'ui-upload-key';
@@ -33,12 +33,6 @@ function nls(key) {
   return [read('package.nls.json')[key], read('package.nls.zh-cn.json')[key]].filter(Boolean);
 }
 
-function userSettingsFile(ui) {
-  const run = path.resolve(ui.folder, '..', '..');
-  const file = path.join(run, `s-${ui.session}`, 'user-data', 'User', 'settings.json');
-  if (!fs.existsSync(path.dirname(file))) throw new Error(`no user data at ${path.dirname(file)}: has scripts/host/run.mjs changed its layout?`);
-  return file;
-}
 
 async function waitForNotification(ui, pattern) {
   await ui.runCommand('Notifications: Show Notifications');
@@ -83,24 +77,7 @@ export const scenarios = [
           // Through the settings editor, as the produce scenario does: the file on disk may be mid-write (an
           // earlier scenario's theme toggle) or hold comments, so it is replaced there (keeping the settings
           // it had) and checked on disk.
-          const file = userSettingsFile(ui);
-          for (let attempt = 1; ; attempt++) {
-            const text = await userSettingsText(ui, { 'vodTimeline.endpoint': emu.url, 'workbench.startupEditor': 'none' });
-            await ui.runCommand('Preferences: Open User Settings (JSON)');
-            const editor = page.locator('.editor-instance .monaco-editor').first();
-            await editor.waitFor({ timeout: WAIT_MS });
-            await editor.click();
-            await page.keyboard.press('ControlOrMeta+A');
-            await page.keyboard.press('Delete');
-            await page.keyboard.insertText(text);
-            await page.keyboard.press('ControlOrMeta+S');
-            await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: WAIT_MS });
-            await ui.closeAllEditors();
-            const saved = () => { try { return fs.readFileSync(file, 'utf8').includes(emu.url); } catch { return false; } };
-            await page.waitForTimeout(1500);
-            if (saved()) break;
-            if (attempt >= 3) assert.fail(`the user settings (${file}) do not hold the emulator's endpoint`);
-          }
+          await typeUserSettings(ui, { 'vodTimeline.endpoint': emu.url, 'workbench.startupEditor': 'none' });
           fs.copyFileSync(path.join(root, 'emulator', 'media', 'samples', 'A-keynote-160x90.mp4'), path.join(ui.folder, 'keynote-upload.mp4'));
           fs.copyFileSync(path.join(root, 'emulator', 'media', 'samples', 'G-outro-160x90.mp4'), path.join(ui.folder, 'outro-upload.mp4'));
           fs.writeFileSync(path.join(ui.folder, 'big-upload.mp4'), randomBytes(12 * 1024 * 1024));

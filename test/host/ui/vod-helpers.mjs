@@ -55,6 +55,52 @@ export async function userSettingsText(ui, settings) {
 }
 
 /**
+ * Adds `settings` to the session's user settings through the settings JSON editor, as a user does (VS
+ * Code applies them at once; a write to the file is noticed only when its watcher fires), keeping the
+ * runner's settings. Checked on disk: the values are there and the file has no syntax error. Typing
+ * into that editor can leave a stray brace at the end, which VS Code reads leniently but then refuses to
+ * write into ("Unable to write into user settings"): the Settings editor of a later scenario could then
+ * change nothing. Such a file is written again whole, with the same values.
+ */
+export async function typeUserSettings(ui, settings) {
+  const page = ui.page;
+  const file = userSettingsFile(ui);
+  const { parse } = createRequire(import.meta.url)('jsonc-parser');
+  const check = () => {
+    const errors = [];
+    let now;
+    try { now = parse(fs.readFileSync(file, 'utf8'), errors, { allowTrailingComma: true }); } catch { return 'unreadable'; }
+    if (!now || typeof now !== 'object') return 'not an object';
+    const missing = Object.entries(settings).filter(([k, v]) => JSON.stringify(now[k]) !== JSON.stringify(v)).map(([k]) => k);
+    if (missing.length) return `without ${missing.join(', ')}`;
+    return errors.length ? 'syntax' : 'ok';
+  };
+  for (let attempt = 1; ; attempt++) {
+    const text = await userSettingsText(ui, settings);
+    await ui.runCommand('Preferences: Open User Settings (JSON)');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor({ timeout: WAIT_MS });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    // Typed text gets auto-closed brackets and quotes; inserting it as one piece mostly does not.
+    await page.keyboard.insertText(text);
+    await page.keyboard.press('ControlOrMeta+S');
+    await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: WAIT_MS });
+    await ui.closeAllEditors();
+    await page.waitForTimeout(1500);
+    let state = check();
+    if (state === 'syntax') {
+      fs.writeFileSync(file, text);
+      await page.waitForTimeout(1500);
+      state = check();
+    }
+    if (state === 'ok') return;
+    if (attempt >= 3) assert.fail(`the user settings (${file}) are ${state} after ${attempt} attempts: ${JSON.stringify(fs.readFileSync(file, 'utf8').slice(0, 300))}`);
+  }
+}
+
+/**
  * Sets user settings of this session in its settings file (VS Code watches it and applies the change;
  * `undefined` removes a key). The produce scenario writes them through the settings editor, as a user
  * does; scenarios that only need settings in place write the file.
