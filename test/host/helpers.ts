@@ -108,3 +108,30 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   await ext.activate();
   return ext;
 }
+
+const CREDENTIAL_ENV = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
+
+/**
+ * Points the extension at an emulator: its AccessKey in the environment (the credentials chain ends with
+ * the SDK's default chain, which reads it) and its URL as the endpoint. Resolves to the function that
+ * puts both back. The endpoint goes back to what it was, never to the default: the extension keeps the
+ * credentials it resolved, and its media library and Uploads view go on asking VOD; with the default
+ * endpoint they asked the real one (caught by the host's loopback guard). The harness's own value is a
+ * closed loopback port.
+ */
+export async function useEmulator(emu: { url: string; accessKeyId: string; accessKeySecret: string }): Promise<() => Promise<void>> {
+  const env = Object.fromEntries(CREDENTIAL_ENV.map((k) => [k, process.env[k]]));
+  process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = emu.accessKeyId;
+  process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = emu.accessKeySecret;
+  delete process.env.ALIBABA_CLOUD_SECURITY_TOKEN;
+  const config = () => vscode.workspace.getConfiguration('vodTimeline');
+  const endpoint = config().inspect('endpoint')?.globalValue;
+  await config().update('endpoint', emu.url, vscode.ConfigurationTarget.Global);
+  return async () => {
+    await config().update('endpoint', endpoint ?? 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}

@@ -5,12 +5,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../../emulator/src';
 import type { MediaLibraryProvider, MediaNode } from '../../../client/src/media/view';
-import { activateExtension, closeAllEditors, waitFor, waitForDiagnostics, workspaceUri } from '../helpers';
+import { activateExtension, closeAllEditors, useEmulator, waitFor, waitForDiagnostics, workspaceUri } from '../helpers';
 
 const KEYNOTE = '4b15846bcb3ea8c958fe1e7f3da85ae2';
 const MUSIC = 'f46da6c6d44a26b3b8f5bd545bf01b9d';
-const ENV_KEYS = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
-
 /** Fires every 100 ms while subscribed: lets waitFor poll what has no event (the emulator's request log). */
 function ticks(): vscode.Event<unknown> {
   return (listener) => {
@@ -23,8 +21,7 @@ suite('media library view', function () {
   this.timeout(60_000);
   let emu: Emulator | undefined;
   let media: MediaLibraryProvider;
-  const env: Record<string, string | undefined> = {};
-  let endpoint: unknown;
+  let restore: (() => Promise<void>) | undefined;
   const searches = (from: number) => emu!.requests.slice(from).filter((r) => r.action === 'SearchMedia').length;
 
   suiteSetup(async () => {
@@ -32,23 +29,12 @@ suite('media library view', function () {
     media = (ext.exports as { media: MediaLibraryProvider }).media;
     await closeAllEditors();
     emu = await startEmulator();
-    for (const k of ENV_KEYS) env[k] = process.env[k];
-    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = emu.accessKeyId;
-    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = emu.accessKeySecret;
-    delete process.env.ALIBABA_CLOUD_SECURITY_TOKEN;
-    const c = vscode.workspace.getConfiguration('vodTimeline');
-    endpoint = c.inspect('endpoint')?.globalValue;
-    await c.update('endpoint', emu.url, vscode.ConfigurationTarget.Global);
+    restore = await useEmulator(emu);
   });
 
   suiteTeardown(async () => {
     await closeAllEditors();
-    // Never back to the default endpoint (the real VOD): a closed loopback port answers nothing.
-    await vscode.workspace.getConfiguration('vodTimeline').update('endpoint', endpoint ?? 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
-    for (const [k, v] of Object.entries(env)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    await restore?.();
     await emu?.close();
     await vscode.workspace.fs.delete(workspaceUri('media'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });

@@ -8,16 +8,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../../emulator/src';
 import type { UploadJournal } from '../../../client/src/vod/upload/journal';
-import { activateExtension, workspaceUri } from '../helpers';
-
-const ENV_KEYS = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
+import { activateExtension, useEmulator, workspaceUri } from '../helpers';
 
 suite('upload: one run per record', function () {
   this.timeout(60_000);
   let emu: Emulator | undefined;
   let journal: UploadJournal;
-  const env: Record<string, string | undefined> = {};
-  let endpoint: unknown;
+  let restore: (() => Promise<void>) | undefined;
   /** The journal's records before the suite: its teardown removes only the ones it added. */
   let recordsBefore = new Set<string>();
 
@@ -26,25 +23,11 @@ suite('upload: one run per record', function () {
     journal = (ext.exports as { uploads: UploadJournal }).uploads;
     recordsBefore = new Set(journal.list().map((e) => e.id));
     emu = await startEmulator({ uploadSeconds: 0.3 });
-    for (const k of ENV_KEYS) env[k] = process.env[k];
-    // The extension's credentials chain ends with the SDK's default chain, which reads these.
-    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = emu.accessKeyId;
-    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = emu.accessKeySecret;
-    delete process.env.ALIBABA_CLOUD_SECURITY_TOKEN;
-    const c = vscode.workspace.getConfiguration('vodTimeline');
-    endpoint = c.inspect('endpoint')?.globalValue;
-    await c.update('endpoint', emu.url, vscode.ConfigurationTarget.Global);
+    restore = await useEmulator(emu);
   });
 
   suiteTeardown(async () => {
-    // Never back to the default endpoint: the extension keeps the credentials it resolved from the
-    // environment, and its media library and Uploads view go on asking VOD; with the default endpoint
-    // they asked the real one (caught by the host's loopback guard). A closed loopback port answers nothing.
-    await vscode.workspace.getConfiguration('vodTimeline').update('endpoint', endpoint ?? 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
-    for (const [k, v] of Object.entries(env)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    await restore?.();
     await emu?.close();
     // The journal lives in the extension's global storage, which the UI session of the same
     // code-server shares: its Uploads view listed this suite's "resume-once" record. Only the records
