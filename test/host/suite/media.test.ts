@@ -22,7 +22,10 @@ suite('media library view', function () {
   let emu: Emulator | undefined;
   let media: MediaLibraryProvider;
   let restore: (() => Promise<void>) | undefined;
-  const searches = (from: number) => emu!.requests.slice(from).filter((r) => r.action === 'SearchMedia').length;
+  // The view's listings: SearchMedia without a Match (the cloud checks' lookups of open documents'
+  // MediaIds, and a title search, carry one; they run on their own schedule, e.g. after refreshCloud).
+  const searches = (from: number) => emu!.requests.slice(from)
+    .filter((r) => r.action === 'SearchMedia' && !r.queryKeys.includes('Match') && !r.bodyKeys.includes('Match')).length;
 
   suiteSetup(async () => {
     const ext = await activateExtension();
@@ -45,7 +48,7 @@ suite('media library view', function () {
     await vscode.commands.executeCommand('vodTimeline.media.refresh');
     await vscode.commands.executeCommand('vodTimeline.refreshCloud');
     await new Promise((r) => setTimeout(r, 1000));
-    assert.equal(emu!.requests.length - from, 0, 'no request while the view is hidden');
+    assert.equal(searches(from), 0, 'no listing while the view is hidden');
 
     await vscode.commands.executeCommand('vodTimeline.media.focus');
     // The view's own getChildren: a listing of the three media types.
