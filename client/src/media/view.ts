@@ -121,6 +121,12 @@ export class MediaLibraryProvider implements vscode.TreeDataProvider<MediaNode>,
 
   async getChildren(element?: MediaNode): Promise<MediaNode[]> {
     if (element) return [];
+    // VS Code can still ask a view that was just hidden (a refresh that raced the switch to another
+    // view): it keeps what it shows and lists again when shown, so a hidden view never calls VOD.
+    if (this.view && !this.view.visible) {
+      this.stale = true;
+      return [...this.shown.values()].map((media): MediaNode => ({ kind: 'media', media }));
+    }
     const access = await this.cloud.libraryAccess();
     if (!('catalog' in access)) {
       this.shown.clear();
