@@ -3,13 +3,7 @@
 // document, workspace/inlayHint/refresh when settings change, and no answer for a text that moved on
 // while the server waited for the client.
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-
-const root = path.resolve(__dirname, '..', '..');
-const serverJs = path.join(root, 'dist', 'server.js');
+import { ensureServerBuilt, StdioServer } from '../helpers/lspStdio';
 
 interface Hint { position: { line: number; character: number }; label: string; tooltip?: { kind: string; value: string }; paddingLeft?: boolean; paddingRight?: boolean; data?: unknown }
 interface ConfigItem { scopeUri?: string; section?: string }
@@ -20,10 +14,7 @@ function timeline(count: number): string {
   return `{\n  "VideoTracks": [\n    { "VideoTrackClips": [\n${clips.join(',\n')}\n    ] }\n  ]\n}\n`;
 }
 
-class Client {
-  readonly proc: ChildProcess;
-  readonly conn: MessageConnection;
-  stderr = '';
+class Client extends StdioServer {
   refreshes = 0;
   /** What workspace/configuration asked for. */
   readonly asked: ConfigItem[] = [];
@@ -31,9 +22,7 @@ class Client {
   answer: (item: ConfigItem) => unknown | Promise<unknown> = () => ({});
 
   constructor() {
-    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } });
-    this.proc.stderr!.on('data', (d) => { this.stderr += d; });
-    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    super();
     this.conn.onRequest('workspace/configuration', (p: { items: ConfigItem[] }) => {
       this.asked.push(...p.items);
       return Promise.all(p.items.map((i) => this.answer(i)));
@@ -61,17 +50,6 @@ class Client {
     return this.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: 0 } } });
   }
 
-  async close() {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((resolve) => { timer = setTimeout(resolve, 2000); })]);
-      await this.conn.sendNotification('exit');
-    } catch { /* already gone */ } finally {
-      clearTimeout(timer);
-    }
-    this.conn.dispose();
-    this.proc.kill();
-  }
 }
 
 /** Resolves when `pred` holds, checked on every turn of the event loop; a 10 s guard. */
@@ -87,9 +65,7 @@ suite('LSP inlay hints over stdio', function () {
   this.timeout(30000);
   let client: Client;
 
-  suiteSetup(() => {
-    if (!fs.existsSync(serverJs)) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'ignore' });
-  });
+  suiteSetup(ensureServerBuilt);
   teardown(async () => { await client?.close(); });
 
   test('the requested lines only, after each clip\'s {, with a Markdown tooltip', async () => {

@@ -1,31 +1,23 @@
 // The built language server over stdio, driven like an editor drives it: initialize, open, change,
 // pull, completion, hover, code actions, formatting, custom requests — and malformed input.
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ensureServerBuilt, root, serverJs, StdioServer } from '../helpers/lspStdio';
 
-const root = path.resolve(__dirname, '..', '..');
-const serverJs = path.join(root, 'dist', 'server.js');
 
 interface Diag { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: number; code: string; message: string; source: string; codeDescription?: { href: string } }
 
-class Client {
-  readonly proc: ChildProcess;
-  readonly conn: MessageConnection;
+class Client extends StdioServer {
   readonly published = new Map<string, { version?: number; diagnostics: Diag[] }[]>();
   private waiters: (() => void)[] = [];
-  stderr = '';
   /** What the server logged as errors (window/logMessage type 1). */
   readonly errors: string[] = [];
 
   constructor(args: string[] = [serverJs, '--stdio']) {
-    this.proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } });
-    this.proc.stderr!.on('data', (d) => { this.stderr += d; });
-    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    super(args);
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diag[] }) => {
       const list = this.published.get(p.uri) ?? [];
       list.push({ version: p.version, diagnostics: p.diagnostics });
@@ -74,18 +66,6 @@ class Client {
     });
   }
 
-  async close() {
-    // Bounded: a server that stopped answering must fail its test, not hang the run.
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((resolve) => { timer = setTimeout(resolve, 2000); })]);
-      await this.conn.sendNotification('exit');
-    } catch { /* already gone */ } finally {
-      clearTimeout(timer);
-    }
-    this.conn.dispose();
-    this.proc.kill();
-  }
 }
 
 const BROKEN = `{
@@ -104,9 +84,7 @@ suite('LSP server over stdio', function () {
   this.timeout(30000);
   let client: Client;
 
-  suiteSetup(() => {
-    if (!fs.existsSync(serverJs)) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'ignore' });
-  });
+  suiteSetup(ensureServerBuilt);
   teardown(async () => { await client?.close(); });
 
   test('push mode: diagnostics on open with codes at exact ranges; stale versions are not published', async () => {
